@@ -1,0 +1,194 @@
+"""A small static file server for the built site and the offline wizard (stdlib only).
+
+Library use (tests, build checks)::
+
+    from static_server import serve
+    with serve("site/") as base_url:      # "http://127.0.0.1:PORT/"
+        ...
+
+Command line::
+
+    python build_scripts/static_server.py DIR [--port 8000] [--host 127.0.0.1] [--verbose]
+
+What it does beyond ``python -m http.server``:
+
+* explicit MIME types for what Pyodide and the site need (a ``.wasm`` served with
+  the wrong type makes ``loadPyodide`` hang without an error);
+* if the request's ``Accept-Encoding`` allows ``br`` or ``gzip`` and ``FILE.br`` /
+  ``FILE.gz`` sits beside ``FILE``, that file is sent with ``Content-Encoding``
+  (and ``Vary: Accept-Encoding``);
+* a directory serves its ``index.html`` (no directory listings);
+* quiet unless ``verbose``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import email.utils
+import functools
+import os
+import sys
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterator
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".tar": "application/x-tar",
+    ".gz": "application/gzip",
+    ".br": "application/octet-stream",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml",
+    ".py": "text/x-python; charset=utf-8",
+    ".toml": "application/toml",
+}
+
+# Preference order when the client accepts several encodings.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header: str | None) -> set[str]:
+    """Content codings allowed by an Accept-Encoding header (q=0 means 'not allowed')."""
+    allowed = set()
+    for item in (header or "").split(","):
+        coding, _, params = item.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if coding and q > 0:
+            allowed.add(coding.strip().lower())
+    return allowed
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    verbose = False
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        if self.verbose:
+            super().log_message(format, *args)
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            url = urllib.parse.urlsplit(self.path)
+            if not url.path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", urllib.parse.urlunsplit(url._replace(path=url.path + "/")))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+
+        allowed = accepted_encodings(self.headers.get("Accept-Encoding"))
+        variants = [(coding, path + suffix) for coding, suffix in PRECOMPRESSED if os.path.isfile(path + suffix)]
+        coding, served = next(((c, p) for c, p in variants if c in allowed), (None, path))
+        try:
+            f = open(served, "rb")  # noqa: SIM115 - closed by the base class after copying
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        stat = os.fstat(f.fileno())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Cache-Control", "no-cache")
+        if coding:
+            self.send_header("Content-Encoding", coding)
+        if variants:
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return f
+
+
+def make_server(
+    directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False
+) -> ThreadingHTTPServer:
+    """A bound, not yet running server for ``directory`` (``port=0`` picks a free port)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise NotADirectoryError(directory)
+    handler = type("Handler", (StaticHandler,), {"verbose": verbose})
+    return ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
+
+
+def start(
+    directory: str | os.PathLike[str],
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    verbose: bool = False,
+) -> tuple[str, Callable[[], None]]:
+    """Serve ``directory`` from a background thread; return ``(base_url, stop)``.
+
+    ``port=0`` picks a free port. ``base_url`` ends with ``/``.
+    """
+    server = make_server(directory, host, port, verbose=verbose)
+    thread = threading.Thread(target=server.serve_forever, name="static-server", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+    return f"http://{host}:{server.server_port}/", stop
+
+
+@contextlib.contextmanager
+def serve(directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False) -> Iterator[str]:
+    """Context manager around :func:`start`; yields the base URL."""
+    url, stop = start(directory, host, port, verbose=verbose)
+    try:
+        yield url
+    finally:
+        stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port (default 8000)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--verbose", action="store_true", help="log every request")
+    args = parser.parse_args(argv)
+    if not args.directory.is_dir():
+        parser.error(f"not a directory: {args.directory}")
+    with make_server(args.directory, args.host, args.port, verbose=args.verbose) as server:
+        print(f"Serving {args.directory} at http://{args.host}:{server.server_port}/ (Ctrl+C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

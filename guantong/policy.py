@@ -1,0 +1,187 @@
+"""Policy parameters (guantong/data/policy.toml), loaded once and indexed for the rules.
+
+The rules never hard-code a value that lives in the data: thresholds, honour lists, studio tiers, series,
+deadlines, offices and next steps all come from here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+POLICY_PATH = DATA_DIR / "policy.toml"
+
+PATHWAYS = ("skill_to_title", "title_to_skill")
+
+# Marks people type around names that do not change which honour is meant.
+_NAME_NOISE = re.compile(r"[\s\u3000「」『』《》“”\"'‘’]")
+
+
+def normalise_name(name: str) -> str:
+    """Compare names without spaces, quote marks or full-width/half-width differences."""
+    name = name.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})  # full-width ASCII → ASCII
+    return _NAME_NOISE.sub("", name)
+
+
+class PolicyError(ValueError):
+    """The policy data is not usable; the message (Chinese) names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    raw: dict
+    path: str
+
+    # --- ordered ids -------------------------------------------------------------------------------
+    @functools.cached_property
+    def skill_levels(self) -> list[dict]:
+        return self.raw["skill_level"]
+
+    @functools.cached_property
+    def skill_ids(self) -> list[str]:
+        return [s["id"] for s in self.skill_levels]
+
+    @functools.cached_property
+    def titles(self) -> list[dict]:
+        return self.raw["title"]
+
+    @functools.cached_property
+    def title_ids(self) -> list[str]:
+        return [t["id"] for t in self.titles]
+
+    @functools.cached_property
+    def a_levels(self) -> list[dict]:
+        return self.raw["a_level"]
+
+    @functools.cached_property
+    def a_level_ids(self) -> list[str]:
+        return [a["id"] for a in self.a_levels]
+
+    @functools.cached_property
+    def b_levels(self) -> list[dict]:
+        return self.raw["b_level"]
+
+    @functools.cached_property
+    def b_level_ids(self) -> list[str]:
+        return [b["id"] for b in self.b_levels]
+
+    def level_ids(self, pathway: str) -> list[str]:
+        return self.a_level_ids if pathway == "skill_to_title" else self.b_level_ids
+
+    def level(self, pathway: str, level_id: str) -> dict:
+        levels = self.a_levels if pathway == "skill_to_title" else self.b_levels
+        return next(level for level in levels if level["id"] == level_id)
+
+    # --- names ---------------------------------------------------------------------------------------
+    def skill_name(self, skill_id: str) -> str:
+        return next(s["name"] for s in self.skill_levels if s["id"] == skill_id)
+
+    def title_name(self, title_id: str) -> str:
+        return next(t["name"] for t in self.titles if t["id"] == title_id)
+
+    # --- honours, studios, series -----------------------------------------------------------------------
+    @functools.cached_property
+    def honors(self) -> list[dict]:
+        return self.raw.get("honor", [])
+
+    @functools.cached_property
+    def _honor_index(self) -> dict[str, dict]:
+        index = {}
+        for honor in self.honors:
+            for name in [honor["name"], *honor.get("aliases", [])]:
+                index[normalise_name(name)] = honor
+        return index
+
+    def find_honor(self, name: str) -> dict | None:
+        """The listed honour this name means, or None for an honour not on the lists (A9)."""
+        return self._honor_index.get(normalise_name(name))
+
+    @functools.cached_property
+    def studios(self) -> list[dict]:
+        return self.raw["studio"]
+
+    def studio(self, studio_id: str) -> dict | None:
+        return next((s for s in self.studios if s["id"] == studio_id), None)
+
+    @functools.cached_property
+    def series(self) -> list[dict]:
+        return self.raw["series"]
+
+    def find_series(self, name: str) -> dict | None:
+        key = normalise_name(name).removesuffix("系列")
+        return next((s for s in self.series if normalise_name(s["name"]) == key), None)
+
+    # --- occupations (B4, B7) ---------------------------------------------------------------------------
+    @functools.cached_property
+    def occupations(self) -> list[dict]:
+        return self.raw.get("occupation", [])
+
+    def find_occupation(self, name: str) -> dict | None:
+        key = normalise_name(name)
+        for occupation in self.occupations:
+            if key in {normalise_name(n) for n in [occupation["name"], *occupation.get("aliases", [])]}:
+                return occupation
+        return None
+
+    # --- rounds (T1, T3) ----------------------------------------------------------------------------
+    def rounds(self, pathway: str) -> list[dict]:
+        """Published rounds of a pathway, by deadline; example rounds are never used."""
+        real = [r for r in self.raw.get("round", []) if r["pathway"] == pathway and not r.get("example")]
+        return sorted(real, key=lambda r: r["deadline"])
+
+    def current_round(self, pathway: str, today: _dt.date) -> dict | None:
+        """This year's round: the first whose deadline has not passed, else the year's last one."""
+        this_year = [r for r in self.rounds(pathway) if r["year"] == today.year]
+        upcoming = [r for r in this_year if r["deadline"] >= today]
+        return (upcoming or this_year[-1:] or [None])[0]
+
+    def round_counting(self, pathway: str, day: _dt.date) -> dict | None:
+        """The first published round whose deadline is on or after `day` (where a late item counts)."""
+        return next((r for r in self.rounds(pathway) if r["deadline"] >= day), None)
+
+    # --- offices, steps ----------------------------------------------------------------------------
+    def office(self, office_id: str) -> dict:
+        return next(o for o in self.raw["office"] if o["id"] == office_id)
+
+    def next_steps(self, pathway: str) -> list[dict]:
+        return [s for s in self.raw.get("next_step", []) if s["pathway"] == pathway]
+
+    @property
+    def version(self) -> str:
+        return self.raw["data"]["version"]
+
+
+def phone(office: dict) -> str:
+    """The number as dialled from outside Huangshi (E4): area code, then the number the notice prints."""
+    return f"{office['area_code']}-{office['phone']}" if office.get("area_code") else office.get("phone", "")
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load policy data; the default file is read once per process."""
+    if path is None:
+        return _default_policy()
+    return _load(Path(path))
+
+
+@functools.cache
+def _default_policy() -> Policy:
+    return _load(POLICY_PATH)
+
+
+def _load(path: Path) -> Policy:
+    try:
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+    except OSError as exc:
+        raise PolicyError(f"{path}：无法读取政策数据文件（{exc.strerror}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{path}：不是有效的 TOML 文件：{exc}") from None
+    for key in ("data", "skill_level", "title", "a_level", "b_level", "studio", "series", "office"):
+        if key not in raw:
+            raise PolicyError(f"{path}：缺少必填的表 [{key}]")
+    return Policy(raw=raw, path=str(path))
