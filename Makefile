@@ -1,0 +1,33 @@
+# Two commands for people (see README): `make serve` and `make test`. The rest are their parts.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+NODE_STAMP := wizard/node_modules/.package-lock.json
+
+.PHONY: deps serve build test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[site,test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+$(NODE_STAMP): wizard/package.json wizard/package-lock.json
+	cd wizard && npm ci --no-audit --no-fund --loglevel=error
+
+deps: $(STAMP) $(NODE_STAMP)
+
+serve: deps           ## build the site with the wizard and serve it with live reload
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: deps           ## build the site into site/
+	$(BIN)/python -m mkdocs build --strict
+
+test: deps            ## the whole test suite (pytest exits non-zero when it collects no test)
+	$(BIN)/python -m pytest
+
+bench: deps           ## benchmarks: prints figures, asserts nothing
+	$(BIN)/python build_scripts/bench.py
+
+clean:
+	rm -rf site $(VENV) wizard/node_modules test-artifacts
