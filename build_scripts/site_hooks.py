@@ -1,0 +1,1 @@
+"""MkDocs hooks for the policy site (pages generated from the policy data)."""
