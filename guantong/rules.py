@@ -281,7 +281,7 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
         day = honor["date"]
         if not listed:
             if case.counts(day):
-                outcomes.append(Outcome(UNKNOWN, clause, f"“{honor['name']}”不在通知所列荣誉名单中，您认为与{case.policy.level('skill_to_title', tier)['name']}所列荣誉相当，能否认定由评审部门决定。", kind="honor"))
+                outcomes.append(a9_unlisted_honor(case, honor, level))
             continue
         source = listed["clause"]
         if case.counts(day):
@@ -293,6 +293,14 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
         names = "、".join(h["name"] for h in case.policy.honors if tiers.index(h["tier"]) >= rank)
         outcomes.append(Outcome(NOT_MET, clause, f"未获得可申报{level['name']}的荣誉（{names}）。", kind="honor"))
     return outcomes
+
+
+@rule("A9", "2.4.1", "名单外的荣誉由评审部门认定")
+def a9_unlisted_honor(case: Case, honor: dict, level: dict) -> Outcome:
+    """“……等荣誉”（2.4.1.1–2.4.1.3）：名单外的荣誉从不直接认定为符合；本人说明与某一档相当的，该档及以下
+    为待定（由评审部门决定），除非另有路线已满足。Called only for honours with a claimed tier at or above the level."""
+    claimed = case.policy.level("skill_to_title", honor["tier"])["name"]
+    return Outcome(UNKNOWN, level["clause"], f"“{honor['name']}”不在通知所列荣誉名单中，您认为与{claimed}所列荣誉相当，能否认定由评审部门决定。", kind="honor")
 
 
 def a8_studio(case: Case, level: dict) -> Outcome:

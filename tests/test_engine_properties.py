@@ -1,0 +1,90 @@
+"""Properties of evaluate over generated answers (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from guantong import AnswersError, evaluate
+from guantong.answers import SKILL_IDS, TITLE_IDS
+
+from contract import check_shape
+from strategies import SKILL_TO_TITLE, TITLE_TO_SKILL, answers, answers_for, honor, iso_dates, json_values, near_valid
+
+TODAY = dt.date(2026, 11, 25)
+ORDER = {"not_eligible": 0, "undetermined": 1, "eligible": 2}
+settings.register_profile("default", max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+# Complete answers objects for the monotonicity properties (every key present, so nothing is filtered).
+full_skill = answers_for("skill_to_title", SKILL_TO_TITLE, full=True)
+full_title = answers_for("title_to_skill", TITLE_TO_SKILL, full=True)
+
+
+def run(a):
+    return evaluate(a, today=TODAY).to_dict()
+
+
+def not_lower(before: dict, after: dict) -> None:
+    for lid, level in before["levels"].items():
+        assert ORDER[after["levels"][lid]["status"]] >= ORDER[level["status"]], (lid, level, after["levels"][lid])
+
+
+@given(answers)
+def test_valid_answers_give_the_contract_shape(a):
+    check_shape(run(a))
+
+
+@given(json_values | near_valid())
+def test_anything_else_raises_only_answers_error(value):
+    try:
+        result = run(value)
+    except AnswersError as exc:
+        message = str(exc)
+        assert "\n" not in message and any("\u4e00" <= c <= "\u9fff" for c in message)
+        assert json.dumps(exc.key, ensure_ascii=False) in message
+        return
+    check_shape(result)
+
+
+@given(full_skill, honor)
+def test_adding_an_honour_never_lowers_a_level(a, extra):
+    not_lower(run(a), run({**a, "honors": [*a["honors"], extra]}))
+
+
+@given(full_skill, st.sampled_from(SKILL_IDS), iso_dates)
+def test_adding_a_skill_level_never_lowers_a_level(a, sid, day):
+    held = {k: v for k, v in a["skill_levels"].items() if k != sid}
+    not_lower(run({**a, "skill_levels": held}), run({**a, "skill_levels": {**held, sid: day}}))
+
+
+@given(full_title, st.sampled_from(TITLE_IDS), iso_dates)
+def test_adding_a_title_never_lowers_a_level(a, tid, day):
+    held = {k: v for k, v in a["titles"].items() if k != tid}
+    not_lower(run({**a, "titles": held}), run({**a, "titles": {**held, tid: day}}))
+
+
+@given(full_skill | full_title, st.integers(min_value=1, max_value=4000))
+def test_an_earlier_date_never_lowers_a_level(a, days):
+    key = "skill_levels" if a["direction"] == "skill_to_title" else "titles"
+    held = a.get(key)
+    assume(held)
+    sid = sorted(held)[0]
+    earlier = dt.date.fromisoformat(held[sid]) - dt.timedelta(days=days)
+    assume(earlier.year >= 1900)
+    not_lower(run(a), run({**a, key: {**held, sid: earlier.isoformat()}}))
+
+
+@given(answers)
+def test_deadline_at_eligible_on_opens_the_level_and_the_day_before_does_not(a):
+    result = run(a)
+    for lid, level in result["levels"].items():
+        if level["eligible_on"] is None:
+            continue
+        on = dt.date.fromisoformat(level["eligible_on"])
+        assert run({**a, "deadline": on.isoformat()})["levels"][lid]["status"] == "eligible", (lid, level)
+        before = run({**a, "deadline": (on - dt.timedelta(days=1)).isoformat()})["levels"][lid]
+        assert before["status"] != "eligible", (lid, level, before)
