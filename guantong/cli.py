@@ -45,12 +45,32 @@ def check(source: str) -> int:
     return 0
 
 
+def validate(policy: str | None) -> int:
+    """Print every problem in the policy data; exit 1 if there is any."""
+    from .policy import default_path
+    from .validate import validate_all
+
+    path = policy or default_path()
+    problems = validate_all(path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"政策数据有 {len(problems)} 处问题，请逐条改正后再检查。", file=sys.stderr)
+        return 1
+    print(f"政策数据检查通过：{path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="guantong", description="黄人社发〔2021〕12号 贯通申报条件自测")
+    parser = argparse.ArgumentParser(prog="guantong", description="黄人社发〔2021〕12号 贯通申报条件自测与政策数据维护")
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="按答案（JSON 文件，或 - 表示标准输入）给出申报结论")
     p_check.add_argument("file")
+    p_validate = sub.add_parser("validate", help="检查政策数据，列出所有问题")
+    p_validate.add_argument("--policy", help="政策数据文件（默认 guantong/data/policy.toml 或 $GUANTONG_POLICY）")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.file)
+    if args.command == "validate":
+        return validate(args.policy)
     return 2

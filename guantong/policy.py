@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -161,16 +162,24 @@ def phone(office: dict) -> str:
     return f"{office['area_code']}-{office['phone']}" if office.get("area_code") else office.get("phone", "")
 
 
+def default_path() -> Path:
+    """The policy file in use: $GUANTONG_POLICY (a staff preview of an edited copy), else the packaged one."""
+    return Path(os.environ.get("GUANTONG_POLICY") or POLICY_PATH)
+
+
 def load_policy(path: str | Path | None = None) -> Policy:
-    """Load policy data; the default file is read once per process."""
-    if path is None:
-        return _default_policy()
-    return _load(Path(path))
+    """Load policy data; a file is read again only when it changes (`mkdocs serve` keeps running)."""
+    path = Path(path) if path else default_path()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _cached(path, stamp)
 
 
-@functools.cache
-def _default_policy() -> Policy:
-    return _load(POLICY_PATH)
+@functools.lru_cache(maxsize=8)
+def _cached(path: Path, stamp: int | None) -> Policy:
+    return _load(path)
 
 
 def _load(path: Path) -> Policy:

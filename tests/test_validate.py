@@ -1,0 +1,120 @@
+"""Policy data validation: one case per kind of mistake, each on a broken copy of the real data, each
+naming the file, the line and the key path in Chinese."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guantong.policy import POLICY_PATH
+from guantong.validate import locate, validate_policy
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = POLICY_PATH.read_text(encoding="utf-8")
+
+
+def broken(tmp_path, old: str | None, new: str, count: int = 1) -> Path:
+    if old is None:
+        text = GOOD + "\n" + new
+    else:
+        assert old in GOOD, old
+        text = GOOD.replace(old, new, count)
+    path = tmp_path / "policy.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if fragment in line)
+
+
+ROUND_2026 = '''
+[[round]]
+id = "2026-a"
+pathway = "skill_to_title"
+year = 2026
+deadline = 2026-06-30
+document = "黄人社函〔2026〕1号"
+clause = "3.2"
+'''
+
+# (name, old, new, key, message fragment, the line's text fragment)
+MISTAKES = [
+    ("bad date: a date that does not exist", None, ROUND_2026.replace("2026-06-30", "2026-02-30"),
+     "TOML", "日期不存在", "deadline = 2026-02-30"),
+    ("bad date: written as text", None, ROUND_2026.replace("deadline = 2026-06-30", 'deadline = "2026-06-30"'),
+     "round[2].deadline", "日期不要加引号", 'deadline = "2026-06-30"'),
+    ("an honour in two tiers", None, '[[honor]]\nname = "黄石工匠"\ntier = "intermediate"\nclause = "2.4.1.2"\n',
+     "honor[18].name", "一个荣誉只能列在一档", 'name = "黄石工匠"'),
+    ("an unknown tier", 'name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"',
+     "honor[9].tier", "未知的层级 “middle”", 'tier = "middle"'),
+    ("an unknown level id in a next step", 'levels = ["deputy_senior"]', 'levels = ["deputy"]',
+     "next_step[5].levels", "未知的层级 “deputy”", 'levels = ["deputy"]'),
+    ("a clause id not in the notice", 'name = "湖北工匠"\ntier = "deputy_senior"\nclause = "2.4.1.3"',
+     'name = "湖北工匠"\ntier = "deputy_senior"\nclause = "2.4.1.9"', "honor[16].clause", "不在通知的条款目录中", 'clause = "2.4.1.9"'),
+    ("a duplicate id", None, ROUND_2026 + ROUND_2026.replace("2026-06-30", "2026-07-31"),
+     "round[3].id", "重复", None),
+    ("a missing required field", 'name = "农业"\nclause = "2.2"', 'name = "农业"', "series[1]", "缺少必填字段 clause", None),
+    ("a deadline round with no date", None, ROUND_2026.replace("deadline = 2026-06-30\n", ""),
+     "round[2]", "缺少必填字段 deadline", "[[round]]"),
+    ("an occupation's years not a whole number", None,
+     '[[occupation]]\nname = "电工"\nkind = "entry"\nclause = "2.4.2"\n[occupation.required_years]\nsenior_worker = 10.5\n',
+     "occupation[0].required_years.senior_worker", "整数", "senior_worker = 10.5"),
+    ("not valid TOML", 'version = "2026.11.25"', 'version = 2026.11.25"', "TOML", "不是有效的 TOML", 'version = 2026.11.25"'),
+    ("an unknown field (a typo)", 'name = "黄石工匠"\ntier = "assistant"', 'name = "黄石工匠"\ntire = "assistant"',
+     "honor[4].tire", "不是可识别的字段", 'tire = "assistant"'),
+    ("a contract id changed", 'id = "technician"\nname = "技师"', 'id = "tech"\nname = "技师"',
+     "skill_level[1].id", "不能改 id", 'id = "tech"'),
+    ("an unknown placeholder in a step", "{deadline}）前完成", "{截止}）前完成", "next_step[6].message", "未知的占位符", "{截止}"),
+]
+
+
+@pytest.mark.parametrize("name,old,new,key,fragment,line_text", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_each_kind_of_mistake_is_reported_with_file_line_and_key(tmp_path, name, old, new, key, fragment, line_text):
+    path = broken(tmp_path, old, new)
+    problems = validate_policy(path)
+    assert problems, name
+    match = [p for p in problems if p.key == key and fragment in p.message]
+    assert match, [str(p) for p in problems]
+    problem = match[0]
+    assert problem.file == str(path)
+    assert problem.line is not None
+    if line_text:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert line_text in lines[problem.line - 1], (problem, lines[problem.line - 1])
+    text = str(problem)
+    assert str(path) in text and f"第 {problem.line} 行" in text and re.search(r"[\u4e00-\u9fff]", problem.message)
+
+
+def test_the_published_data_is_valid():
+    assert [str(p) for p in validate_policy()] == []
+
+
+def test_every_problem_is_listed_not_just_the_first(tmp_path):
+    text = GOOD.replace('tier = "middle"', "").replace('name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"')
+    text = text.replace('name = "湖北工匠"\ntier = "deputy_senior"\nclause = "2.4.1.3"', 'name = "湖北工匠"\ntier = "deputy_senior"\nclause = "9.9"')
+    path = tmp_path / "policy.toml"
+    path.write_text(text + ROUND_2026.replace("deadline = 2026-06-30\n", ""), encoding="utf-8")
+    keys = {p.key for p in validate_policy(path)}
+    assert {"honor[9].tier", "honor[16].clause", "round[2]"} <= keys
+
+
+def test_locate_maps_array_tables_and_keys():
+    lines = locate('[data]\nversion = "1"\n\n[[round]]\nid = "a"\n\n[[round]]\nid = "b"\n[round.x]\ny = 1\n')
+    assert lines["data.version"] == 2 and lines["round[0].id"] == 5 and lines["round[1].id"] == 8
+    assert lines["round[1].x.y"] == 10
+
+
+def test_cli_validate_prints_every_problem_and_exits_1(tmp_path):
+    path = broken(tmp_path, 'name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"')
+    proc = subprocess.run([sys.executable, "-m", "guantong", "validate", "--policy", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "honor[9].tier" in proc.stderr and "处问题" in proc.stderr and "Traceback" not in proc.stderr
+    ok = subprocess.run([sys.executable, "-m", "guantong", "validate"], capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0 and "检查通过" in ok.stdout
