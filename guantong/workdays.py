@@ -1,0 +1,74 @@
+"""Working days for the employer's posting period: “推荐结果须在单位公示不少于5个工作日”（2.5.1.3）.
+
+Counts China's public holidays and adjusted working days (调休) from guantong/data/calendar.toml. For a
+year the calendar does not cover yet, it says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import tomllib
+from dataclasses import dataclass
+
+from .policy import DATA_DIR
+
+POSTING_WORKDAYS = 5  # 2.5.1.3 “不少于5个工作日”
+CLAUSE = "2.5.1.3"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    first_year: int
+    last_year: int
+    days_off: frozenset
+    workdays: frozenset
+    source: str
+
+    def covers(self, day: _dt.date) -> bool:
+        return self.first_year <= day.year <= self.last_year
+
+    def is_workday(self, day: _dt.date) -> bool:
+        if day in self.workdays:
+            return True
+        return day.weekday() < 5 and day not in self.days_off
+
+
+@functools.cache
+def load_calendar() -> Calendar:
+    with open(DATA_DIR / "calendar.toml", "rb") as f:
+        raw = tomllib.load(f)["calendar"]
+    return Calendar(raw["first_year"], raw["last_year"], frozenset(raw["days_off"]), frozenset(raw["workdays"]),
+                    raw["source"])
+
+
+class CalendarGap(ValueError):
+    """The calendar does not cover a year the count needs (message in Chinese)."""
+
+
+def posting_end(start: _dt.date, workdays: int = POSTING_WORKDAYS, calendar: Calendar | None = None) -> _dt.date:
+    """The earliest day a posting that starts on `start` can end: its `workdays`-th working day, counting
+    `start` itself when it is a working day (a posting put up on a day off starts counting on the next
+    working day). Decision: the posting runs to the end of that day; the recommendation may follow it.
+    Raises CalendarGap for a year the calendar does not cover."""
+    cal = calendar or load_calendar()
+    day, counted = start, 0
+    while True:
+        if not cal.covers(day):
+            raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
+                              "暂不能计算；请按国务院办公厅公布的当年节假日安排自行计算。")
+        if cal.is_workday(day):
+            counted += 1
+            if counted == workdays:
+                return day
+        day += _dt.timedelta(days=1)
+
+
+def posting_message(start: _dt.date) -> str:
+    """One Chinese sentence for the next steps and the calculator."""
+    try:
+        end = posting_end(start)
+    except CalendarGap as gap:
+        return str(gap)
+    return (f"如果 {start.isoformat()} 开始公示，满 {POSTING_WORKDAYS} 个工作日的最早日期是 {end.isoformat()}"
+            f"（已扣除节假日、计入调休上班日），期满无异议后单位方可出具推荐意见。")

@@ -1,0 +1,60 @@
+"""The posting period of 2.5.1.3 counted in China's working days, against the chinese-calendar package."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from guantong.workdays import CalendarGap, load_calendar, posting_end, posting_message
+
+chinese_calendar = pytest.importorskip("chinese_calendar")
+
+
+def test_the_calendar_data_matches_the_package_day_by_day():
+    cal = load_calendar()
+    day = dt.date(cal.first_year, 1, 1)
+    while day.year <= cal.last_year:
+        assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
+        day += dt.timedelta(days=1)
+
+
+def reference_end(start: dt.date, n: int = 5) -> dt.date:
+    day, counted = start, 0
+    while True:
+        if chinese_calendar.is_workday(day):
+            counted += 1
+            if counted == n:
+                return day
+        day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("start,end", [
+    ("2026-06-01", "2026-06-05"),   # Monday to Friday
+    ("2026-06-17", "2026-06-24"),   # Dragon Boat: 19 June (Fri) off, weekend, so Wed..Wed
+    ("2026-09-28", "2026-10-09"),   # National Day: 28–30 Sep, then 1–7 Oct off, 8–9 Oct
+    ("2026-02-12", "2026-02-25"),   # Spring Festival: 14 Feb (Sat) is a working day (调休), 15–23 off
+    ("2026-10-08", "2026-10-13"),   # 10 October (Sat) is a working day (调休): 8, 9, 10, 12, 13
+    ("2026-06-06", "2026-06-12"),   # starts on a Saturday: counting begins Monday
+])
+def test_known_dates(start, end):
+    assert posting_end(dt.date.fromisoformat(start)) == dt.date.fromisoformat(end)
+
+
+def test_every_start_in_covered_years_agrees_with_the_package():
+    cal = load_calendar()
+    day = dt.date(cal.first_year, 1, 1)
+    while day.year <= cal.last_year:
+        try:
+            assert posting_end(day) == reference_end(day), day
+        except CalendarGap:
+            assert day.month == 12 and day.year == cal.last_year
+        day += dt.timedelta(days=1)
+
+
+def test_a_year_not_covered_is_said_not_guessed():
+    cal = load_calendar()
+    with pytest.raises(CalendarGap, match="尚未收录"):
+        posting_end(dt.date(cal.last_year + 1, 3, 2))
+    assert "尚未收录" in posting_message(dt.date(cal.last_year + 1, 3, 2))
+    assert "2026-06-24" in posting_message(dt.date(2026, 6, 17))
