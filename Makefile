@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 NODE_STAMP := wizard/node_modules/.package-lock.json
 
-.PHONY: deps serve build test bench clean
+.PHONY: deps serve build test fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +25,9 @@ build: deps           ## build the site into site/
 
 test: deps            ## the whole test suite (pytest exits non-zero when it collects no test)
 	$(BIN)/python -m pytest
+
+fuzz: deps            ## the long fuzzing run: 100 000 examples per fuzz test
+	GUANTONG_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 bench: deps           ## benchmarks: prints figures, asserts nothing
 	$(BIN)/python build_scripts/bench.py
