@@ -18,10 +18,10 @@ $(NODE_STAMP): wizard/package.json wizard/package-lock.json
 deps: $(STAMP) $(NODE_STAMP)
 
 serve: deps           ## build the site with the wizard and serve it with live reload
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/guantong serve --addr 127.0.0.1:8000
 
 build: deps           ## build the site into site/
-	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/guantong build
 
 test: deps            ## the whole test suite (pytest exits non-zero when it collects no test)
 	$(BIN)/python -m pytest

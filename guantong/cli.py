@@ -1,13 +1,21 @@
-"""Command line: `guantong check FILE|-` prints the result of an answers file as JSON (answers.md)."""
+"""Command line.
+
+- `guantong check FILE|-`: the result of an answers file as JSON (shared/spec/answers.md).
+- `guantong validate`: every problem in the policy data, with file, line and key.
+- `guantong build` / `guantong serve`: staff publishing (these need the site's packages: mkdocs etc.).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .answers import AnswersError
 from .engine import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]   # the checkout: mkdocs.yml, docs/, wizard/
 
 
 def _read(source: str) -> str:
@@ -61,6 +69,55 @@ def validate(policy: str | None) -> int:
     return 0
 
 
+def _site_env(policy: str | None) -> dict:
+    import os
+
+    env = dict(os.environ)
+    if policy:
+        env["GUANTONG_POLICY"] = str(Path(policy).resolve())
+    return env
+
+
+def build(out: str, policy: str | None) -> int:
+    """Validate, build the whole site into a fresh directory, and only then replace `out`: a failed build
+    leaves the last good site in place."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if validate(policy):
+        print(f"未构建：请先改正上面的问题。{out} 中上次成功构建的网站保持不变。", file=sys.stderr)
+        return 1
+    target = Path(out).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+                          cwd=ROOT, env=_site_env(policy), capture_output=True, text=True)
+    if proc.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(proc.stderr.strip()[-4000:], file=sys.stderr)
+        print(f"网站构建失败（见上方信息）。{out} 中上次成功构建的网站保持不变。", file=sys.stderr)
+        return 1
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"网站已构建到 {target}，可将整个目录发布到任何静态网站服务器。")
+    return 0
+
+
+def serve(addr: str, policy: str | None) -> int:
+    """Local preview with live reload; edits to the policy data rebuild the pages."""
+    import subprocess
+
+    if validate(policy):
+        print("请先改正上面的问题，再预览。", file=sys.stderr)
+        return 1
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr], cwd=ROOT, env=_site_env(policy))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guantong", description="黄人社发〔2021〕12号 贯通申报条件自测与政策数据维护")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,9 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("file")
     p_validate = sub.add_parser("validate", help="检查政策数据，列出所有问题")
     p_validate.add_argument("--policy", help="政策数据文件（默认 guantong/data/policy.toml 或 $GUANTONG_POLICY）")
+    p_build = sub.add_parser("build", help="检查政策数据并构建整个网站（含自测工具）；失败时保留上次成功的网站")
+    p_build.add_argument("--out", default=str(ROOT / "site"), help="输出目录（默认 site/）")
+    p_build.add_argument("--policy", help="政策数据文件")
+    p_serve = sub.add_parser("serve", help="本地预览网站，修改后自动刷新")
+    p_serve.add_argument("--addr", default="127.0.0.1:8000")
+    p_serve.add_argument("--policy", help="政策数据文件")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.file)
     if args.command == "validate":
         return validate(args.policy)
+    if args.command == "build":
+        return build(args.out, args.policy)
+    if args.command == "serve":
+        return serve(args.addr, args.policy)
     return 2
