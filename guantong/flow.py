@@ -147,9 +147,12 @@ def journey(answers: dict, skipped=(), policy: Policy | None = None) -> list[Que
     return [q for q in QUESTIONS if applies(q, answers, policy) and (q.id in answers or q.id in skipped)]
 
 
-def options_for(question: Question, policy: Policy | None = None) -> list[dict]:
-    """Answer options, with data-driven lists (levels, honours, studios, series) read from the policy."""
+def options_for(question: Question, policy: Policy | None = None, answers: dict | None = None,
+                today=None) -> list[dict]:
+    """Answer options, with data-driven lists (levels, honours, studios, series, rounds) read from the policy."""
     p = policy or load_policy()
+    if question.id == "deadline":
+        return round_options(p, (answers or {}).get("direction"), today)
     if question.id == "skill_levels":
         return [{"value": s["id"], "label": f"{s['name']}（{s['grade']}）"} for s in p.skill_levels]
     if question.id == "titles":
@@ -168,11 +171,32 @@ def options_for(question: Question, policy: Policy | None = None) -> list[dict]:
     return [{"value": v, "label": label} for v, label in question.options]
 
 
+def round_options(policy: Policy, direction: str | None, today=None) -> list[dict]:
+    """T1/issue 5: the published rounds of the pathway, newest first; this year's current one is the default."""
+    import datetime as _dt
+
+    if direction not in ("skill_to_title", "title_to_skill"):
+        return []
+    today = today or _dt.date.today()
+    current = policy.current_round(direction, today)
+    return [{
+        "value": r["deadline"].isoformat(),
+        "label": f"{r['year']}年度（受理截止 {r['deadline'].isoformat()}，{r['document']}）",
+        "default": r is current,
+    } for r in reversed(policy.rounds(direction))]
+
+
+def describe(question: Question, policy: Policy | None = None, answers: dict | None = None, today=None) -> dict:
+    """One question as JSON-ready data; with `answers`, its options are those for these answers."""
+    q = question
+    return {
+        "id": q.id, "prompt": q.prompt, "help": q.help, "clause": q.clause, "type": q.type,
+        "options": options_for(q, policy, answers, today), "when": [list(w) for w in q.when],
+        "ends": [{"value": v, "rule": r} for v, r in q.ends], "unsure": q.unsure, "optional": q.optional,
+    }
+
+
 def export(policy: Policy | None = None) -> list[dict]:
     """The flow as JSON-ready data for the wizard and the flowcharts."""
     p = policy or load_policy()
-    return [{
-        "id": q.id, "prompt": q.prompt, "help": q.help, "clause": q.clause, "type": q.type,
-        "options": options_for(q, p), "when": [list(w) for w in q.when],
-        "ends": [{"value": v, "rule": r} for v, r in q.ends], "unsure": q.unsure, "optional": q.optional,
-    } for q in QUESTIONS]
+    return [describe(q, p) for q in QUESTIONS]

@@ -95,3 +95,36 @@ def test_export_is_json_and_data_driven():
     assert {o["value"] for o in by_id["series"]["options"]} >= {"工程技术", "技工院校教师"}
     assert by_id["direction"]["options"][0]["value"] == "skill_to_title"
     assert by_id["skill_post"]["ends"] == [{"value": False, "rule": "A1"}]
+
+
+def test_the_deadline_question_offers_published_rounds_with_the_current_one_first(tmp_path):
+    import datetime as dt
+
+    from guantong.flow import describe
+    from guantong.policy import POLICY_PATH, load_policy
+
+    path = tmp_path / "policy.toml"
+    path.write_text(POLICY_PATH.read_text(encoding="utf-8") + """
+[[round]]
+id = "2025-a"
+pathway = "skill_to_title"
+year = 2025
+deadline = 2025-06-30
+document = "2025年度通知"
+clause = "3.2"
+
+[[round]]
+id = "2026-a"
+pathway = "skill_to_title"
+year = 2026
+deadline = 2026-07-15
+document = "2026年度通知"
+clause = "3.2"
+""", encoding="utf-8")
+    policy = load_policy(path)
+    q = describe(BY_ID["deadline"], policy, {"direction": "skill_to_title"}, today=dt.date(2026, 3, 1))
+    assert [o["value"] for o in q["options"]] == ["2026-07-15", "2025-06-30"]
+    assert [o["default"] for o in q["options"]] == [True, False]
+    assert "2026年度通知" in q["options"][0]["label"]
+    other = describe(BY_ID["deadline"], policy, {"direction": "title_to_skill"}, today=dt.date(2026, 3, 1))
+    assert other["options"] == []   # example rounds are never offered
