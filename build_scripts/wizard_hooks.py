@@ -1,1 +1,44 @@
-"""MkDocs hooks for the wizard (bundles the engine and Pyodide into the built site)."""
+"""MkDocs hooks for the wizard (bundles the engine and Pyodide into the built site).
+
+- ``on_config``: builds the wizard's files in memory (build_scripts/wizard_bundle.py) and adds its script
+  (a module, on every page: it mounts only where the page has ``<div id="gt-wizard">``, also after
+  Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
+- ``on_post_build``: writes them under ``site/wizard/`` with Pyodide and the engine zip, then the service
+  worker, whose precache list is read from the built wizard page.
+- ``on_serve``: rebuilds when the wizard's sources or the engine change.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import wizard_bundle
+from mkdocs.config.config_options import ExtraScriptValue
+
+log = logging.getLogger("mkdocs.hooks.wizard")
+_bundle: wizard_bundle.Bundle | None = None
+
+
+def on_config(config):
+    global _bundle
+    _bundle = wizard_bundle.build_bundle()
+    script = ExtraScriptValue(_bundle.extra_javascript)
+    script.type = "module"
+    config.extra_javascript.append(script)
+    config.extra_css.append(_bundle.extra_css)
+    return config
+
+
+def on_post_build(config):
+    if _bundle is None:
+        return
+    summary = wizard_bundle.write_bundle(_bundle, config.site_dir)
+    total = sum(summary["bytes"].values())
+    log.info("wizard: %d files precached for offline use (%.1f MB), cache %s",
+             len(summary["shell"]) + len(summary["engine"]), total / 1e6, summary["shell_cache"])
+
+
+def on_serve(server, config, builder):
+    for path in (wizard_bundle.SRC, wizard_bundle.ENGINE_DIR):
+        server.watch(str(path))
+    return server

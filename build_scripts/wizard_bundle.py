@@ -1,0 +1,349 @@
+"""Build the wizard's files for the site: the engine bundle, Pyodide, the page's script and style, the
+module worker and the service worker. Used by wizard_hooks.py (MkDocs), the tests and wizard_timing.py.
+
+Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDocs from docs/wizard/)::
+
+    sw.js                         service worker, scope wizard/ (stable name; its content carries the
+                                  cache version, a hash of everything it precaches)
+    flow.json                     guantong.flow.export(), for anyone who wants the declared flow
+    assets/wizard.<hash>.js       the page script (extra_javascript, type=module), flow embedded
+    assets/wizard.<hash>.css      its style (extra_css), print style included
+    assets/worker.<hash>.mjs      the module Web Worker that runs Pyodide
+    engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml) + guantong_wizard.py, unpacked by Pyodide
+    pyodide/                      pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
+                                  copied from wizard/node_modules/pyodide (npm, pinned by package-lock)
+
+Large text files also get a ``.gz`` twin, which build_scripts/static_server.py (and most servers) send to
+browsers that accept gzip.
+
+Two caches, both named by content hashes so that a new deployment never serves stale rules:
+``guantong-wizard-pyodide-<hash>`` holds the three big Pyodide files (filled by the worker as it
+downloads them, so nothing is downloaded twice) and outlives deployments that do not change Pyodide;
+``guantong-wizard-shell-<hash>`` holds everything else the page needs (precached by the service worker).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html.parser
+import io
+import json
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "wizard" / "src"
+PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
+ENGINE_DIR = REPO / "guantong"
+BRIDGE = SRC / "guantong_wizard.py"
+
+OUT = "wizard"                      # under the site directory
+APP_DIR = "/home/pyodide/lib"       # where Pyodide unpacks the engine zip
+# What Pyodide 314 needs to boot from a module worker (pyodide.js, maps and consoles are not).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The big ones, downloaded by the worker with progress and kept in the Pyodide cache.
+STREAMED = {"asm": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm", "stdlib": "python_stdlib.zip"}
+GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json")
+GZIP_MIN_BYTES = 2048
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class BundleError(RuntimeError):
+    """The wizard cannot be built (the message says what to do)."""
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def short(data: bytes) -> str:
+    return sha(data)[:12]
+
+
+def policy_override() -> Path | None:
+    """GUANTONG_POLICY (used by `guantong build --policy`) replaces the bundled policy data."""
+    value = os.environ.get("GUANTONG_POLICY")
+    return Path(value).resolve() if value else None
+
+
+def engine_sources() -> list[tuple[str, Path]]:
+    """(path in the zip, file) for the engine: every .py of guantong/, its data/*.toml, and the bridge."""
+    if not (ENGINE_DIR / "__init__.py").exists():
+        raise BundleError(f"找不到判断引擎 {ENGINE_DIR}")
+    files = []
+    for path in sorted(ENGINE_DIR.rglob("*.py")):
+        if "__pycache__" not in path.parts:
+            files.append((path.relative_to(REPO).as_posix(), path))
+    override = policy_override()
+    for path in sorted((ENGINE_DIR / "data").glob("*.toml")):
+        if override and path.name == "policy.toml":
+            path = override
+            files.append(("guantong/data/policy.toml", path))
+        else:
+            files.append(((ENGINE_DIR / "data" / path.name).relative_to(REPO).as_posix(), path))
+    files.append((BRIDGE.name, BRIDGE))
+    return files
+
+
+def engine_zip() -> bytes:
+    """A deterministic zip (fixed dates and modes), so the same sources always give the same hash."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, path in engine_sources():
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+    return buf.getvalue()
+
+
+EXPORT_SCRIPT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from guantong import flow, clauses
+from guantong.policy import load_policy
+policy = load_policy(sys.argv[2]) if len(sys.argv) > 2 else load_policy()
+notice = clauses.load_notice()
+print(json.dumps({
+    "flow": flow.export(policy),
+    "clauses": {c.id: {"anchor": clauses.anchor(c.id), "cite": clauses.cite(c.id)} for c in notice},
+    "tierNames": {level["id"]: level["name"] for level in policy.a_levels},
+    "policyVersion": policy.version,
+}, ensure_ascii=False))
+"""
+
+
+def engine_export() -> dict:
+    """The declared flow and clause citations, from the engine itself (in a fresh interpreter, so an edit
+    to guantong/ is picked up by `mkdocs serve` too)."""
+    args = [sys.executable, "-c", EXPORT_SCRIPT, str(REPO)]
+    if policy_override():
+        args.append(str(policy_override()))
+    proc = subprocess.run(args, capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise BundleError(f"无法从 guantong 导出问题流程：\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout)
+
+
+def pyodide_files() -> dict[str, Path]:
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).exists()]
+    if missing:
+        raise BundleError(f"wizard/node_modules/pyodide 缺少 {', '.join(missing)}：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
+    return {name: PYODIDE_DIR / name for name in PYODIDE_FILES}
+
+
+def lock_info() -> dict:
+    return json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+
+
+def fill(template: str, placeholder: str, value) -> str:
+    """Replace the one ``= PLACEHOLDER;`` of a template (mentions in comments stay as they are)."""
+    slot = f"= {placeholder};"
+    if template.count(slot) != 1:
+        raise BundleError(f"模板中应有且只有一处 {slot}")
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return template.replace(slot, f"= {data};")
+
+
+@dataclass
+class Bundle:
+    """Everything the wizard adds to the site, built in memory from the sources (see module docstring)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)   # path under site/wizard/ → bytes
+    copies: dict[str, Path] = field(default_factory=dict)   # path under site/wizard/ → file to copy
+    script: str = ""                                       # assets/wizard.<hash>.js
+    style: str = ""                                        # assets/wizard.<hash>.css
+    engine_cache: str = ""
+    streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def extra_javascript(self) -> str:
+        return f"{OUT}/{self.script}"
+
+    @property
+    def extra_css(self) -> str:
+        return f"{OUT}/{self.style}"
+
+
+def build_bundle() -> Bundle:
+    b = Bundle()
+    exported = engine_export()
+    b.files["flow.json"] = json.dumps(exported["flow"], ensure_ascii=False, indent=1).encode("utf-8")
+
+    zipped = engine_zip()
+    zip_name = f"engine/guantong.{short(zipped)}.zip"
+    b.files[zip_name] = zipped
+
+    pyodide = pyodide_files()
+    digests = {}
+    for name, path in pyodide.items():
+        data = path.read_bytes()
+        digests[name] = sha(data)
+        b.copies[f"pyodide/{name}"] = path
+        b.sizes[f"pyodide/{name}"] = len(data)
+    b.streamed = {f"pyodide/{name}": digests[name] for name in STREAMED.values()}
+    info = lock_info()
+    b.engine_cache = "guantong-wizard-pyodide-" + short(json.dumps([b.streamed, info], sort_keys=True).encode())
+
+    worker_files = {key: {"path": f"../pyodide/{name}", "size": b.sizes[f"pyodide/{name}"], "cache": True}
+                    for key, name in STREAMED.items()}
+    worker_files["engine"] = {"path": f"../{zip_name}", "size": len(zipped), "cache": False}
+    worker = fill((SRC / "worker.mjs").read_text(encoding="utf-8"), "__GUANTONG_WORKER__", {
+        "files": worker_files,
+        "indexPath": "../pyodide/",
+        "engineCache": b.engine_cache,
+        "lockInfo": info,
+        "appDir": APP_DIR,
+    }).encode("utf-8")
+    worker_name = f"worker.{short(worker)}.mjs"
+    b.files[f"assets/{worker_name}"] = worker
+
+    style = (SRC / "wizard.css").read_bytes()
+    b.style = f"assets/wizard.{short(style)}.css"
+    b.files[b.style] = style
+
+    build = {
+        "flow": exported["flow"],
+        "clauses": exported["clauses"],
+        "tierNames": exported["tierNames"],
+        "policyVersion": exported["policyVersion"],
+        "worker": f"./{worker_name}",
+        "sw": "../sw.js",
+        "engineCache": b.engine_cache,
+        "downloadBytes": sum(f["size"] for f in worker_files.values()),
+        "version": short(worker + style + zipped),
+    }
+    script = fill((SRC / "wizard.js").read_text(encoding="utf-8"), "__GUANTONG_BUILD__", build).encode("utf-8")
+    b.script = f"assets/wizard.{short(script)}.js"
+    b.files[b.script] = script
+    for name, data in b.files.items():
+        b.sizes[name] = len(data)
+    return b
+
+
+# --- writing into the built site ------------------------------------------------------------------------
+class _Assets(html.parser.HTMLParser):
+    """Same-site stylesheets, scripts and icons referenced by a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower().split()
+            if {"stylesheet", "icon", "modulepreload", "manifest", "apple-touch-icon"} & set(rel):
+                self.urls.append(a["href"])
+
+
+def page_assets(site_dir: Path, page: str) -> list[str]:
+    """Site-relative paths of the same-site assets of ``page`` (e.g. "wizard/index.html")."""
+    parser = _Assets()
+    parser.feed((site_dir / page).read_text(encoding="utf-8"))
+    base = posixpath.dirname(page)
+    found = []
+    for url in parser.urls:
+        if "://" in url or url.startswith(("//", "data:", "blob:")):
+            continue
+        path = url.split("#", 1)[0].split("?", 1)[0]
+        rel = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(base, path))
+        if not rel.startswith("..") and (site_dir / rel).is_file() and rel not in found:
+            found.append(rel)
+    return found
+
+
+def gzip_twin(path: Path) -> None:
+    data = path.read_bytes()
+    level = 6 if len(data) > 4_000_000 else 9
+    packed = gzip.compress(data, compresslevel=level, mtime=0)
+    if len(packed) < len(data) * 0.9:
+        path.with_name(path.name + ".gz").write_bytes(packed)
+
+
+def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
+    """Write the bundle into a built site (after MkDocs wrote the wizard page) and the service worker.
+    Returns a summary: the precache lists and the cache names."""
+    site = Path(site_dir)
+    out = site / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    for sub in ("assets", "engine", "pyodide"):
+        target = out / sub
+        if target.exists():
+            # Drop the hashed files of earlier builds (mkdocs serve rebuilds into the same directory).
+            for old in target.iterdir():
+                if old.is_file():
+                    old.unlink()
+    written: list[Path] = []
+    for name, data in b.files.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    for name, source in b.copies.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+        written.append(path)
+    for path in written:
+        if path.suffix in GZIP_SUFFIXES and path.stat().st_size >= GZIP_MIN_BYTES and path.name != "flow.json":
+            gzip_twin(path)
+
+    page = f"{OUT}/index.html"
+    if not (site / page).is_file():
+        raise BundleError(f"MkDocs 没有生成 {page}：docs/wizard/index.md 不见了？")
+    shell = [page]
+    for rel in page_assets(site, page):
+        if rel not in shell:
+            shell.append(rel)
+    for name in b.files:
+        rel = f"{OUT}/{name}"
+        if rel not in shell and name != "flow.json":
+            shell.append(rel)
+    rel = f"{OUT}/pyodide/pyodide.mjs"
+    if rel not in shell:
+        shell.append(rel)
+    if (site / "sitemap.xml").is_file():
+        shell.append("sitemap.xml")  # Material's instant navigation reads it on every page load
+    streamed = [f"{OUT}/{name}" for name in b.streamed]
+
+    digest = hashlib.sha256()
+    for rel in shell:
+        digest.update(rel.encode() + b"\0" + sha((site / rel).read_bytes()).encode() + b"\n")
+    digest.update(b.engine_cache.encode())
+    version = digest.hexdigest()[:12]
+    shell_cache = f"guantong-wizard-shell-{version}"
+
+    def from_sw(rel: str) -> str:
+        url = posixpath.relpath(rel, OUT)
+        if url == "index.html":
+            return "./"
+        return url
+
+    sw = fill((SRC / "sw.js").read_text(encoding="utf-8"), "__GUANTONG_SW__", {
+        "version": version,
+        "shellCache": shell_cache,
+        "engineCache": b.engine_cache,
+        "shell": [from_sw(rel) for rel in shell],
+        "engine": [from_sw(rel) for rel in streamed],
+    })
+    (out / "sw.js").write_text(sw, encoding="utf-8")
+    return {
+        "version": version,
+        "shell_cache": shell_cache,
+        "engine_cache": b.engine_cache,
+        "shell": shell,
+        "engine": streamed,
+        "bytes": {rel: (site / rel).stat().st_size for rel in shell + streamed},
+    }
