@@ -1,0 +1,355 @@
+"""Journeys through the wizard as a person makes them: click, type, go back (the back link and the
+browser's button), change an answer from the check page, and read the result.
+
+Covered: pathway A eligible, not eligible (ended early), eligible-on (only time missing), undetermined;
+pathway B eligible with eligible-on for the next level, undetermined, not eligible after changing the
+pathway from the check page. Dates are typed the ways people type them.
+"""
+
+from __future__ import annotations
+
+from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+
+A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
+B = "我有专业技术职称，想参加职业技能等级评价"
+
+
+def test_first_question_is_on_screen_before_the_engine_is_ready(wizard):
+    w: WizardPage = wizard()
+    w.open()
+    # The direction question comes from the flow exported at build time, not from Python.
+    assert w.screen() == "question:direction"
+    assert w.heading() == "您想走哪条贯通路径？"
+    assert w.page.get_by_label(A, exact=True).is_visible()
+    assert w.page.get_attribute("#gt-wizard", "data-engine") in ("loading", "ready")
+    assert w.page.locator("[data-gt-engine] progress").count() == 1
+    # Answering it before Python is ready is fine: the answer waits for the engine.
+    w.choose(A).cont()
+    w.expect_question("deadline")
+    w.wait_engine()
+    assert not w.recorded.errors
+
+
+def test_pathway_a_eligible_with_back_link_browser_back_and_a_change(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline("2026/6/30")
+    w.answer("employed_in_huangshi", "是")
+    w.expect_question("skill_post")
+    assert w.focused_id() == "gt-heading", "focus moves to the new question's heading"
+    w.answer("skill_post", "是")
+    w.expect_question("skill_levels")
+    w.choose("高级工（三级）").type("取得高级工（三级）的日期", "2016-05-01")
+    w.choose("技师（二级）").type("取得技师（二级）的日期", "2019年6月30日")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.type("#gt-months_out_of_skill_work", "0").cont()
+    w.answer("honors", "以上都没有")
+    w.answer("studio", "不是领办人")
+    w.answer("series", "工程技术系列")
+
+    # The back link returns to the previous question with its answer kept.
+    w.expect_question("speciality_matches")
+    w.click_link("返回")
+    w.expect_question("series")
+    assert w.page.get_by_label("工程技术系列", exact=True).is_checked()
+    w.cont()
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+
+    # The browser's back button too.
+    w.expect_question("integrity_record")
+    w.page.go_back()
+    w.expect_question("annual_assessment_passed")
+    assert w.page.get_by_label("是", exact=True).is_checked()
+    w.cont()
+    w.answer("integrity_record", "否")
+
+    rows = dict(w.expect_check())
+    assert rows["您想走哪条贯通路径？"] == A
+    assert rows["本轮申报的受理材料截止时间是哪一天？"] == "2026年6月30日"
+    assert "技师（二级）：2019年6月30日" in rows["您取得了哪些职业资格或职业技能等级？各是哪一天取得的？"]
+    assert rows["您获得过下列荣誉吗？"] == "没有"
+
+    # Change an answer from the check page: back to the question, then back to the check page.
+    w.click_link("修改：您获得过下列荣誉吗？")
+    w.expect_question("honors")
+    assert w.page.get_by_label("以上都没有", exact=True).is_checked()
+    w.choose("全国技术能手").type("#gt-honors-7-date", "2021-10-01")
+    w.cont()
+    rows = dict(w.expect_check())
+    assert rows["您获得过下列荣誉吗？"] == "全国技术能手（2021年10月1日）"
+
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "您可以申报：中级职称" in r["panel"]
+    assert r["highest"] == "intermediate"
+    assert r["levels"]["assistant"]["status"] == "eligible"
+    assert r["levels"]["intermediate"]["status"] == "eligible"
+    assert "全国技术能手" in r["levels"]["intermediate"]["text"]
+    assert r["levels"]["deputy_senior"]["status"] == "not_eligible"
+    assert r["levels"]["deputy_senior"]["tag"] == "不符合条件"
+    # Every reason links to its clause on the notice page.
+    assert "../policy/#c-2-4-1-3" in r["levels"]["deputy_senior"]["links"]
+    assert any("水平能力测试" in s for s in r["steps"])
+    assert any("0714-6513138" in s for s in r["steps"])
+    assert w.page.locator(".gt-checklist li").count() > 0, "materials checklist"
+    assert any("系列" in n for n in r["notes"])
+    assert w.focused_id() == "gt-heading"
+    assert not w.recorded.errors
+
+
+def test_pathway_a_not_eligible_ends_early(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline(None)
+    w.answer("employed_in_huangshi", "否")
+    rows = w.expect_check()
+    assert [q for q, _ in rows] == ["您想走哪条贯通路径？", "本轮申报的受理材料截止时间是哪一天？", "您的用人单位在黄石市吗？"]
+    assert rows[1][1] == "未填写"
+    assert "已经可以得出结论" in w.page.inner_text("#gt-wizard")
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "不符合申报条件" in r["panel"]
+    assert r["highest"] == ""
+    for level in r["levels"].values():
+        assert level["status"] == "not_eligible"
+        assert "../policy/#c-2-1" in level["links"]
+    assert "用人单位不在黄石市" in r["levels"]["assistant"]["text"]
+    assert "暂按今天" in r["text"], "no deadline given: the result says it counted to today"
+
+
+def test_pathway_a_eligible_on_a_later_date(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline("2026-06-30")
+    w.answer("employed_in_huangshi", "是")
+    w.answer("skill_post", "是")
+    w.expect_question("skill_levels")
+    w.choose("高级工（三级）").type("取得高级工（三级）的日期", "2025.3.1")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.cont()  # optional: left empty
+    w.answer("honors", "以上都没有")
+    w.answer("studio", "不是领办人")
+    w.answer("series", "工程技术系列")
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert rows["取得这些等级后，您有没有中断从事技术技能工作？共几个月？"] == "未填写"
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "目前还不符合申报条件" in r["panel"]
+    assert "自 2027年3月1日 起可申报助理级职称" in r["panel"]
+    assistant = r["levels"]["assistant"]
+    assert assistant["status"] == "not_eligible"
+    assert "自 2027年3月1日 起符合条件" in assistant["text"]
+    assert "../policy/#c-2-4-1-1" in assistant["links"]
+    assert any("2027-03-01" in s for s in r["steps"])
+
+
+def test_pathway_a_undetermined_with_date_errors(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline("2026年6月30日")
+    w.answer("employed_in_huangshi", "是")
+    w.answer("skill_post", "不确定")
+    w.expect_question("skill_levels")
+    w.choose("技师（二级）").type("取得技师（二级）的日期", "2019-02-30")
+    w.cont()
+    # The engine refuses the impossible date: the message is beside the field and nothing typed is lost.
+    w.page.wait_for_selector("[data-gt-summary]:not([hidden])")
+    assert w.page.get_attribute("[data-gt-summary]", "role") == "alert"
+    assert "日期 2019-02-30 不存在" in w.field_error("gt-skill_levels-technician-date")
+    assert w.page.input_value("#gt-skill_levels-technician-date") == "2019-02-30"
+    assert w.page.get_attribute("#gt-skill_levels-technician-date", "aria-invalid") == "true"
+    assert w.page.evaluate("document.activeElement.matches('[data-gt-summary]')"), "focus moves to the error summary"
+    w.type("取得技师（二级）的日期", "abc")
+    w.cont()
+    assert "2019-06-30、2019/6/30 或 2019年6月30日" in w.field_error("gt-skill_levels-technician-date")
+    # A date after the deadline: a warning beside the field, then a second 继续 accepts it.
+    w.type("取得技师（二级）的日期", "2018/7/1")
+    w.choose("高级技师（一级）").type("取得高级技师（一级）的日期", "2026-12-01")
+    w.cont()
+    w.page.wait_for_selector("[data-gt-warning]:not([hidden])")
+    assert "晚于您填写的受理材料截止时间（2026年6月30日）" in w.field_error("gt-skill_levels-senior_technician-date")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.type("#gt-months_out_of_skill_work", "3个月").cont()
+    w.answer("honors", "以上都没有")
+    w.answer("studio", "不是领办人")
+    w.answer("series", "不确定")
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert rows["您在生产一线或技能岗位工作吗？"] == "不确定"
+    assert rows["您想申报哪个系列的职称？"] == "不确定"
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "暂时无法确定" in r["panel"]
+    assert r["levels"]["assistant"]["status"] == "undetermined"
+    assert r["levels"]["intermediate"]["status"] == "undetermined"
+    assert r["levels"]["intermediate"]["tag"] == "待定"
+    assert "尚未回答申报的职称系列" in r["levels"]["intermediate"]["text"]
+    assert any("高级技师" in n and "晚于本轮受理材料截止时间" in n for n in r["notes"])
+
+
+def test_pathway_b_eligible_and_next_level_eligible_on(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", B)
+    w.answer_deadline("2026-06-30")
+    w.expect_question("titles")
+    w.choose("中级").type("取得中级的日期", "2015/7/1")
+    w.cont()
+    w.answer("technical_skill_post", "是")
+    w.expect_question("occupation")
+    w.type("#gt-occupation", "电工").cont()
+    w.answer("occupation_matches", "是")
+    w.expect_question("work_start")
+    w.type("#gt-work_start", "2005-09-01").cont()
+    w.expect_question("months_out_of_work")
+    w.type("#gt-months_out_of_work", "0").cont()
+    w.expect_question("required_years")
+    w.type("申报高级工（三级）", "8").type("申报技师（二级）", "12").type("申报高级技师（一级）", "25")
+    w.cont()
+    w.answer("related_major", "是")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert rows["您想申报哪个职业（工种）？"] == "电工"
+    assert "高级技师（一级）：25 年" in rows["该职业申报各等级要求累计工作多少年？"]
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "您可以申报：技师（二级）" in r["panel"]
+    assert "自 2030年9月1日 起可申报高级技师（一级）" in r["panel"]
+    assert r["levels"]["senior_worker"]["status"] == "eligible"
+    assert r["levels"]["technician"]["status"] == "eligible"
+    top = r["levels"]["senior_technician"]
+    assert top["status"] == "not_eligible"
+    assert "自 2030年9月1日 起符合条件" in top["text"]
+    assert "../policy/#c-2-4-2-3" in top["links"]
+    assert any("理论知识考试" in s or "技能操作考核" in s for s in r["steps"])
+
+
+def test_pathway_b_undetermined_when_years_are_unknown(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", B)
+    w.answer_deadline("2026-06-30")
+    w.expect_question("titles")
+    w.choose("助理级").type("取得助理级的日期", "2020-01-01")
+    w.cont()
+    w.answer("technical_skill_post", "是")
+    w.expect_question("occupation")
+    w.type("#gt-occupation", "焊工").cont()
+    w.answer("occupation_matches", "是")
+    w.expect_question("work_start")
+    w.choose("不确定").cont()
+    # Not sure of the start date: the engine asks for the years instead.
+    w.expect_question("work_years")
+    w.type("#gt-work_years", "６").cont()
+    w.expect_question("required_years")
+    w.choose("不确定").cont()
+    w.answer("related_major", "不确定")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert rows["您从事这个职业或相关职业累计多少整年？"] == "6 年"
+    assert rows["该职业申报各等级要求累计工作多少年？"] == "不确定"
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert "暂时无法确定" in r["panel"]
+    assert r["levels"]["senior_worker"]["status"] == "undetermined"
+    assert "累计工作年限按 6 年计算" in r["levels"]["senior_worker"]["text"]
+    assert r["levels"]["senior_technician"]["status"] == "not_eligible"
+
+
+def test_changing_the_pathway_from_the_check_page(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline(None)
+    w.answer("employed_in_huangshi", "否")
+    w.expect_check()
+    w.click_link("修改：您想走哪条贯通路径？")
+    w.expect_question("direction")
+    assert w.page.get_by_label(A, exact=True).is_checked()
+    w.choose(B).cont()
+    # The other pathway's questions now apply: asked in turn, then back to the check page.
+    w.expect_question("titles")
+    w.choose("都没有").cont()
+    rows = w.expect_check()
+    assert [q for q, _ in rows][-1] == "您取得了哪些专业技术职称？各是哪一天取得的？"
+    assert "您的用人单位在黄石市吗？" not in dict(rows)
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert set(r["levels"]) == {"senior_worker", "technician", "senior_technician"}
+    assert all(level["status"] == "not_eligible" for level in r["levels"].values())
+    assert "未取得专业技术职务任职资格" in r["text"]
+
+
+def test_answers_survive_a_reload_and_clear_forgets_them(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", B)
+    w.expect_question("deadline")
+    w.type("#gt-deadline", "2026-0")  # typed, not yet submitted
+    w.page.wait_for_timeout(400)      # drafts are saved as one types
+    w.page.reload()
+    w.expect_question("deadline")
+    assert w.page.input_value("#gt-deadline") == "2026-0", "nothing typed is lost"
+    w.page.go_back()
+    w.expect_question("direction")
+    assert w.page.get_by_label(B, exact=True).is_checked()
+    w.page.get_by_role("button", name="清除我的回答").click()
+    w.page.get_by_role("button", name="确定清除").click()
+    w.expect_question("direction")
+    assert not w.page.get_by_label(B, exact=True).is_checked()
+    w.page.reload()
+    w.expect_question("direction")
+    assert not w.page.get_by_label(B, exact=True).is_checked()
+
+
+def test_share_link_reopens_the_same_result(wizard):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline(None)
+    w.answer("employed_in_huangshi", "否")
+    w.expect_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    first = w.expect_result()
+    w.page.get_by_role("button", name="分享结果链接").click()
+    link = w.page.input_value("#gt-share-url")
+    assert "#share=" in link and "?" not in link, "the answers ride in the fragment only"
+    other = wizard()
+    other.page.goto(link)
+    second = other.expect_result()
+    assert second["levels"] == first["levels"]
+    assert other.page.evaluate("location.hash") == "#result"
+
+
+def test_wizard_mounts_after_instant_navigation(wizard):
+    """Material's instant navigation swaps the page content without a reload: the wizard still mounts,
+    and comes back with its answers after leaving and returning."""
+    w: WizardPage = wizard()
+    w.page.goto(w.base)
+    w.page.wait_for_load_state()
+    # A link to the wizard from the home page (added by the test, so this does not depend on its wording).
+    w.page.evaluate("""() => { const a = document.createElement('a'); a.href = 'wizard/'; a.id = 'gt-test-link';
+                              a.textContent = '自测'; document.querySelector('.md-content').prepend(a); }""")
+    instant = w.page.evaluate("JSON.parse(document.getElementById('__config').textContent).features.includes('navigation.instant')")
+    w.page.click("#gt-test-link")
+    w.page.wait_for_selector('#gt-wizard[data-screen="question:direction"]', timeout=30_000)
+    if instant:
+        assert w.page.evaluate("performance.getEntriesByType('navigation').length") == 1
+        assert w.page.evaluate("!!window.document$")
+    w.choose(A).cont()
+    w.expect_question("deadline")
+    # Leave through a clause link (instant navigation to the notice page), then come back.
+    w.page.go_back()
+    w.expect_question("direction")
+    w.page.go_back()
+    w.page.wait_for_function("!document.getElementById('gt-wizard')")
+    w.page.go_forward()
+    w.expect_question("direction")
+    assert w.page.get_by_label(A, exact=True).is_checked()
+    w.cont()
+    w.expect_question("deadline")
+    assert not w.recorded.errors

@@ -1,0 +1,147 @@
+"""Shared pieces of the wizard's browser tests (no tests here): a driver that answers the wizard as a
+person would (clicking labels, typing into fields) and fixtures for the built site.
+
+The site is the one of ``built_site`` (``mkdocs build --strict``, with the wizard's hooks).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
+STEP_TIMEOUT = 30_000
+
+
+class WizardPage:
+    """One browser page on the wizard."""
+
+    def __init__(self, recorded, base_url: str):
+        self.recorded = recorded
+        self.page = recorded.page
+        self.base = base_url
+        self.url = base_url + "wizard/"
+
+    # --- navigation and waiting --------------------------------------------------------------------------
+    def open(self, fragment: str = "") -> "WizardPage":
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_selector("#gt-wizard[data-screen]", timeout=STEP_TIMEOUT)
+        return self
+
+    def wait_engine(self) -> "WizardPage":
+        self.page.wait_for_selector('#gt-wizard[data-engine="ready"], #gt-wizard[data-engine="fatal"]', timeout=ENGINE_TIMEOUT)
+        state = self.page.get_attribute("#gt-wizard", "data-engine")
+        assert state == "ready", f"engine: {state}: {self.page.inner_text('#gt-wizard')}\n{self.recorded.console}"
+        return self
+
+    def wait_offline_ready(self) -> "WizardPage":
+        self.wait_engine()
+        self.page.wait_for_selector('#gt-wizard[data-offline="ready"]', timeout=ENGINE_TIMEOUT)
+        return self
+
+    def screen(self) -> str:
+        return self.page.get_attribute("#gt-wizard", "data-screen")
+
+    def expect_question(self, qid: str) -> str:
+        """Wait for the question ``qid``; return its heading."""
+        self.page.wait_for_selector(f'#gt-wizard[data-screen="question:{qid}"] form[data-gt-question="{qid}"]',
+                                    timeout=ENGINE_TIMEOUT)
+        return self.heading()
+
+    def heading(self) -> str:
+        return self.page.inner_text("#gt-wizard h1")
+
+    def expect_check(self) -> list[tuple[str, str]]:
+        """Wait for the check-your-answers page; return its (question, answer) rows."""
+        self.page.wait_for_selector('#gt-wizard[data-screen="check"] dl.gt-summary', timeout=ENGINE_TIMEOUT)
+        rows = self.page.locator(".gt-summary__row")
+        return [(rows.nth(i).locator("dt").inner_text(), rows.nth(i).locator(".gt-summary__value").inner_text())
+                for i in range(rows.count())]
+
+    def expect_result(self) -> dict:
+        """Wait for the result page; return what it shows."""
+        self.page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=ENGINE_TIMEOUT)
+        levels = {}
+        for section in self.page.locator(".gt-level").all():
+            levels[section.get_attribute("data-level")] = {
+                "status": section.get_attribute("data-status"),
+                "tag": section.locator(".gt-tag").inner_text(),
+                "text": section.inner_text(),
+                "links": [a.get_attribute("href") for a in section.locator("a.gt-clause").all()],
+            }
+        return {
+            "panel": self.page.inner_text(".gt-panel"),
+            "highest": self.page.get_attribute(".gt-panel", "data-highest"),
+            "levels": levels,
+            "steps": self.page.locator(".gt-steps li").all_inner_texts(),
+            "notes": self.page.locator(".gt-notes li").all_inner_texts(),
+            "text": self.page.inner_text("#gt-wizard"),
+        }
+
+    # --- answering ---------------------------------------------------------------------------------------
+    def choose(self, label: str) -> "WizardPage":
+        """Tick a radio or a checkbox by its visible label."""
+        self.page.get_by_label(label, exact=True).check()
+        return self
+
+    def type(self, field: str, text: str) -> "WizardPage":
+        """Type into a field, found by its label or, starting with "#", by its id."""
+        target = self.page.locator(field) if field.startswith("#") else self.page.get_by_label(field, exact=True)
+        target.fill("")
+        target.type(text)
+        return self
+
+    def cont(self) -> "WizardPage":
+        self.page.locator("[data-gt-continue]").click()
+        return self
+
+    def answer(self, qid: str, *choices: str, then: bool = True) -> "WizardPage":
+        """Wait for ``qid``, tick ``choices`` (labels), press 继续."""
+        self.expect_question(qid)
+        for label in choices:
+            self.choose(label)
+        if then:
+            self.cont()
+        return self
+
+    def answer_deadline(self, text: str | None) -> "WizardPage":
+        """The deadline question, whether it lists published rounds (then "其他日期") or not."""
+        self.expect_question("deadline")
+        other = self.page.get_by_label("其他日期", exact=True)
+        if text is None:
+            empty = self.page.get_by_label("不清楚，留空", exact=True)
+            if empty.count():
+                empty.check()
+        else:
+            if other.count():
+                other.check()
+            self.type("#gt-deadline", text)
+        return self.cont()
+
+    def errors(self) -> list[str]:
+        return self.page.locator("[data-gt-summary] li").all_inner_texts()
+
+    def field_error(self, field_id: str) -> str:
+        return self.page.inner_text(f'[data-gt-field="{field_id}"] .gt-error-message')
+
+    def focused_id(self) -> str:
+        return self.page.evaluate("document.activeElement && document.activeElement.id")
+
+    def click_link(self, text: str) -> "WizardPage":
+        self.page.get_by_role("link", name=re.compile(text)).first.click()
+        return self
+
+
+@pytest.fixture
+def wizard(built_site, serve_dir, new_page):
+    """``wizard(**context_options) -> WizardPage`` on a fresh browser context (empty storage and cache)."""
+    base = serve_dir(built_site)
+
+    def make(**options) -> WizardPage:
+        options.setdefault("viewport", {"width": 390, "height": 844})
+        return WizardPage(new_page(**options), base)
+
+    return make
