@@ -314,8 +314,10 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     rel = f"{OUT}/pyodide/pyodide.mjs"
     if rel not in shell:
         shell.append(rel)
-    if (site / "sitemap.xml").is_file():
-        shell.append("sitemap.xml")  # Material's instant navigation reads it on every page load
+    # Material reads these on every page load (instant navigation, search): offline they must be there.
+    for rel in ("sitemap.xml", "search/search_index.json"):
+        if (site / rel).is_file():
+            shell.append(rel)
     streamed = [f"{OUT}/{name}" for name in b.streamed]
 
     digest = hashlib.sha256()

@@ -779,8 +779,6 @@ class Wizard {
     this.$tools = root.querySelector("[data-gt-tools]");
     this.$banner = root.querySelector("[data-gt-banner]");
 
-    this.onPop = () => this.popState();
-    window.addEventListener("popstate", this.onPop);
     root.addEventListener("click", (e) => this.onClick(e));
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("input", (e) => this.onInput(e));
@@ -815,7 +813,6 @@ class Wizard {
   destroy() {
     if (this.dead) return;
     this.dead = true;
-    window.removeEventListener("popstate", this.onPop);
     this.unsubscribe?.();
     offline.listeners.delete(this.offlineListener);
     document.documentElement.classList.remove("gt-wizard-page");
@@ -834,11 +831,14 @@ class Wizard {
     this.render(screen, focus);
   }
 
+  /** Back or forward between the wizard's screens; true if it was one (see routePopState). */
   popState() {
-    if (!this.alive() || location.pathname !== this.pathname) return;
+    if (!this.alive() || location.pathname !== this.pathname) return false;
     const screen = parseHash(location.hash);
-    if (screen && screen.name === "share") this.openShare(screen.data);
-    else this.render(screen || { name: "question", id: FIRST, mode: "flow" }, true);
+    if (!screen) return false;
+    if (screen.name === "share") this.openShare(screen.data);
+    else this.render(screen, true);
+    return true;
   }
 
   render(screen, focus) {
@@ -1474,6 +1474,23 @@ function mountAll() {
   const root = document.getElementById("gt-wizard");
   if (!root || root.dataset.mounted) return;
   live.add(new Wizard(root));
+}
+
+// Back and forward between the wizard's screens change only the fragment. Material's instant navigation
+// also listens to popstate and, on the first one after a direct load, fetches the page again and
+// replaces it. The wizard page carries a tiny inline script that runs before Material's bundle and
+// registers the first popstate listener, which calls this and stops the event when the wizard took it.
+function routePopState() {
+  for (const wizard of live) if (wizard.popState()) return true;
+  return false;
+}
+window.guantongWizardPop = routePopState;
+if (!window.guantongWizardPopInstalled) {
+  // Without the inline script (another page template): listen here, after Material.
+  window.guantongWizardPopInstalled = true;
+  window.addEventListener("popstate", (event) => {
+    if (routePopState()) event.stopImmediatePropagation();
+  });
 }
 
 // Test and measurement hooks (no effect on the page).

@@ -1,0 +1,110 @@
+"""Offline and network behaviour of the wizard.
+
+- After one visit, with the browser offline *and* the server stopped, a reload completes a journey
+  (the service worker serves the page, the engine and Pyodide from its caches).
+- A whole journey makes no request to any other host; once the engine is ready and everything is
+  stored for offline use, answering, going back, checking, the result and sharing make no request at all.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from .test_wizard_support import REPO, WizardPage, wizard  # noqa: F401 - fixture
+
+B = "我有专业技术职称，想参加职业技能等级评价"
+
+
+def _static_server():
+    spec = importlib.util.spec_from_file_location("wizard_static_server", REPO / "build_scripts" / "static_server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def short_journey_b(w: WizardPage) -> dict:
+    w.answer("direction", B)
+    w.answer_deadline("2026-06-30")
+    w.expect_question("titles")
+    w.choose("副高级").type("取得副高级的日期", "2018-12-01")
+    w.cont()
+    w.answer("technical_skill_post", "是")
+    w.expect_question("occupation")
+    w.type("#gt-occupation", "钳工").cont()
+    w.answer("occupation_matches", "是")
+    w.expect_question("work_start")
+    w.type("#gt-work_start", "2000/3/1").cont()
+    w.expect_question("months_out_of_work")
+    w.cont()
+    w.expect_question("required_years")
+    w.type("申报高级工（三级）", "6").type("申报技师（二级）", "10").type("申报高级技师（一级）", "15")
+    w.cont()
+    w.answer("related_major", "否")
+    w.answer("integrity_record", "否")
+    w.expect_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    return w.expect_result()
+
+
+def test_offline_after_one_visit(built_site, new_page):
+    server = _static_server()
+    base, stop = server.start(built_site)
+    try:
+        w = WizardPage(new_page(viewport={"width": 390, "height": 844}), base)
+        w.open().wait_offline_ready()
+        assert w.page.evaluate("!!navigator.serviceWorker.controller")
+    finally:
+        stop()  # nothing answers on that port any more
+    w.page.context.set_offline(True)
+    before = len(w.recorded.requests)
+    w.page.reload()
+    w.expect_question("direction")
+    w.wait_engine()
+    result = short_journey_b(w)
+    assert "您可以申报：高级技师（一级）" in result["panel"]
+    assert result["highest"] == "senior_technician"
+    assert w.page.get_attribute("#gt-wizard", "data-offline") == "ready"
+    assert not w.recorded.errors, (w.recorded.errors, w.recorded.console, w.recorded.failed)
+    # What the reload asked for was answered from the service worker's caches.
+    assert w.recorded.requested(r"/wizard/pyodide/pyodide\.asm\.wasm$")
+    assert len(w.recorded.requests) > before
+
+
+def test_only_local_requests_and_none_while_answering(wizard):
+    w: WizardPage = wizard()
+    # Everything that reached the server: responses not produced by the service worker (this includes
+    # the service worker's own fetches) and requests that failed.
+    network: list[str] = []
+    context = w.page.context
+    context.on("response", lambda response: None if response.from_service_worker else network.append(response.url))
+    context.on("requestfailed", lambda request: network.append(f"{request.url} (failed)"))
+    w.open().wait_offline_ready()
+    assert w.recorded.requested(r"/wizard/pyodide/pyodide\.asm\.wasm$"), "worker requests are recorded"
+    assert any(url.endswith("/wizard/pyodide/pyodide.asm.wasm") for url in network)
+    ready_at, asked_at = len(network), len(w.recorded.requests)
+
+    result = short_journey_b(w)
+    assert result["highest"] == "senior_technician"
+    # Back to the check page, change an answer, result again, share link.
+    w.click_link("修改回答")
+    w.expect_check()
+    w.page.get_by_role("link", name="修改：您有该职业（工种）相关专业的毕业证书吗？").click()
+    w.answer("related_major", "是")
+    w.expect_check()
+    w.page.go_back()
+    w.expect_question("related_major")
+    w.page.go_forward()
+    w.expect_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    w.expect_result()
+    w.page.get_by_role("button", name="分享结果链接").click()
+
+    after = network[ready_at:]
+    assert after == [], f"requests while answering: {after}"
+    # The page itself asked for nothing but what the browser re-reads on every history entry (its
+    # favicon), and the service worker answered that from its cache.
+    asked = set(w.recorded.requests[asked_at:])
+    assert all(url.endswith("/favicon.png") for url in asked), asked
+    w.recorded.assert_only_origin(w.base)
+    assert not w.recorded.failed, w.recorded.failed
+    assert not w.recorded.errors, w.recorded.errors
