@@ -948,7 +948,19 @@ ${questionControls(q, fs)}`;
     const form = this.$screen.querySelector("form");
     const summary = this.$screen.querySelector(warning ? "[data-gt-warning]" : "[data-gt-summary]");
     this.clearErrors();
-    const items = errors.map((e) => `<li><a href="#${esc(e.field || "gt-heading")}" data-gt-focus="${esc(e.field || "gt-heading")}">${esc(e.message)}</a></li>`).join("");
+    // In the summary, say which field when the question has several (GOV.UK's error summary links).
+    const labelOf = (field) => {
+      if (!field || ["date", "count", "text", "bool", "choice"].includes(q.type)) return "";
+      const label = form.querySelector(`label[for="${CSS.escape(field)}"]`)?.textContent.trim() ?? "";
+      return label.replace(/（选填）$/, "");
+    };
+    const items = errors
+      .map((e) => {
+        const label = labelOf(e.field);
+        const text = label && !e.message.startsWith(label) ? `${label}：${e.message}` : e.message;
+        return `<li><a href="#${esc(e.field || "gt-heading")}" data-gt-focus="${esc(e.field || "gt-heading")}">${esc(text)}</a></li>`;
+      })
+      .join("");
     summary.innerHTML = warning
       ? `<h2 class="gt-warning__title">请确认日期</h2><ul class="gt-error-summary__list">${items}</ul>`
       : `<h2 class="gt-error-summary__title">出现问题</h2><ul class="gt-error-summary__list">${items}</ul>`;
@@ -1429,6 +1441,13 @@ function resultHtml(data, st) {
   const pre = r.preconditions
     .map((p) => `<li class="gt-pre gt-pre--${PRECONDITION[p.status][1]}">${statusTag(PRECONDITION[p.status])} <span class="gt-pre__label">${esc(data.rule_labels[p.id] || p.id)}</span>：${cited(p, data.clauses)}</li>`)
     .join("");
+  const count = (status) => r.preconditions.filter((p) => p.status === status).length;
+  const preSummary = [
+    count("not_met") ? `${count("not_met")} 项不符合` : "",
+    count("unknown") ? `${count("unknown")} 项待确认` : "",
+    count("met") ? `${count("met")} 项符合` : "",
+  ].filter(Boolean).join("，");
+  const allMet = count("met") === r.preconditions.length;
   const steps = r.next_steps.map((s) => `<li>${cited(s, data.clauses)}</li>`).join("");
   const materials = data.materials && data.materials.names.length
     ? `<h3>业绩成果材料清单${data.materials.clause && data.clauses[data.materials.clause] ? "" : ""}</h3><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
@@ -1449,8 +1468,10 @@ function resultHtml(data, st) {
 <h2>下一步</h2>
 <ol class="gt-steps">${steps}</ol>
 ${materials}
-<h2>基本条件</h2>
-<ul class="gt-pres">${pre}</ul>
+<details class="gt-details"${allMet ? "" : " open"}>
+  <summary class="gt-details__summary"><h2 class="gt-details__title">基本条件：${esc(allMet ? "全部符合" : preSummary)}</h2></summary>
+  <ul class="gt-pres">${pre}</ul>
+</details>
 <h2>请注意</h2>
 <ul class="gt-notes">${notes}</ul>
 <p class="gt-meta">本结果根据您的回答和${esc(data.notice)}自动得出，仅供参考，以评审、评价部门的认定为准。规则数据版本 ${esc(data.policy_version)}。</p>

@@ -1,0 +1,174 @@
+"""The wizard on a phone, for keyboard and screen-reader users, on paper, and where it cannot run.
+
+- 360×740: no horizontal scroll on any screen, tap targets at least 44 px, a result screenshot saved
+  under test-artifacts/ (light and dark palettes).
+- Keyboard only: a whole question answered with Tab, Space and Enter; focus lands on each new heading;
+  every control has a label; errors are announced (role=alert).
+- Print: the result prints as one A4 page without the site's navigation or the wizard's buttons.
+- No WebAssembly, or Pyodide that cannot load: a plain Chinese message with the pathway pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+
+A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# Every tappable thing of the wizard (inline links inside sentences are exempt, as in WCAG 2.5.8).
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    '#gt-wizard button, #gt-wizard .gt-choice, #gt-wizard input:not([type=radio]):not([type=checkbox]), '
+    + '#gt-wizard select, #gt-wizard a.gt-back, #gt-wizard a.gt-link')]
+  .filter(el => el.offsetParent !== null)
+  .map(el => [el.outerHTML.slice(0, 80), Math.round(el.getBoundingClientRect().height), Math.round(el.getBoundingClientRect().width)])
+  .filter(([, h, w]) => h < 44 || w < 44)"""
+UNLABELLED = """() => [...document.querySelectorAll('#gt-wizard input, #gt-wizard select')]
+  .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-labelledby')
+                && !el.getAttribute('aria-label'))
+  .map(el => el.outerHTML.slice(0, 100))"""
+
+
+def check_phone_screen(w: WizardPage, what: str) -> None:
+    assert w.page.evaluate(OVERFLOW) <= 0, f"horizontal scroll on {what}"
+    assert w.page.evaluate(SMALL_TARGETS) == [], f"tap targets under 44 px on {what}"
+    assert w.page.evaluate(UNLABELLED) == [], f"controls without a label on {what}"
+
+
+def eligible_journey(w: WizardPage, *, check=None) -> dict:
+    """Pathway A to an eligible result with routes, reasons, next steps and notes."""
+    check = check or (lambda what: None)
+    w.open()
+    check("the first question")
+    w.answer("direction", A)
+    w.answer_deadline("2026-06-30")
+    w.answer("employed_in_huangshi", "是")
+    w.answer("skill_post", "是")
+    w.expect_question("skill_levels")
+    w.choose("技师（二级）").type("取得技师（二级）的日期", "2020/9/1")
+    check("a question with a revealed date field")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.type("#gt-months_out_of_skill_work", "0").cont()
+    w.expect_question("honors")
+    w.choose("湖北省技术能手").choose("楚天名匠")
+    w.page.get_by_role("button", name="添加一项其他荣誉").click()
+    w.type("荣誉名称", "全国五一劳动奖章")
+    w.page.get_by_label("您认为它与哪一档荣誉相当").select_option("deputy_senior")
+    check("the honours question")
+    w.cont()
+    w.answer("studio", "湖北省技能大师工作室")
+    w.answer("series", "工程技术系列")
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+    w.answer("integrity_record", "否")
+    w.expect_check()
+    check("the check page")
+    w.page.get_by_role("button", name="查看结果").click()
+    result = w.expect_result()
+    check("the result")
+    return result
+
+
+def test_phone_width_targets_labels_and_result_screenshot(wizard, screenshot):
+    w: WizardPage = wizard(**PHONE)
+    result = eligible_journey(w, check=lambda what: check_phone_screen(w, what))
+    assert "您可以申报：中级职称" in result["panel"]
+    assert result["levels"]["deputy_senior"]["status"] == "undetermined"
+    assert "全国五一劳动奖章" in result["levels"]["deputy_senior"]["text"]
+    path = screenshot(w.page, "wizard_result_360x740")
+    assert path.stat().st_size > 20_000
+    # The same result in Material's dark palette.
+    w.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    check_phone_screen(w, "the result in the dark palette")
+    colours = w.page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.gt-wizard'));
+        return [s.color, getComputedStyle(document.body).backgroundColor]; }""")
+    assert colours[0] != colours[1]
+    screenshot(w.page, "wizard_result_360x740_dark")
+
+
+def test_keyboard_only_with_focus_and_announced_errors(wizard):
+    w: WizardPage = wizard()
+    w.open().wait_engine()
+    page = w.page
+    # Tab to the first option, choose it with Space, submit with Enter.
+    page.locator("#gt-direction-0").focus()
+    page.keyboard.press("Space")
+    assert page.locator("#gt-direction-0").is_checked()
+    page.keyboard.press("Enter")
+    w.expect_question("deadline")
+    assert w.focused_id() == "gt-heading"
+    assert page.get_attribute("#gt-heading", "tabindex") == "-1"
+    for _ in range(5):  # past the hint's link to the notice, to the date field
+        page.keyboard.press("Tab")
+        if w.focused_id() == "gt-deadline":
+            break
+    assert w.focused_id() == "gt-deadline"
+    page.keyboard.type("2026-13-45")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-gt-summary]:not([hidden])")
+    summary = page.locator("[data-gt-summary]")
+    assert summary.get_attribute("role") == "alert"
+    assert "出现问题" in summary.inner_text()
+    assert page.evaluate("document.activeElement.matches('[data-gt-summary]')")
+    message = w.field_error("gt-deadline")
+    assert message.startswith("错误：") and "不存在" in message
+    described = page.get_attribute("#gt-deadline", "aria-describedby")
+    assert "gt-deadline-error" in described.split()
+    # The summary's link takes the keyboard to the field, with the text still there.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert w.focused_id() == "gt-deadline"
+    assert page.input_value("#gt-deadline") == "2026-13-45"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2026/6/30")
+    page.keyboard.press("Enter")
+    w.expect_question("employed_in_huangshi")
+    assert w.focused_id() == "gt-heading"
+    # The engine's loading progress is a labelled <progress> with a polite status line.
+    assert page.get_attribute("[data-gt-engine-text]", "aria-live") == "polite"
+    assert page.get_attribute("[data-gt-engine] progress", "aria-label")
+    assert page.evaluate(UNLABELLED) == []
+
+
+def test_result_prints_on_one_a4_page(wizard, tmp_path):
+    w: WizardPage = wizard()
+    eligible_journey(w)
+    w.page.emulate_media(media="print")
+    assert w.page.locator(".md-header").is_hidden()
+    assert w.page.locator("[data-gt-print]").is_hidden()
+    assert w.page.locator(".gt-print-head").is_visible()
+    pdf = w.page.pdf(format="A4", print_background=True)
+    (tmp_path / "result.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the printed result takes {pages} A4 pages"
+
+
+def test_without_webassembly_a_plain_message_and_the_pathway_pages(wizard):
+    w: WizardPage = wizard()
+    w.page.add_init_script("delete window.WebAssembly")
+    w.open()
+    w.page.wait_for_selector('#gt-wizard[data-engine="fatal"]')
+    text = w.page.inner_text("#gt-wizard")
+    assert "此浏览器无法运行申报条件自测" in text
+    hrefs = [a.get_attribute("href") for a in w.page.locator(".gt-unavailable a").all()]
+    assert "../pathway-a/" in hrefs and "../pathway-b/" in hrefs
+
+
+def test_pyodide_that_cannot_load_is_reported_not_a_blank_page(wizard):
+    w: WizardPage = wizard()
+    w.page.context.route(re.compile(r".*/pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="missing"))
+    w.open()
+    w.page.wait_for_selector('#gt-wizard[data-engine="fatal"]', timeout=60_000)
+    assert "此浏览器无法运行申报条件自测" in w.page.inner_text("#gt-wizard")
+    assert w.page.locator(".gt-unavailable a[href='../pathway-a/']").count() == 1
+
+
+def test_without_javascript_the_page_says_what_to_do(wizard):
+    w: WizardPage = wizard(java_script_enabled=False)
+    w.page.goto(w.url)
+    text = w.page.inner_text("#gt-wizard")
+    assert "申报条件自测" in text and "无法运行自测" in text
+    assert w.page.locator("#gt-wizard a[href='../pathway-b/']").count() == 1
