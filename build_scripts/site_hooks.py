@@ -1,1 +1,114 @@
-"""MkDocs hooks for the policy site (pages generated from the policy data)."""
+"""MkDocs hooks for the policy site (pages generated from the policy data).
+
+On every build (and on every rebuild under ``mkdocs serve``):
+
+* ``on_config``: read the policy data and the notice (``site_model.load_site``; the environment
+  variables ``GUANTONG_POLICY`` / ``GUANTONG_NOTICE`` name other files), put the bureau's contacts in
+  ``config.extra.guantong`` for the footer;
+* ``on_files``: add the generated pages (``templates/*.md.j2`` → ``policy.md``, ``pathway-a.md``,
+  ``pathway-b.md``) as virtual files, so nothing generated lives in ``docs/`` and ``mkdocs serve`` does
+  not rebuild in a loop; add mermaid's browser bundle from ``wizard/node_modules``;
+* ``on_page_markdown``: the hand-written pages may use the same template helpers (``site_pages``);
+* ``on_page_content``: small HTML touches (run-in clause headings, labels for tables that stack on
+  phones);
+* ``on_env``: fit jieba's dictionary to the notice's terms and the rendered pages (``site_search``),
+  before the search plugin indexes them;
+* ``on_serve``: watch the data files;
+* ``on_post_build``: make Material's own bundle refer to no other host (``site_offline``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+# `mkdocs serve` re-reads this file on every rebuild; reload the helpers too, so edits to them show.
+for _name in ("site_model", "site_charts", "site_pages", "site_search", "site_offline"):
+    if _name in sys.modules:
+        importlib.reload(sys.modules[_name])
+
+import site_model  # noqa: E402
+import site_offline  # noqa: E402
+import site_pages  # noqa: E402
+import site_search  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+MERMAID_PACKAGE = site_model.REPO / "wizard" / "node_modules" / "mermaid"
+#: Where mermaid's browser bundle is served; the loader (docs/assets/javascripts/mermaid-local.js)
+#: finds it beside itself, by this path.
+MERMAID_BUNDLE = "assets/vendor/mermaid/mermaid.min.js"
+
+_state: dict = {}
+
+
+def on_config(config):
+    site = site_model.load_site()
+    _state["site"] = site
+    p = site.policy
+    config.extra["guantong"] = {
+        "issuer": site.notice.meta["issuer"],
+        "doc_number": site.notice.meta["doc_number"],
+        "data_version": p.version,
+        "offices": site.contact_offices,
+    }
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    site = _state["site"]
+    site.explained.clear()
+    for src, markdown in site_pages.render_generated(site).items():
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"docs/{src} exists, but that page is generated from the policy data on every build; delete it")
+        files.append(File.generated(config, src, content=markdown))
+    missing = sorted(site.evaluated - set(site.explained), key=lambda c: [int(n) for n in c.split(".")])
+    if missing:
+        log.warning("No pathway page section explains these evaluated clauses: %s", ", ".join(missing))
+
+    bundle = MERMAID_PACKAGE / "dist" / "mermaid.min.js"
+    if not bundle.is_file():
+        raise PluginError(f"{bundle} is missing: run `make deps` (npm ci in wizard/)")
+    files.append(File.generated(config, MERMAID_BUNDLE, abs_src_path=str(bundle)))
+    files.append(File.generated(config, str(Path(MERMAID_BUNDLE).parent / "LICENSE.txt"),
+                                abs_src_path=str(MERMAID_PACKAGE / "LICENSE")))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    src = page.file.src_uri
+    if src in site_pages.HANDWRITTEN:
+        return site_pages.render_handwritten(markdown, src, _state["site"])
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri in site_pages.OWNED:
+        html = site_pages.touch_html(html)
+    return html
+
+
+def on_env(env, config, files: Files):
+    """All pages are rendered, none indexed yet: fit jieba to their text (site_search)."""
+    texts = [f.page.content for f in files.documentation_pages() if f.page is not None and f.page.content]
+    site_search.configure(_state["site"], [site_search.page_text(t) for t in texts])
+    return env
+
+
+def on_serve(server, config, builder):
+    for path in site_model.data_paths():
+        server.watch(str(path))
+    return server
+
+
+def on_post_build(config) -> None:
+    site_offline.localise_material(Path(config.site_dir), MERMAID_BUNDLE)

@@ -1,0 +1,210 @@
+"""What the policy site's generated pages are made from: the policy data, the notice's clause tree and
+the engine's declared rules and question flow, plus the helpers the page templates use.
+
+Stdlib + Jinja2 only. Imported by ``site_hooks.py`` (MkDocs) and by the site tests.
+
+Data files: ``guantong/data/policy.toml`` and ``guantong/data/notice.toml``, or the files named by the
+environment variables ``GUANTONG_POLICY`` / ``GUANTONG_NOTICE`` (tests point them at edited copies).
+They are read afresh on every build (no process-wide cache), so ``mkdocs serve`` shows data edits.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guantong import clauses as _clauses
+from guantong import flow, rules
+from guantong.clauses import Notice, anchor_for, load_notice
+from guantong.policy import POLICY_PATH, Policy, load_policy, phone
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+NOTICE_PATH = Path(_clauses.__file__).resolve().parent / "data" / _clauses.DATA_FILE
+
+POLICY_ENV = "GUANTONG_POLICY"
+NOTICE_ENV = "GUANTONG_NOTICE"
+
+A, B = "skill_to_title", "title_to_skill"
+
+#: Source path (in docs, as MkDocs sees it) of every page of the site; links between pages use these.
+PAGES = {
+    "home": "index.md",
+    "policy": "policy.md",
+    "pathway_a": "pathway-a.md",
+    "pathway_b": "pathway-b.md",
+    "faq": "faq.md",
+    "glossary": "glossary.md",
+    "contact": "contact.md",
+    "wizard": "wizard/index.md",
+}
+#: Pages generated from templates on every build (template name → page source path).
+GENERATED = {
+    "policy.md.j2": PAGES["policy"],
+    "pathway-a.md.j2": PAGES["pathway_a"],
+    "pathway-b.md.j2": PAGES["pathway_b"],
+}
+PATHWAY_PAGE = {A: PAGES["pathway_a"], B: PAGES["pathway_b"]}
+PATHWAY_TITLE = {A: "高技能人才申报职称", B: "专业技术人才申报职业技能评价"}
+#: Occupation kinds of the policy data (`occupation.kind`, B7): name, and the clause saying where each
+#: is assessed.
+OCCUPATION_KINDS = {"entry": ("准入类", "2.5.2.1"), "level": ("水平评价类", "2.5.2.2")}
+
+
+def policy_path() -> Path:
+    return Path(os.environ.get(POLICY_ENV) or POLICY_PATH)
+
+
+def notice_path() -> Path:
+    return Path(os.environ.get(NOTICE_ENV) or NOTICE_PATH)
+
+
+def data_paths() -> list[Path]:
+    """The data files a build reads (for ``mkdocs serve`` to watch)."""
+    return [policy_path(), notice_path()]
+
+
+# --------------------------------------------------------------------------------------------------
+# Text helpers for Markdown output
+
+
+def esc(text) -> str:
+    """Data text made safe inside Markdown (and the HTML it becomes): no markup, no table breaks."""
+    text = html.escape(str(text), quote=True)
+    return re.sub(r"([\\`*_\[\]|])", lambda m: "&#124;" if m.group(1) == "|" else "\\" + m.group(1), text)
+
+
+def mermaid_text(text) -> str:
+    """Text inside a quoted mermaid label (``A["…"]``)."""
+    return str(text).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def short_cite(notice: Notice, clause_id: str) -> str:
+    """The clause's numbering as people write it in short: 2.4.1.2 → 二（四）1（2）."""
+    chain = (*notice.ancestors(clause_id), notice.get(clause_id))
+    if not chain[-1].label:
+        return notice.cite(clause_id)
+    return "".join(c.label.rstrip("、.") for c in chain)
+
+
+# --------------------------------------------------------------------------------------------------
+# Which clauses the engine evaluates, and which it cites anywhere
+
+
+def _clauses_in(value) -> set[str]:
+    """Every ``clause`` value anywhere in a nested dict/list (the policy data)."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "clause" and isinstance(item, str):
+                found.add(item)
+            else:
+                found |= _clauses_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _clauses_in(item)
+    return found
+
+
+def evaluated_clauses(policy: Policy) -> set[str]:
+    """Clauses the wizard evaluates: its rules (not the shown-only ones), preconditions, level routes
+    (levels, honours, studios) and questions."""
+    out = {r["clause"] for r in rules.RULES.values() if not r.get("shown_only")}
+    out |= {fn.clause for fns in rules.PRECONDITIONS.values() for fn in fns}
+    for key in ("a_level", "b_level", "honor", "studio", "skill_level", "series"):
+        out |= _clauses_in(policy.raw.get(key, []))
+    out |= {q["clause"] for q in flow.export(policy)}
+    return out
+
+
+def cited_clauses(policy: Policy) -> set[str]:
+    """Every clause id the policy data, the rule registry, the preconditions and the flow cite."""
+    out = _clauses_in(policy.raw)
+    out |= {r["clause"] for r in rules.RULES.values()}
+    out |= {fn.clause for fns in rules.PRECONDITIONS.values() for fn in fns}
+    out |= {q["clause"] for q in flow.export(policy)}
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The site model passed to every template
+
+
+@dataclass
+class Explanation:
+    page: str      # page source path, e.g. "pathway-a.md"
+    anchor: str    # section id on that page
+    title: str     # section title
+    pathway: str | None
+
+
+@dataclass
+class Site:
+    policy: Policy
+    notice: Notice
+    #: clause id → the sections of the pathway pages that explain it (filled while rendering them)
+    explained: dict[str, list[Explanation]] = field(default_factory=dict)
+
+    # ---- links -------------------------------------------------------------------------------------
+    def clause_url(self, clause_id: str, from_page: str = "") -> str:
+        """Relative Markdown link target of a clause anchor on the notice page."""
+        self.notice.get(clause_id)  # KeyError for an unknown clause: the build fails loudly
+        return f"{_relative(from_page, PAGES['policy'])}#{anchor_for(clause_id)}"
+
+    def page_url(self, key: str, from_page: str = "", anchor: str = "") -> str:
+        return _relative(from_page, PAGES[key]) + (f"#{anchor}" if anchor else "")
+
+    # ---- data views --------------------------------------------------------------------------------
+    @property
+    def offices(self) -> list[dict]:
+        return [dict(o, dial=phone(o)) for o in self.policy.raw["office"]]
+
+    def office(self, office_id: str) -> dict:
+        return dict(self.policy.office(office_id), dial=phone(self.policy.office(office_id)))
+
+    @property
+    def contact_offices(self) -> list[dict]:
+        """Offices with a phone number (the ones the notice prints, E4)."""
+        return [o for o in self.offices if o.get("phone")]
+
+    def honors_for(self, tier: str) -> list[dict]:
+        return [h for h in self.policy.honors if h["tier"] == tier]
+
+    def studio_for(self, tier: str) -> dict | None:
+        return next((s for s in self.policy.studios if s["tier"] == tier), None)
+
+    def preconditions(self, pathway: str) -> list[dict]:
+        return [{"id": fn.rule_id, "clause": fn.clause, "label": fn.label, "doc": rules.RULES[fn.rule_id]["doc"]}
+                for fn in rules.PRECONDITIONS[pathway]]
+
+    def rule(self, rule_id: str) -> dict:
+        return rules.RULES[rule_id]
+
+    def questions(self, pathway: str) -> list[dict]:
+        """The wizard's questions asked on this pathway, in order (from the declared flow)."""
+        out = []
+        for q in flow.export(self.policy):
+            directions = [v for k, op, v in q["when"] if k == "direction" and op == "=="]
+            if not directions or pathway in directions:
+                out.append(q)
+        return out
+
+    def rounds(self, pathway: str) -> list[dict]:
+        return self.policy.rounds(pathway)
+
+    @property
+    def evaluated(self) -> set[str]:
+        return evaluated_clauses(self.policy)
+
+
+def load_site() -> Site:
+    return Site(policy=load_policy(policy_path()), notice=load_notice(notice_path()))
+
+
+def _relative(from_page: str, to_page: str) -> str:
+    """Relative path between two docs source paths (MkDocs resolves and validates .md links)."""
+    from_dir = Path(from_page).parent
+    return os.path.relpath(to_page, from_dir if str(from_dir) != "." else ".").replace(os.sep, "/")

@@ -1,0 +1,158 @@
+"""Render the site's Markdown pages with Jinja2 from the site model (``site_model.Site``).
+
+* ``render_generated(site)`` → ``{page source path: Markdown}`` for the pages made entirely from the
+  data (``templates/*.md.j2``): the two pathway pages first, so that the notice page, rendered last,
+  knows which section of which pathway page explains each clause.
+* ``render_handwritten(markdown, page, site)``: the hand-written pages under ``docs/`` may use the same
+  helpers (``{{ clause("2.4.1.3") }}``, ``{{ office("capacity").dial }}`` …) so that numbers and lists
+  they mention always match the data.
+
+Helpers available in every template:
+
+``cite(id)``            short citation linked to the clause: [二（四）1（3）](policy.md#c-2-4-1-3 "全称")
+``clause(id)``          full citation linked to the clause: [第二部分第（四）条第1款第（3）项](…)
+``link(key, text, anchor="")``  link to another page of the site (keys: ``site_model.PAGES``)
+``section(anchor, title, explains=[], level=2)``  a heading with a fixed id; on the pathway pages it
+                        also records which clauses the section explains (the notice page links back)
+``chart(name)``         a mermaid fence with a flowchart of ``site_charts.CHARTS``
+``esc``                 filter: data text made safe for Markdown
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+import site_charts
+from site_model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, TEMPLATES, Explanation, Site, esc, short_cite
+
+
+def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,          # the output is Markdown; data text goes through |esc
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attribute lists ({#id .class}) begin like Jinja comments; comments are {## … ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["esc"] = esc
+    return env
+
+
+def _helpers(site: Site, page: str) -> dict:
+    pathway = next((p for p, src in PATHWAY_PAGE.items() if src == page), None)
+
+    def cite(clause_id: str, text: str | None = None) -> str:
+        full = site.notice.cite(clause_id)
+        return f'[{esc(text or short_cite(site.notice, clause_id))}]({site.clause_url(clause_id, page)} "{full}")'
+
+    def clause(clause_id: str, text: str | None = None) -> str:
+        return f"[{esc(text or site.notice.cite(clause_id))}]({site.clause_url(clause_id, page)})"
+
+    def link(key: str, text: str, anchor: str = "") -> str:
+        return f"[{esc(text)}]({site.page_url(key, page, anchor)})"
+
+    def section(anchor: str, title: str, explains=(), level: int = 2) -> str:
+        for clause_id in explains if pathway else ():
+            site.notice.get(clause_id)
+            entries = site.explained.setdefault(clause_id, [])
+            if not any(e.page == page and e.anchor == anchor for e in entries):
+                entries.append(Explanation(page, anchor, title, pathway))
+        return f"{'#' * level} {esc(title)} {{#{anchor}}}"
+
+    def chart(name: str) -> str:
+        return f"``` mermaid\n{site_charts.CHARTS[name](site)}\n```"
+
+    def explained(c) -> str:
+        where = site.explained.get(c.id, [])
+        if not where:
+            return ""
+        links = "；".join(
+            f"[{esc(PATHWAY_TITLE[e.pathway])}：{esc(e.title)}]({site.page_url(_page_key(e.page), page, e.anchor)})"
+            for e in where)
+        return f"本站解读：{links}\n{{: .gt-explained }}"
+
+    def notice_clause(c) -> str:
+        """One clause of the notice as Markdown, printed as in the original (see notice.toml)."""
+        paras = [esc(p) for p in c.paragraphs]
+        level = "#" * (c.depth + 1)
+        if not c.label:                        # the closing paragraph: no number, no printed heading
+            blocks = [f"{paras[0]}\n{{: #{c.anchor} .gt-clause }}", *paras[1:]]
+        elif not c.heading_printed:            # "（1）text": the label runs into the text
+            blocks = [f"**{esc(c.label)}**{paras[0]}\n{{: #{c.anchor} .gt-clause }}", *paras[1:]]
+        elif c.text:                           # "（一）heading。text": a run-in heading
+            toc = esc(c.label + c.heading).replace('"', "&quot;")
+            blocks = [f'{level} {esc(c.label + c.heading + "。")} {{#{c.anchor} .gt-runin data-toc-label="{toc}"}}',
+                      *paras]
+        else:                                  # a heading over its sub-clauses
+            blocks = [f"{level} {esc(c.label + c.heading)} {{#{c.anchor}}}"]
+        if note := explained(c):
+            blocks.append(note)
+        return "\n\n".join(blocks)
+
+    return {
+        "notice_clause": notice_clause,
+        "site": site, "policy": site.policy, "notice": site.notice, "page": page, "pages": PAGES,
+        "pathway": pathway, "pathway_title": PATHWAY_TITLE,
+        "cite": cite, "clause": clause, "link": link, "section": section, "chart": chart,
+        "office": site.office, "kinds": {k: v[0] for k, v in OCCUPATION_KINDS.items()},
+        "short_cite": lambda cid: short_cite(site.notice, cid),
+    }
+
+
+def _page_key(src: str) -> str:
+    return next(key for key, path in PAGES.items() if path == src)
+
+
+def render_generated(site: Site) -> dict[str, str]:
+    env = _environment()
+    order = sorted(GENERATED.items(), key=lambda item: item[1] == PAGES["policy"])  # notice page last
+    out = {}
+    for template, page in order:
+        out[page] = env.get_template(template).render(**_helpers(site, page))
+    return out
+
+
+def render_handwritten(markdown: str, page: str, site: Site) -> str:
+    env = _environment(jinja2.FileSystemLoader(str(TEMPLATES)))
+    return env.from_string(markdown).render(**_helpers(site, page))
+
+
+#: Hand-written pages of docs/ that go through the template helpers (the wizard's page is not ours).
+HANDWRITTEN = {PAGES[k] for k in ("home", "faq", "glossary", "contact")}
+#: Pages of this site (not the wizard's) whose HTML gets the touches below.
+OWNED = HANDWRITTEN | set(GENERATED.values())
+
+_RUNIN = re.compile(r'(<h([2-6])[^>]*\bclass="gt-runin"[^>]*>.*?</h\2>)\s+(?=<p>)', re.S)
+_STACK = re.compile(r'(<div class="gt-stack">\s*<table>)(.*?)(</table>)', re.S)
+_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TR = re.compile(r"<tr>(.*?)</tr>", re.S)
+_TD = re.compile(r"<td(?=[\s>])")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def touch_html(html: str) -> str:
+    """* A run-in clause heading and its text form one line: no white space between them.
+    * Tables in ``<div class="gt-stack">`` turn into one card per row on phones (CSS); each cell gets
+      its column's header as ``data-label`` to show above the value."""
+    html = _RUNIN.sub(r"\1", html)
+
+    def label_rows(match: re.Match) -> str:
+        head, body, tail = match.groups()
+        thead, sep, tbody = body.partition("</thead>")
+        labels = [_TAGS.sub("", h).strip().replace('"', "&quot;") for h in _TH.findall(thead)]
+
+        def label_cells(row: re.Match) -> str:
+            cells = iter(labels)
+            return _TD.sub(lambda m: f'<td data-label="{next(cells, "")}"', row.group(0))
+
+        if not sep:
+            return match.group(0)
+        return head + thead + sep + _TR.sub(label_cells, tbody) + tail
+
+    return _STACK.sub(label_rows, html)
