@@ -1,0 +1,183 @@
+"""The policy site in Chromium: every page loads only from its own origin, the flowcharts render to
+SVG with no network and stay legible at 360 px, Chinese search finds two-character words, and instant
+navigation works with the local mermaid."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO_ROOT, static_server
+
+# Material draws each diagram into a *closed* shadow root; open it so the test can look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: "open"})); };
+"""
+DIAGRAMS_DRAWN = """(n) => {
+  const hosts = [...document.querySelectorAll("div.mermaid")];
+  return hosts.length === n && hosts.every(h => h.shadowRoot && h.shadowRoot.querySelector("svg g.node"));
+}"""
+PATHWAYS = {"pathway-a/": ["副高级职称", "中级职称", "助理级职称", "A1", "A6"],
+            "pathway-b/": ["高级技师（一级）", "技师（二级）", "高级工（三级）", "B1", "B3"]}
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+def test_each_page_requests_only_its_own_origin(built_site, serve_dir, new_page):
+    base = serve_dir(built_site)
+    pages = site_pages(built_site)
+    assert {"", "policy/", "pathway-a/", "pathway-b/", "faq/", "glossary/", "contact/", "wizard/"} <= set(pages)
+    for url in [*pages, "404.html"]:
+        recorded = new_page(service_workers="block")
+        recorded.page.goto(base + url, wait_until="load")
+        recorded.page.wait_for_load_state("networkidle", timeout=60_000)
+        recorded.assert_only_origin(base)
+        assert not recorded.errors, f"{url}: {recorded.errors}"
+        assert not [r for r in recorded.requested(r"unpkg|jsdelivr|googleapis|gstatic|github")], url
+
+
+def test_flowcharts_render_to_svg_with_no_network(built_site, new_page):
+    """Every request is answered from the built files by the test itself; nothing reaches a network
+    (and the browser's host resolver maps every other name to nowhere)."""
+    origin = "http://guantong.invalid/"
+    for url, expected in PATHWAYS.items():
+        recorded = new_page(service_workers="block", viewport={"width": 360, "height": 780})
+        page = recorded.page
+        page.add_init_script(OPEN_SHADOW_ROOTS)
+        aborted = []
+
+        def from_disk(route, request):
+            if not request.url.startswith(origin):
+                aborted.append(request.url)
+                return route.abort("internetdisconnected")
+            path = request.url[len(origin):].split("#")[0].split("?")[0]
+            file = built_site / path
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
+                return route.fulfill(status=404, body="")
+            content_type = static_server.MIME_TYPES.get(file.suffix, "application/octet-stream")
+            return route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": content_type})
+
+        page.context.route("**/*", from_disk)
+        page.goto(origin + url)
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=2, timeout=30_000)
+        texts = page.evaluate("""() => [...document.querySelectorAll("div.mermaid")]
+            .map(h => h.shadowRoot.querySelector("svg").textContent)""")
+        for word in expected:
+            assert word in texts[0], (url, word)
+        assert not aborted, aborted
+        assert recorded.requested(r"/assets/vendor/mermaid/mermaid\.min\.js$")
+        assert not recorded.errors, recorded.errors
+
+
+def test_flowcharts_are_legible_at_360px(built_site, serve_dir, new_page, screenshot):
+    base = serve_dir(built_site)
+    for url in PATHWAYS:
+        recorded = new_page(service_workers="block", viewport={"width": 360, "height": 780})
+        page = recorded.page
+        page.add_init_script(OPEN_SHADOW_ROOTS)
+        page.goto(base + url)
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=2, timeout=30_000)
+        charts = page.evaluate("""() => [...document.querySelectorAll("div.mermaid")].map(h => {
+            const svg = h.shadowRoot.querySelector("svg");
+            const box = svg.getBoundingClientRect();
+            const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel")]
+              .map(e => parseFloat(getComputedStyle(e).fontSize)).filter(Boolean);
+            return {width: box.width, natural: svg.viewBox.baseVal.width, host: h.getBoundingClientRect().width,
+                    font: Math.min(...sizes)};
+        })""")
+        for chart in charts:
+            scale = chart["width"] / chart["natural"]
+            assert chart["width"] <= chart["host"] + 1, chart
+            assert chart["font"] * scale >= 11.5, f"{url}: text drawn at {chart['font'] * scale:.1f}px ({chart})"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, f"{url} scrolls sideways"
+        recorded.assert_only_origin(base)
+
+
+def test_pathway_a_at_360px_screenshot(built_site, serve_dir, new_page, screenshot):
+    """The page people will read on a phone: saved to test-artifacts/ to look at."""
+    base = serve_dir(built_site)
+    recorded = new_page(service_workers="block", viewport={"width": 360, "height": 780}, device_scale_factor=2)
+    page = recorded.page
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    page.goto(base + "pathway-a/")
+    page.wait_for_function(DIAGRAMS_DRAWN, arg=2, timeout=30_000)
+    # tables turn into one card per row; no sideways scrolling anywhere
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    display = page.evaluate("getComputedStyle(document.querySelector('.gt-stack tbody tr')).display")
+    assert display == "block"
+    path = screenshot(page, "site-pathway-a-360")
+    assert path.stat().st_size > 50_000
+    recorded.assert_only_origin(base)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("答辩", {"pathway-b/", "faq/"}),
+    ("津贴", {"faq/", "pathway-a/"}),
+    ("否决", {"faq/"}),
+    ("工匠", {"pathway-a/"}),
+    ("公示", {"faq/"}),
+    ("领办人", {"glossary/"}),
+    ("书面答辩", {"pathway-b/"}),
+])
+def test_chinese_search_finds_words_inside_sentences(built_site, serve_dir, new_page, query, expected):
+    base = serve_dir(built_site)
+    recorded = new_page(service_workers="block", viewport={"width": 1280, "height": 900})
+    page = recorded.page
+    page.goto(base)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")   # Material searches on keyup
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    found = {h[len(base):].split("#")[0].split("?")[0] for h in hrefs}
+    assert expected <= found, f"{query}: {sorted(found)}"
+    recorded.assert_only_origin(base)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_instant_navigation_draws_diagrams_with_the_local_mermaid(tmp_path, new_page):
+    """With site_url set (as when deployed, or under `mkdocs serve`), Material's instant navigation
+    replaces the page without reloading; the diagrams of the new page still come from this site."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    out = tmp_path / "site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=REPO_ROOT, capture_output=True, text=True,
+                          env={**os.environ, "GUANTONG_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    url, stop = static_server.start(out, port=port)
+    try:
+        recorded = new_page(service_workers="block", viewport={"width": 1280, "height": 900})
+        page = recorded.page
+        page.add_init_script(OPEN_SHADOW_ROOTS)
+        page.goto(base)
+        page.evaluate("window.__notReloaded = true")
+        page.click('article a[href$="pathway-a/"]')
+        page.wait_for_url(base + "pathway-a/")
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=2, timeout=30_000)
+        assert page.evaluate("window.__notReloaded === true"), "the page was reloaded: no instant navigation"
+        assert len(recorded.requested(r"/assets/vendor/mermaid/mermaid\.min\.js$")) == 1
+        page.click('.md-sidebar--primary a.md-nav__link[href$="pathway-b/"]')
+        page.wait_for_url(base + "pathway-b/")
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=2, timeout=30_000)
+        assert page.evaluate("window.__notReloaded === true")
+        recorded.assert_only_origin(base)
+        assert not recorded.errors, recorded.errors
+    finally:
+        stop()
