@@ -179,6 +179,7 @@ class Engine {
   }
 
   update(patch) {
+    if (patch.stage && patch.stage !== this.status.stage) this.timings[patch.stage] = performance.now();
     this.status = { ...this.status, ...patch };
     for (const listener of this.listeners) listener(this.status);
   }
@@ -191,7 +192,9 @@ class Engine {
     }
     this.started = performance.now();
     try {
-      this.worker = new Worker(new URL(BUILD.worker, import.meta.url), { type: "module", name: JSON.stringify({}) });
+      // Options travel in the worker's name: a service worker would drop a query string.
+      const options = { pageOrigin: performance.timeOrigin };
+      this.worker = new Worker(new URL(BUILD.worker, import.meta.url), { type: "module", name: JSON.stringify(options) });
     } catch (err) {
       this.fail(`无法启动 Web Worker（${err && err.message ? err.message : err}）`);
       return;
@@ -216,6 +219,7 @@ class Engine {
     } else if (data.kind === "ready") {
       clearInterval(this.watchdog);
       this.timings.ready = performance.now();
+      this.timings.worker = data.marks || {};
       performance.mark?.("gt-engine-ready");
       this.update({ stage: "ready", loaded: this.status.total, python: data.python, policyVersion: data.policyVersion, fromCache: data.fromCache });
       this.resolveReady();

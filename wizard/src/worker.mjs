@@ -24,6 +24,12 @@ const OPTIONS = (() => {
 })();
 const t0 = performance.now();
 const ms = () => Math.round(performance.now() - t0);
+// Milestones of the boot, in ms since the page's navigation started (reported with "ready").
+const marks = {};
+const mark = (name) => {
+  marks[name] = Math.round(performance.timeOrigin + performance.now() - (OPTIONS.pageOrigin ?? performance.timeOrigin));
+};
+mark("worker");
 const url = (path) => new URL(path, import.meta.url).href;
 
 // --- fatal boot problems that Pyodide only logs ---------------------------------------------------
@@ -104,7 +110,9 @@ async function getFile(file) {
   const response = await nativeFetch(file.href, { cache: "no-cache" });
   if (!response.ok || !response.body) throw new Error(`${file.href}: HTTP ${response.status}`);
   const init = { status: 200, statusText: "OK", headers: plainHeaders(response.headers) };
-  let body = counted(response.body, file);
+  let body = counted(response.body, file).pipeThrough(
+    new TransformStream({ flush: () => mark(file.path.split("/").pop()) }),
+  );
   if (cache) {
     const [mine, copy] = body.tee();
     body = mine;
@@ -148,12 +156,15 @@ async function boot() {
     stdout: (line) => postMessage({ kind: "log", level: "stdout", line }),
     stderr: (line) => postMessage({ kind: "log", level: "stderr", line }),
   });
+  mark("python");
   stage = "engine";
   report(true);
   pyodide.unpackArchive(await engineZip, "zip", { extractDir: BUILD.appDir });
   pyodide.runPython(`import sys\nif ${JSON.stringify(BUILD.appDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(BUILD.appDir)})`);
   const bridge = pyodide.pyimport("guantong_wizard");
+  mark("imported");
   const warm = JSON.parse(bridge.call("warm", "{}"));
+  mark("warm");
   if (!warm.ok) throw new Error(warm.fatal || JSON.stringify(warm.error));
   postMessage({
     kind: "ready",
@@ -161,6 +172,7 @@ async function boot() {
     policyVersion: warm.value.policy_version,
     fromCache,
     ms: ms(),
+    marks,
   });
   return bridge;
 }
