@@ -31,6 +31,7 @@ import io
 import json
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -140,6 +141,19 @@ def pyodide_files() -> dict[str, Path]:
     return {name: PYODIDE_DIR / name for name in PYODIDE_FILES}
 
 
+CDN_DEFAULT = re.compile(rb"https://cdn\.jsdelivr\.net/pyodide/v\$\{\w+\}/full/")
+
+
+def local_pyodide_mjs(data: bytes) -> bytes:
+    """pyodide.mjs without its default CDN address (a fallback the worker never uses, since it always
+    passes packageBaseUrl) and without the source map comment (the map is not shipped), so that no file
+    of the site names another host."""
+    data, count = CDN_DEFAULT.subn(b"./", data)
+    if count != 1:
+        raise BundleError("pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 wizard_bundle.local_pyodide_mjs")
+    return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", data)
+
+
 def lock_info() -> dict:
     return json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
 
@@ -187,8 +201,12 @@ def build_bundle() -> Bundle:
     digests = {}
     for name, path in pyodide.items():
         data = path.read_bytes()
+        if name == "pyodide.mjs":
+            data = local_pyodide_mjs(data)
+            b.files[f"pyodide/{name}"] = data
+        else:
+            b.copies[f"pyodide/{name}"] = path
         digests[name] = sha(data)
-        b.copies[f"pyodide/{name}"] = path
         b.sizes[f"pyodide/{name}"] = len(data)
     b.streamed = {f"pyodide/{name}": digests[name] for name in STREAMED.values()}
     info = lock_info()

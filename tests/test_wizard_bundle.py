@@ -132,3 +132,9 @@ def test_policy_override_is_bundled(wb, monkeypatch, tmp_path):
     monkeypatch.setenv("GUANTONG_POLICY", str(edited))
     zipped = zipfile.ZipFile(io.BytesIO(wb.engine_zip()))
     assert zipped.read("guantong/data/policy.toml").decode("utf-8").startswith("# Edited copy")
+
+
+def test_copied_pyodide_names_no_other_host(bundle):
+    mjs = bundle.files["pyodide/pyodide.mjs"]
+    assert b"jsdelivr" not in mjs and b"sourceMappingURL" not in mjs
+    assert b"export{" in mjs and b"loadPyodide" in mjs
