@@ -138,3 +138,37 @@ def test_copied_pyodide_names_no_other_host(bundle):
     mjs = bundle.files["pyodide/pyodide.mjs"]
     assert b"jsdelivr" not in mjs and b"sourceMappingURL" not in mjs
     assert b"export{" in mjs and b"loadPyodide" in mjs
+
+
+def test_trimmed_stdlib_keeps_what_the_engine_imports(wb, bundle, tmp_path):
+    """Run the bridge natively over generated answers; every standard-library module it loads must still be
+    in the trimmed python_stdlib.zip (Pyodide's own start-up is checked by the browser tests)."""
+    code = r"""
+import json, sys, sysconfig
+sys.path[:0] = [sys.argv[1], sys.argv[2], sys.argv[3]]
+import guantong_wizard as g, wizard_answers
+items = wizard_answers.generate(120) + wizard_answers.INVALID_CASES
+g.call("evaluate_many", json.dumps({"items": items}))
+for a in items[:40]:
+    g.call("state", json.dumps({"answers": a, "current": "deadline"}))
+    g.call("result", json.dumps({"answers": a}))
+stdlib = sysconfig.get_paths()["stdlib"]
+print(json.dumps(sorted(name for name, m in sys.modules.items()
+                        if (getattr(m, "__file__", None) or "").startswith(stdlib) and "site-packages" not in m.__file__)))
+"""
+    out = subprocess.run([sys.executable, "-c", code, str(REPO / "wizard" / "src"), str(REPO), str(REPO / "build_scripts")],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    loaded = json.loads(out.stdout)
+    assert "tomllib" in loaded and "encodings.utf_8" in loaded
+    names = set(zipfile.ZipFile(io.BytesIO(bundle.files["pyodide/python_stdlib.zip"])).namelist())
+    missing = []
+    for module in loaded:
+        path = module.replace(".", "/")
+        if not any(f"{path}{suffix}" in names for suffix in (".py", ".pyc", "/__init__.py", "/__init__.pyc")):
+            missing.append(module)
+    # Modules that CPython keeps in its stdlib but Pyodide builds in or does not ship are not a concern.
+    original = set(zipfile.ZipFile(wb.PYODIDE_DIR / "python_stdlib.zip").namelist())
+    missing = [m for m in missing if any(f"{m.replace('.', '/')}{s}" in original for s in (".py", ".pyc", "/__init__.py", "/__init__.pyc"))]
+    assert not missing, f"left out of python_stdlib.zip but imported: {missing}"
+    assert len(bundle.files["pyodide/python_stdlib.zip"]) < 0.6 * (wb.PYODIDE_DIR / "python_stdlib.zip").stat().st_size

@@ -209,7 +209,15 @@ def op_warm(payload: dict) -> dict:
     return {"policy_version": load_policy().version}
 
 
+def op_modules(payload: dict) -> list[str]:
+    """The modules Python has loaded so far (to check what the trimmed standard library must keep)."""
+    import sys
+
+    return sorted(sys.modules)
+
+
 OPS = {
+    "modules": op_modules,
     "state": op_state,
     "result": op_result,
     "evaluate": op_evaluate,
