@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .answers import parse
 from .policy import Policy, load_policy, phone
+from .workdays import posting_by_deadline
 from .rules import (
     MET, NOT_MET, PRECONDITIONS, STATUS, UNKNOWN, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
     a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, t1_deadline,
@@ -139,6 +140,7 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
     if "occupation" in a and p.find_occupation(a["occupation"]):
         kind = p.find_occupation(a["occupation"]).get("kind")
     values = {
+        "posting": posting_by_deadline(case.deadline),
         "deadline": case.deadline.isoformat(),
         "level": p.level(pathway, target)["name"],
         "materials": "、".join(p.raw.get("materials", {}).get("names", [])),

@@ -104,7 +104,7 @@ REQUIRED_TABLES = ["data", "skill_level", "title", "a_level", "studio", "honor",
 FIXED_IDS = {"skill_level": SKILL_IDS, "title": TITLE_IDS, "a_level": TIER_IDS,
              "b_level": ("senior_worker", "technician", "senior_technician"), "studio": ("city", "provincial", "national")}
 ENGINE_OFFICES = ("capacity", "titles")   # offices the rules name in their messages
-PLACEHOLDERS = {"deadline", "level", "materials", "office", "phone"}
+PLACEHOLDERS = {"deadline", "level", "materials", "office", "phone", "posting"}
 STEP_WHEN = ("entry", "level", "related_major")
 OCCUPATION_KINDS = {"entry": "准入类", "level": "水平评价类"}
 

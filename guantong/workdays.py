@@ -72,3 +72,22 @@ def posting_message(start: _dt.date) -> str:
         return str(gap)
     return (f"如果 {start.isoformat()} 开始公示，满 {POSTING_WORKDAYS} 个工作日的最早日期是 {end.isoformat()}"
             f"（已扣除节假日、计入调休上班日），期满无异议后单位方可出具推荐意见。")
+
+
+def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -> _dt.date:
+    """The last day a posting can start and still run its full 5 working days by `deadline` (raises
+    CalendarGap where the calendar does not reach)."""
+    day = deadline
+    while posting_end(day, calendar=calendar) > deadline:
+        day -= _dt.timedelta(days=1)
+    return day
+
+
+def posting_by_deadline(deadline: _dt.date) -> str:
+    """For the next steps: when the employer must start posting to finish by the deadline (2.5.1.3)."""
+    try:
+        start = latest_posting_start(deadline)
+    except CalendarGap as gap:
+        return str(gap)
+    return (f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
+            f"单位最晚须在 {start.isoformat()} 开始公示。")

@@ -58,3 +58,14 @@ def test_a_year_not_covered_is_said_not_guessed():
         posting_end(dt.date(cal.last_year + 1, 3, 2))
     assert "尚未收录" in posting_message(dt.date(cal.last_year + 1, 3, 2))
     assert "2026-06-24" in posting_message(dt.date(2026, 6, 17))
+
+
+def test_latest_start_finishes_by_the_deadline_and_a_day_later_does_not():
+    from guantong.workdays import latest_posting_start
+
+    cal = load_calendar()
+    day = dt.date(cal.first_year, 2, 1)
+    while day.year <= cal.last_year:
+        start = latest_posting_start(day)
+        assert posting_end(start) <= day < posting_end(start + dt.timedelta(days=1)), day
+        day += dt.timedelta(days=7)
