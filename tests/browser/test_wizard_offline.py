@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import sys
 
 from .test_wizard_support import REPO, WizardPage, wizard  # noqa: F401 - fixture
 
@@ -108,3 +110,45 @@ def test_only_local_requests_and_none_while_answering(wizard):
     w.recorded.assert_only_origin(w.base)
     assert not w.recorded.failed, w.recorded.failed
     assert not w.recorded.errors, w.recorded.errors
+
+
+def test_a_new_deployment_replaces_the_old_cache(built_site, serve_dir, new_page, tmp_path):
+    """After a visit, the site is deployed again with a changed file: the browser installs the new service
+    worker, which deletes the old cache, and the page offers to reload."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    base = serve_dir(site)
+    w = WizardPage(new_page(viewport={"width": 390, "height": 844}), base)
+    w.open().wait_offline_ready()
+    caches = "() => caches.keys()"
+    before = [name for name in w.page.evaluate(caches) if name.startswith("guantong-wizard-shell-")]
+    assert len(before) == 1
+
+    spec = importlib.util.spec_from_file_location("wizard_bundle_redeploy", REPO / "build_scripts" / "wizard_bundle.py")
+    wb = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = wb
+    spec.loader.exec_module(wb)
+    (site / "sitemap.xml").write_text((site / "sitemap.xml").read_text(encoding="utf-8") + "\n<!-- redeployed -->\n",
+                                      encoding="utf-8")
+    summary = wb.write_bundle(wb.build_bundle(), site)
+    assert summary["shell_cache"] != before[0]
+
+    w.page.reload()  # the browser checks sw.js on navigation and finds a new one
+    w.page.wait_for_selector("[data-gt-banner]:not([hidden])", timeout=60_000)
+    assert "已更新" in w.page.inner_text("[data-gt-banner]")
+    w.page.wait_for_function(
+        "([old, fresh]) => caches.keys().then(k => !k.includes(old) && k.includes(fresh))",
+        arg=[before[0], summary["shell_cache"]], timeout=60_000)
+    assert summary["engine_cache"] in w.page.evaluate(caches), "Pyodide's cache is kept: it did not change"
+
+
+def test_works_when_storage_is_refused(wizard):
+    w: WizardPage = wizard()
+    w.page.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});""")
+    w.open()
+    assert "不允许保存数据" in w.page.inner_text("[data-gt-tools]")
+    w.answer("direction", B)
+    w.answer_deadline("2026-06-30")
+    w.expect_question("titles")
+    # (Material's own scripts may complain about the refused storage; the wizard carries on.)
+    assert w.page.get_attribute("#gt-wizard", "data-engine") == "ready"
