@@ -56,7 +56,7 @@ def posting_end(start: _dt.date, workdays: int = POSTING_WORKDAYS, calendar: Cal
     while True:
         if not cal.covers(day):
             raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
-                              "暂不能计算；请按国务院办公厅公布的当年节假日安排自行计算。")
+                              "暂不能计算公示期；请按国务院办公厅公布的当年节假日安排自行计算。")
         if cal.is_workday(day):
             counted += 1
             if counted == workdays:
@@ -75,12 +75,19 @@ def posting_message(start: _dt.date) -> str:
 
 
 def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -> _dt.date:
-    """The last day a posting can start and still run its full 5 working days by `deadline` (raises
-    CalendarGap where the calendar does not reach)."""
-    day = deadline
-    while posting_end(day, calendar=calendar) > deadline:
+    """The last day a posting can start and still run its full 5 working days by `deadline`: the 5th
+    working day counting back from the deadline (raises CalendarGap where the calendar does not reach)."""
+    cal = calendar or load_calendar()
+    day, counted = deadline, 0
+    while True:
+        if not cal.covers(day):
+            raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
+                              "暂不能计算公示期；请按国务院办公厅公布的当年节假日安排自行计算。")
+        if cal.is_workday(day):
+            counted += 1
+            if counted == POSTING_WORKDAYS:
+                return day
         day -= _dt.timedelta(days=1)
-    return day
 
 
 def posting_by_deadline(deadline: _dt.date) -> str:

@@ -327,9 +327,6 @@ def test_no_built_file_refers_to_another_host(site):
     assert not requests, "\n".join(requests)
 
 
-@pytest.mark.xfail(strict=True, reason="wizard/pyodide/pyodide.mjs still has Pyodide's default cdnUrl "
-                   "(https://cdn.jsdelivr.net/…); the worker overrides it, but the file refers to that host. "
-                   "Owner: the wizard. Remove this mark when the copied file no longer names it.")
 def test_no_wizard_file_refers_to_another_host(site):
     requests = _requests(site, inside_wizard=True)
     assert not requests, "\n".join(requests)
