@@ -48,10 +48,19 @@ MERMAID_PACKAGE = site_model.REPO / "wizard" / "node_modules" / "mermaid"
 #: finds it beside itself, by this path.
 MERMAID_BUNDLE = "assets/vendor/mermaid/mermaid.min.js"
 
+#: The holiday calendar for the posting-period calculator (docs/assets/javascripts/posting-calc.js).
+CALENDAR_JSON = "assets/data/calendar.json"
+
 _state: dict = {}
 
 
 def on_config(config):
+    from guantong.validate import validate_policy
+
+    problems = validate_policy(site_model.policy_path())
+    if problems:
+        raise PluginError("政策数据有问题，网站未构建（上次成功构建的网站保持不变）：\n"
+                          + "\n".join(f"  {p}" for p in problems))
     site = site_model.load_site()
     _state["site"] = site
     p = site.policy
@@ -74,6 +83,8 @@ def on_files(files: Files, config) -> Files:
     missing = sorted(site.evaluated - set(site.explained), key=lambda c: [int(n) for n in c.split(".")])
     if missing:
         log.warning("No pathway page section explains these evaluated clauses: %s", ", ".join(missing))
+
+    files.append(File.generated(config, CALENDAR_JSON, content=site_model.calendar_json()))
 
     bundle = MERMAID_PACKAGE / "dist" / "mermaid.min.js"
     if not bundle.is_file():

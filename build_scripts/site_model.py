@@ -40,12 +40,15 @@ PAGES = {
     "glossary": "glossary.md",
     "contact": "contact.md",
     "wizard": "wizard/index.md",
+    "changes": "changes.md",
+    "staff": "staff/index.md",
 }
 #: Pages generated from templates on every build (template name → page source path).
 GENERATED = {
     "policy.md.j2": PAGES["policy"],
     "pathway-a.md.j2": PAGES["pathway_a"],
     "pathway-b.md.j2": PAGES["pathway_b"],
+    "changes.md.j2": PAGES["changes"],
 }
 PATHWAY_PAGE = {A: PAGES["pathway_a"], B: PAGES["pathway_b"]}
 PATHWAY_TITLE = {A: "高技能人才申报职称", B: "专业技术人才申报职业技能评价"}
@@ -195,9 +198,39 @@ class Site:
     def rounds(self, pathway: str) -> list[dict]:
         return self.policy.rounds(pathway)
 
+    def current_round(self, pathway: str) -> dict | None:
+        """This year's round as of the build (T1); $GUANTONG_TODAY (YYYY-MM-DD) pins the day for tests."""
+        import datetime as dt
+
+        today = dt.date.fromisoformat(os.environ["GUANTONG_TODAY"]) if os.environ.get("GUANTONG_TODAY") else dt.date.today()
+        return self.policy.current_round(pathway, today)
+
+    @property
+    def calendar(self):
+        from guantong.workdays import load_calendar
+
+        return load_calendar()
+
+    @property
+    def changes(self) -> list[dict]:
+        """The changelog (更新记录), newest first."""
+        return sorted(self.policy.raw.get("change", []), key=lambda c: c["date"], reverse=True)
+
     @property
     def evaluated(self) -> set[str]:
         return evaluated_clauses(self.policy)
+
+
+def calendar_json() -> str:
+    """guantong/data/calendar.toml as JSON for the browser's posting-period calculator."""
+    import json
+
+    from guantong.workdays import load_calendar
+
+    cal = load_calendar()
+    return json.dumps({"first_year": cal.first_year, "last_year": cal.last_year, "source": cal.source,
+                       "days_off": sorted(d.isoformat() for d in cal.days_off),
+                       "workdays": sorted(d.isoformat() for d in cal.workdays)}, ensure_ascii=False)
 
 
 def load_site() -> Site:

@@ -25,7 +25,7 @@ import re
 import jinja2
 
 import site_charts
-from site_model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, TEMPLATES, Explanation, Site, esc, short_cite
+from site_model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite
 
 
 def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
@@ -65,6 +65,21 @@ def _helpers(site: Site, page: str) -> dict:
                 entries.append(Explanation(page, anchor, title, pathway))
         return f"{'#' * level} {esc(title)} {{#{anchor}}}"
 
+    def deadline_box(pathway_id: str) -> str:
+        """The current round's acceptance deadline (T1, issue 5), or that none is published yet."""
+        r = site.current_round(pathway_id)
+        title = PATHWAY_TITLE[pathway_id]
+        if not r:
+            return (f'!!! info "{title}：本年度受理截止时间"\n\n    本年度的受理材料截止时间尚未公布，请留意人社部门的年度评审（评价）通知；'
+                    f"所有年限都计算到截止时间为止（{cite('3.2')}）。")
+        d = r["deadline"]
+        return (f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {d.year}年{d.month}月{d.day}日"\n\n'
+                f"    依据：{esc(r['document'])}。所有年限都计算到这一天为止，截止后取得的等级、职称、荣誉不计入本年度（{cite('3.2')}）。")
+
+    def include_file(path: str) -> str:
+        """A file of the repository, verbatim (the nginx example of the staff guide)."""
+        return (REPO / path).read_text(encoding="utf-8").rstrip("\n")
+
     def chart(name: str) -> str:
         return f"``` mermaid\n{site_charts.CHARTS[name](site)}\n```"
 
@@ -100,6 +115,7 @@ def _helpers(site: Site, page: str) -> dict:
         "site": site, "policy": site.policy, "notice": site.notice, "page": page, "pages": PAGES,
         "pathway": pathway, "pathway_title": PATHWAY_TITLE,
         "cite": cite, "clause": clause, "link": link, "section": section, "chart": chart,
+        "deadline_box": deadline_box, "include_file": include_file,
         "office": site.office, "kinds": {k: v[0] for k, v in OCCUPATION_KINDS.items()},
         "short_cite": lambda cid: short_cite(site.notice, cid),
     }
@@ -124,7 +140,7 @@ def render_handwritten(markdown: str, page: str, site: Site) -> str:
 
 
 #: Hand-written pages of docs/ that go through the template helpers (the wizard's page is not ours).
-HANDWRITTEN = {PAGES[k] for k in ("home", "faq", "glossary", "contact")}
+HANDWRITTEN = {PAGES[k] for k in ("home", "faq", "glossary", "contact", "staff")}
 #: Pages of this site (not the wizard's) whose HTML gets the touches below.
 OWNED = HANDWRITTEN | set(GENERATED.values())
 

@@ -1,0 +1,123 @@
+"""Staff publishing (issue 5): edit the data, one command, and the site and the wizard follow; a mistake
+stops the build with a clear message and leaves the last good site in place."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from guantong.policy import POLICY_PATH
+
+ROOT = Path(__file__).resolve().parents[1]
+ROUND_AND_HONOUR = '''
+[[round]]
+id = "2026-a"
+pathway = "skill_to_title"
+year = 2026
+deadline = 2026-06-30
+document = "关于做好2026年度职称评审工作的通知（测试）"
+clause = "3.2"
+
+[[honor]]
+name = "黄石市金牌职工"
+tier = "assistant"
+clause = "2.4.1.1"
+
+[[change]]
+date = 2026-05-20
+summary = "新增2026年度受理截止时间和“黄石市金牌职工”荣誉（测试）。"
+document = "黄人社函〔2026〕测试号"
+'''
+
+
+def guantong(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "guantong", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def edited(tmp_path, extra: str, replace: tuple[str, str] | None = None) -> Path:
+    text = POLICY_PATH.read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    path = tmp_path / "policy.toml"
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A 2026 round, a new honour and a changelog line added, then `guantong build` once."""
+    tmp = tmp_path_factory.mktemp("publish")
+    policy = edited(tmp, ROUND_AND_HONOUR)
+    out = tmp / "site"
+    proc = guantong("build", "--policy", str(policy), "--out", str(out), env={"GUANTONG_TODAY": "2026-03-01"})
+    assert proc.returncode == 0, proc.stderr
+    assert "网站已构建" in proc.stdout
+    return out
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_the_round_shows_on_the_home_page_and_the_pathway_page(published):
+    for path in ("index.html", "pathway-a/index.html"):
+        html = page(published, path)
+        assert "2026年度受理材料截止时间 2026年6月30日" in html, path
+        assert "关于做好2026年度职称评审工作的通知（测试）" in html
+    assert "本年度的受理材料截止时间尚未公布" in page(published, "pathway-b/index.html")
+
+
+def test_the_new_honour_shows_in_the_tables_and_in_the_wizard_bundle(published):
+    assert "黄石市金牌职工" in page(published, "pathway-a/index.html")
+    bundle = next((published / "wizard").rglob("guantong.*.zip"))
+    with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as z:
+        assert "黄石市金牌职工" in z.read("guantong/data/policy.toml").decode("utf-8")
+    flows = [p for p in (published / "wizard").rglob("*.js*") if "黄石市金牌职工" in p.read_text(encoding="utf-8", errors="ignore")]
+    assert flows, "the first question's exported flow does not carry the new honour"
+
+
+def test_the_changelog_page_lists_the_change_and_the_data_version(published):
+    html = page(published, "changes/index.html")
+    assert "新增2026年度受理截止时间和“黄石市金牌职工”荣誉（测试）。" in html and "黄人社函〔2026〕测试号" in html
+    assert "2026年5月20日" in html
+    version = re.search(r'version = "([^"]+)"', POLICY_PATH.read_text(encoding="utf-8")).group(1)
+    assert f"数据版本 {version}" in page(published, "index.html")
+
+
+def test_the_staff_guide_carries_the_nginx_example_verbatim(published):
+    html = page(published, "staff/index.html")
+    assert "政策数据维护与发布指南" in html
+    import html as h
+    text = h.unescape(re.sub(r"<[^>]+>", "", html))
+    for line in (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8").splitlines():
+        assert line.strip() in text, line
+
+
+def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("last good site", encoding="utf-8")
+    policy = edited(tmp_path, "", replace=('name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"'))
+    proc = guantong("build", "--policy", str(policy), "--out", str(out))
+    assert proc.returncode == 1
+    assert str(policy) in proc.stderr and "honor[9].tier" in proc.stderr and "第 " in proc.stderr
+    assert "上次成功构建的网站保持不变" in proc.stderr and "Traceback" not in proc.stderr
+    assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_mkdocs_itself_refuses_broken_data_with_the_line(tmp_path):
+    policy = edited(tmp_path, "\n[[round]]\nid = \"x\"\npathway = \"skill_to_title\"\nyear = 2026\ndocument = \"d\"\nclause = \"3.2\"\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "GUANTONG_POLICY": str(policy)})
+    assert proc.returncode != 0
+    assert "缺少必填字段 deadline" in proc.stderr and re.search(r"第 \d+ 行", proc.stderr)
