@@ -24,6 +24,7 @@ class AnswersError(ValueError):
 
     def __init__(self, key: str, problem: str):
         self.key = key
+        self.problem = problem      # the message without the key, for showing beside the field
         super().__init__(f"{_quote(key)}：{problem}")
 
 

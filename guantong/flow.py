@@ -137,6 +137,22 @@ def next_question(answers: dict, skipped=(), policy: Policy | None = None) -> Qu
     return None
 
 
+def applicable(answers: dict, policy: Policy | None = None) -> dict:
+    """The answers of the questions the flow asks given those answers: repeated until nothing changes
+    (dropping one answer can make another question stop applying), and cut after an answer that ends
+    the flow. Callers keep the dropped answers, so they return if the person changes their mind."""
+    current = {k: v for k, v in answers.items() if k in BY_ID}
+    while True:
+        kept = {k: v for k, v in current.items() if applies(BY_ID[k], current, policy)}
+        if kept == current:
+            break
+        current = kept
+    if ended_by(current, policy):
+        asked = {q.id for q in journey(current, (), policy)}
+        current = {k: v for k, v in current.items() if k in asked}
+    return current
+
+
 def journey(answers: dict, skipped=(), policy: Policy | None = None) -> list[Question]:
     """The questions asked for these answers, in order (for the check-your-answers page)."""
     if ended_by(answers, policy):

@@ -128,3 +128,14 @@ clause = "3.2"
     assert "2026年度通知" in q["options"][0]["label"]
     other = describe(BY_ID["deadline"], policy, {"direction": "title_to_skill"}, today=dt.date(2026, 3, 1))
     assert other["options"] == []   # example rounds are never offered
+
+
+def test_applicable_drops_answers_of_questions_no_longer_asked_and_cuts_after_an_end():
+    from guantong.flow import applicable
+
+    a = {"direction": "title_to_skill", "titles": {"assistant": "2019-01-01"}, "work_start": "2010-01-01",
+         "work_years": 5, "months_out_of_work": 2, "skill_post": True}
+    assert applicable(a) == {"direction": "title_to_skill", "titles": {"assistant": "2019-01-01"},
+                             "work_start": "2010-01-01", "months_out_of_work": 2}
+    b = {"direction": "skill_to_title", "employed_in_huangshi": False, "skill_post": True, "series": "农业"}
+    assert applicable(b) == {"direction": "skill_to_title", "employed_in_huangshi": False}

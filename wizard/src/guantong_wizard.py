@@ -38,9 +38,7 @@ ORDER = [q.id for q in flow.QUESTIONS]
 def describe(qid: str, answers: dict, today: _dt.date | None) -> dict:
     """One question as the flow exports it, with its options for these answers (e.g. the published
     rounds of the chosen pathway for the deadline question)."""
-    if hasattr(flow, "describe"):
-        return flow.describe(QUESTIONS[qid], answers=answers, today=today)
-    return next(q for q in flow.export() if q["id"] == qid)
+    return flow.describe(QUESTIONS[qid], answers=answers, today=today)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -56,32 +54,7 @@ def _question_of(key: str) -> str:
 
 def describe_error(exc: AnswersError) -> dict:
     """The engine's message, and the part after the key for showing beside the field."""
-    key = getattr(exc, "key", "") or ""
-    message = str(exc)
-    problem = getattr(exc, "problem", None)
-    if not problem:
-        prefix = "答案 " + json.dumps(key, ensure_ascii=False) + "："
-        problem = message[len(prefix):] if message.startswith(prefix) else message
-    return {"key": key, "question": _question_of(key), "message": message, "problem": problem}
-
-
-def applicable(answers: dict) -> dict:
-    """The answers of questions the flow asks, given those answers (repeated until nothing changes:
-    dropping one answer can make another question stop applying), cut after an answer that ends the flow.
-
-    Answers that stop applying are not lost: the page keeps them and sends them again, so they come back
-    if the person changes their mind.
-    """
-    current = {k: v for k, v in answers.items() if k in QUESTIONS}
-    while True:
-        kept = {k: v for k, v in current.items() if flow.applies(QUESTIONS[k], current)}
-        if kept == current:
-            break
-        current = kept
-    if flow.ended_by(current):
-        asked = {q.id for q in flow.journey(current, ())}
-        current = {k: v for k, v in current.items() if k in asked}
-    return current
+    return {"key": exc.key, "question": _question_of(exc.key), "message": str(exc), "problem": exc.problem}
 
 
 def _order(answers: dict, skipped: list[str]) -> list[str]:
@@ -115,7 +88,7 @@ def _late(answers: dict, deadline: str) -> list[dict]:
 def op_state(payload: dict) -> dict:
     raw = payload.get("answers") or {}
     today = _today(payload)
-    answers = applicable(raw)
+    answers = flow.applicable(raw)
     order = _order(answers, [])
     skipped = [k for k in payload.get("skipped") or [] if k in order and k not in answers]
     order = _order(answers, skipped)
@@ -156,7 +129,7 @@ def op_state(payload: dict) -> dict:
 def op_result(payload: dict) -> dict:
     from guantong import clauses, rules
 
-    answers = applicable(payload.get("answers") or {})
+    answers = flow.applicable(payload.get("answers") or {})
     result = evaluate(answers, today=_today(payload)).to_dict()
     policy = load_policy()
     pathway = result["direction"]
