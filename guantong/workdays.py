@@ -46,22 +46,27 @@ class CalendarGap(ValueError):
     """The calendar does not cover a year the count needs (message in Chinese)."""
 
 
-def posting_end(start: _dt.date, workdays: int = POSTING_WORKDAYS, calendar: Calendar | None = None) -> _dt.date:
-    """The earliest day a posting that starts on `start` can end: its `workdays`-th working day, counting
-    `start` itself when it is a working day (a posting put up on a day off starts counting on the next
-    working day). Decision: the posting runs to the end of that day; the recommendation may follow it.
-    Raises CalendarGap for a year the calendar does not cover."""
+def nth_workday(day: _dt.date, n: int, step: int = 1, calendar: Calendar | None = None) -> _dt.date:
+    """The n-th working day from `day` (counting `day` itself), forwards (step 1) or backwards (step -1).
+    Raises CalendarGap on reaching a year the calendar does not cover."""
     cal = calendar or load_calendar()
-    day, counted = start, 0
+    counted = 0
     while True:
         if not cal.covers(day):
             raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
                               "暂不能计算公示期；请按国务院办公厅公布的当年节假日安排自行计算。")
         if cal.is_workday(day):
             counted += 1
-            if counted == workdays:
+            if counted == n:
                 return day
-        day += _dt.timedelta(days=1)
+        day += _dt.timedelta(days=step)
+
+
+def posting_end(start: _dt.date, workdays: int = POSTING_WORKDAYS, calendar: Calendar | None = None) -> _dt.date:
+    """The earliest day a posting that starts on `start` can end: its `workdays`-th working day, counting
+    `start` itself when it is a working day (a posting put up on a day off starts counting on the next
+    working day). Decision: the posting runs to the end of that day; the recommendation may follow it."""
+    return nth_workday(start, workdays, 1, calendar)
 
 
 def posting_message(start: _dt.date) -> str:
@@ -76,18 +81,8 @@ def posting_message(start: _dt.date) -> str:
 
 def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -> _dt.date:
     """The last day a posting can start and still run its full 5 working days by `deadline`: the 5th
-    working day counting back from the deadline (raises CalendarGap where the calendar does not reach)."""
-    cal = calendar or load_calendar()
-    day, counted = deadline, 0
-    while True:
-        if not cal.covers(day):
-            raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
-                              "暂不能计算公示期；请按国务院办公厅公布的当年节假日安排自行计算。")
-        if cal.is_workday(day):
-            counted += 1
-            if counted == POSTING_WORKDAYS:
-                return day
-        day -= _dt.timedelta(days=1)
+    working day counting back from the deadline."""
+    return nth_workday(deadline, POSTING_WORKDAYS, -1, calendar)
 
 
 def posting_by_deadline(deadline: _dt.date) -> str:
