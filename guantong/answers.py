@@ -86,20 +86,12 @@ def _object(key, value):
     return value
 
 
-def _dated_ids(key, value, ids):
-    """An object of id → date (skill_levels, titles)."""
+def _by_id(key, value, ids, parse):
+    """An object of id → value (skill_levels and titles: dates; required_years: counts)."""
     out = {}
-    for sub, date in _object(key, value).items():
+    for sub, item in _object(key, value).items():
         _one_of(f"{key}.{sub}", sub, ids)
-        out[sub] = as_date(f"{key}.{sub}", date)
-    return out
-
-
-def _counts_by_id(key, value, ids):
-    out = {}
-    for sub, n in _object(key, value).items():
-        _one_of(f"{key}.{sub}", sub, ids)
-        out[sub] = as_count(f"{key}.{sub}", n)
+        out[sub] = parse(f"{key}.{sub}", item)
     return out
 
 
@@ -150,7 +142,7 @@ COMMON = {
 SKILL_TO_TITLE = {
     "employed_in_huangshi": as_bool,
     "skill_post": as_bool,
-    "skill_levels": lambda k, v: _dated_ids(k, v, SKILL_IDS),
+    "skill_levels": lambda k, v: _by_id(k, v, SKILL_IDS, as_date),
     "months_out_of_skill_work": as_count,
     "honors": as_honors,
     "studio": as_studio,
@@ -159,14 +151,14 @@ SKILL_TO_TITLE = {
     "annual_assessment_passed": as_bool,
 }
 TITLE_TO_SKILL = {
-    "titles": lambda k, v: _dated_ids(k, v, TITLE_IDS),
+    "titles": lambda k, v: _by_id(k, v, TITLE_IDS, as_date),
     "technical_skill_post": as_bool,
     "occupation_matches": as_bool,
     "occupation": as_text,
     "work_start": as_date,
     "work_years": as_count,
     "months_out_of_work": as_count,
-    "required_years": lambda k, v: _counts_by_id(k, v, SKILL_IDS),
+    "required_years": lambda k, v: _by_id(k, v, SKILL_IDS, as_count),
     "related_major": as_bool,
 }
 KEYS = {"skill_to_title": SKILL_TO_TITLE, "title_to_skill": TITLE_TO_SKILL}
