@@ -14,7 +14,9 @@ On every build (and on every rebuild under ``mkdocs serve``):
 * ``on_env``: fit jieba's dictionary to the notice's terms and the rendered pages (``site_search``),
   before the search plugin indexes them;
 * ``on_serve``: watch the data files;
-* ``on_post_build``: make Material's own bundle refer to no other host (``site_offline``).
+* ``on_post_build``: make Material's own bundle refer to no other host (``site_offline``); put the
+  site's Content Security Policy into every page (``site_csp``; not under ``mkdocs serve``, whose live
+  reload injects an inline script of its own).
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 # `mkdocs serve` re-reads this file on every rebuild; reload the helpers too, so edits to them show.
-for _name in ("site_model", "site_charts", "site_pages", "site_search", "site_offline"):
+for _name in ("site_model", "site_charts", "site_pages", "site_search", "site_offline", "site_csp"):
     if _name in sys.modules:
         importlib.reload(sys.modules[_name])
 
+import site_csp  # noqa: E402
 import site_model  # noqa: E402
 import site_offline  # noqa: E402
 import site_pages  # noqa: E402
@@ -52,6 +55,10 @@ MERMAID_BUNDLE = "assets/vendor/mermaid/mermaid.min.js"
 CALENDAR_JSON = "assets/data/calendar.json"
 
 _state: dict = {}
+
+
+def on_startup(command, dirty=False):
+    _state["command"] = command
 
 
 def on_config(config):
@@ -123,3 +130,8 @@ def on_serve(server, config, builder):
 
 def on_post_build(config) -> None:
     site_offline.localise_material(Path(config.site_dir), MERMAID_BUNDLE)
+    if _state.get("command") == "serve":
+        log.info("Content Security Policy: not added under `mkdocs serve` (its live reload is an inline script)")
+        return
+    csp, pages = site_csp.apply(Path(config.site_dir))
+    log.info("Content Security Policy in %d pages: %d inline-script hashes", pages, csp.count("'sha256-"))

@@ -18,6 +18,10 @@ What it does beyond ``python -m http.server``:
   ``FILE.gz`` sits beside ``FILE``, that file is sent with ``Content-Encoding``
   (and ``Vary: Accept-Encoding``);
 * a directory serves its ``index.html`` (no directory listings);
+* the site's Content Security Policy (the one its ``index.html`` declares in a
+  ``<meta http-equiv="Content-Security-Policy">``, see ``site_csp.py``) is also sent as a
+  header on every file, as deploy/nginx.conf does: a worker or service worker script takes its
+  policy from its own response, not from the page's <meta>;
 * quiet unless ``verbose``.
 """
 
@@ -27,7 +31,9 @@ import argparse
 import contextlib
 import email.utils
 import functools
+import html
 import os
+import re
 import sys
 import threading
 import urllib.parse
@@ -83,9 +89,19 @@ def accepted_encodings(header: str | None) -> set[str]:
     return allowed
 
 
+def declared_policy(directory: str | os.PathLike[str]) -> str | None:
+    """The policy ``directory/index.html`` declares in its <meta>, as a header (plus frame-ancestors)."""
+    index = Path(directory) / "index.html"
+    if not index.is_file():
+        return None
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', index.read_text(encoding="utf-8"), re.I)
+    return f"{html.unescape(m.group(1))}; frame-ancestors 'none'" if m else None
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     verbose = False
+    csp: str | None = None
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         if self.verbose:
@@ -120,6 +136,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         self.send_header("Cache-Control", "no-cache")
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
         if coding:
             self.send_header("Content-Encoding", coding)
         if variants:
@@ -135,7 +153,7 @@ def make_server(
     directory = Path(directory)
     if not directory.is_dir():
         raise NotADirectoryError(directory)
-    handler = type("Handler", (StaticHandler,), {"verbose": verbose})
+    handler = type("Handler", (StaticHandler,), {"verbose": verbose, "csp": declared_policy(directory)})
     return ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
 
 
