@@ -16,6 +16,7 @@ const STORE_KEY = "guantong-wizard:v1";
 const UNSURE = "__unsure__";
 const OTHER = "__other__";
 const POLICY_PAGE = "../policy/";
+const PRIVACY_PAGE = "../privacy/";
 // Presentation only: units shown after number fields, and "other" answers allowed for a choice.
 const UNITS = { months_out_of_skill_work: "个月", months_out_of_work: "个月", work_years: "年" };
 const OTHER_CHOICE = { series: { label: "其他系列", field: "请填写系列名称，例如：卫生" } };
@@ -1206,10 +1207,12 @@ ${questionControls(q, fs)}`;
   }
 
   renderTools(confirming = false, note = "") {
-    const storageNote = storage ? "您的回答只保存在这台设备的浏览器中。" : "此浏览器不允许保存数据：刷新页面后，回答将会丢失。";
+    const storageNote = storage
+      ? "您的回答只保存在这台设备的浏览器中，不会发送到任何服务器。"
+      : "此浏览器不允许保存数据：刷新页面后，回答将会丢失。回答不会发送到任何服务器。";
     this.$tools.innerHTML = confirming
       ? `<div class="gt-confirm" role="group" aria-labelledby="gt-confirm-text"><p id="gt-confirm-text">确定要清除全部回答吗？清除后无法恢复。</p><button type="button" class="gt-button gt-button--warning" data-gt-clear-yes>确定清除</button> <button type="button" class="gt-button gt-button--secondary" data-gt-clear-no>取消</button></div>`
-      : `<p class="gt-tools__note">${esc(storageNote)}${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>清除我的回答</button>`;
+      : `<p class="gt-tools__note">${esc(storageNote)} <a href="${PRIVACY_PAGE}">隐私说明</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>清除我的回答</button>`;
   }
 
   // --- engine status ----------------------------------------------------------------------------------
