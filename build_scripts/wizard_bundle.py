@@ -14,8 +14,14 @@ Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDo
                                   from wizard/node_modules/pyodide (npm, pinned by package-lock); the
                                   standard library trimmed (STDLIB_LEFT_OUT), pyodide.mjs without its CDN default
 
-Large text files also get a ``.gz`` twin, which build_scripts/static_server.py (and most servers) send to
-browsers that accept gzip.
+Large files also get ``.br`` (brotli, quality 11) and ``.gz`` twins, which build_scripts/static_server.py
+(and most static hosts: nginx ``brotli_static``/``gzip_static``, Caddy ``precompressed``) send to browsers that
+accept them. Compressing the 9.6 MB wasm at brotli's best takes ~25 s, so compressed copies are cached by
+content hash under wizard/node_modules/.guantong-compressed/.
+
+The standard library is not Pyodide's zip of sources: build_scripts/wizard_stdlib.py compiles, inside
+Pyodide itself (under Node), just the modules that Pyodide's start-up and the engine import, into a zip of
+``.pyc`` (stored, not deflated: brotli does better on the whole file, and nothing is inflated at boot).
 
 Two caches, both named by content hashes so that a new deployment never serves stale rules:
 ``guantong-wizard-pyodide-<hash>`` holds the three big Pyodide files (filled by the worker as it
@@ -36,11 +42,15 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wizard_stdlib  # noqa: E402
 SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 ENGINE_DIR = REPO / "guantong"
@@ -52,7 +62,9 @@ APP_DIR = "/home/pyodide/lib"       # where Pyodide unpacks the engine zip
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # The big ones, downloaded by the worker with progress and kept in the Pyodide cache.
 STREAMED = {"asm": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm", "stdlib": "python_stdlib.zip"}
-GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json")
+GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json", ".zip")
+SITE_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg")
+COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 
 # Parts of Pyodide's standard library that neither Pyodide's start-up nor the engine imports (checked by
 # tests/test_wizard_bundle.py against what the engine loads, and in the browser by every wizard test):
@@ -248,7 +260,7 @@ def build_bundle() -> Bundle:
             data = local_pyodide_mjs(data)
             b.files[f"pyodide/{name}"] = data
         elif name == "python_stdlib.zip":
-            data = trimmed_stdlib(data)
+            data = wizard_stdlib.build(zipped)
             b.files[f"pyodide/{name}"] = data
         else:
             b.copies[f"pyodide/{name}"] = path
@@ -328,12 +340,76 @@ def page_assets(site_dir: Path, page: str) -> list[str]:
     return found
 
 
-def gzip_twin(path: Path) -> None:
+def _compressed(data: bytes, coding: str) -> bytes:
+    if coding == "gz":
+        return gzip.compress(data, compresslevel=9, mtime=0)
+    import brotli  # the `site` extra (pyproject.toml)
+
+    return brotli.compress(data, quality=11, lgwin=24)
+
+
+def compressed(data: bytes, coding: str) -> bytes:
+    """``data`` gzipped or brotli-compressed at the best level; large results are cached by content hash."""
+    if len(data) < 200_000:
+        return _compressed(data, coding)
+    cached = COMPRESSED_CACHE / f"{sha(data)}.{coding}"
+    if cached.is_file():
+        return cached.read_bytes()
+    packed = _compressed(data, coding)
+    COMPRESSED_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=COMPRESSED_CACHE, delete=False) as tmp:
+        tmp.write(packed)
+    os.replace(tmp.name, cached)
+    return packed
+
+
+def compressed_twins(path: Path) -> None:
+    """``FILE.br`` and ``FILE.gz`` beside ``FILE`` when they are worth it (at least 10 % smaller)."""
     data = path.read_bytes()
-    level = 6 if len(data) > 4_000_000 else 9
-    packed = gzip.compress(data, compresslevel=level, mtime=0)
-    if len(packed) < len(data) * 0.9:
-        path.with_name(path.name + ".gz").write_bytes(packed)
+    for coding in ("br", "gz"):
+        packed = compressed(data, coding)
+        if len(packed) < len(data) * 0.9:
+            path.with_name(f"{path.name}.{coding}").write_bytes(packed)
+
+
+gzip_twin = compressed_twins  # the earlier name
+
+
+PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
+
+
+def preload_hints(b: Bundle) -> str:
+    """``<link>`` hints for the wizard page's head, so that the engine's downloads start while the page loads
+    instead of after the page script has run, started the worker and the worker has imported pyodide.mjs
+    (four round trips later). The worker's own requests then find them in the HTTP cache. The big files
+    are low priority, so the page's CSS and script (the first question) go first."""
+    worker = next(name for name in b.files if name.startswith("assets/worker."))
+    engine = next(name for name in b.files if name.startswith("engine/"))
+    links = [f'<link rel="modulepreload" href="{b.script}">',
+             f'<link rel="modulepreload" href="{worker}">',
+             '<link rel="preload" href="pyodide/pyodide.mjs" as="fetch" crossorigin>']
+    for name in (engine, *b.streamed):
+        links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin fetchpriority="low">')
+    return PRELOAD_MARK + "".join(links)
+
+
+CLASSIC_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+
+
+def add_preload_hints(page: Path, b: Bundle) -> None:
+    text = page.read_text(encoding="utf-8")
+    if PRELOAD_MARK in text:
+        text = re.sub(re.escape(PRELOAD_MARK) + r"(<link [^>]*>)*", "", text)
+    # The page's own classic scripts (Material's bundle and the site's, at the end of the body) block the
+    # wizard's module script; fetched late and one by one, they decide when the first question shows.
+    scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
+                      if "://" not in src and not src.startswith("//"))
+    hints = preload_hints(b).replace(PRELOAD_MARK, PRELOAD_MARK + scripts, 1)
+    if text.count("</head>") == 1:
+        text = text.replace("</head>", hints + "</head>")
+    else:  # a page without a head of its own (the tests' fake site): hints first
+        text = hints + text
+    page.write_text(text, encoding="utf-8")
 
 
 def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
@@ -362,11 +438,12 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
         written.append(path)
     for path in written:
         if path.suffix in GZIP_SUFFIXES and path.stat().st_size >= GZIP_MIN_BYTES and path.name != "flow.json":
-            gzip_twin(path)
+            compressed_twins(path)
 
     page = f"{OUT}/index.html"
     if not (site / page).is_file():
         raise BundleError(f"MkDocs 没有生成 {page}：docs/wizard/index.md 不见了？")
+    add_preload_hints(site / page, b)
     shell = [page]
     for rel in page_assets(site, page):
         if rel not in shell:
@@ -383,6 +460,12 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
         if (site / rel).is_file():
             shell.append(rel)
     streamed = [f"{OUT}/{name}" for name in b.streamed]
+    # The rest of what the wizard page downloads (the page, Material's CSS and JS, the search index the
+    # service worker precaches) gets its twins too: this hook runs last, after every file is written.
+    for rel in shell:
+        path = site / rel
+        if path.suffix in SITE_SUFFIXES and path.stat().st_size >= GZIP_MIN_BYTES and path not in written:
+            compressed_twins(path)
 
     digest = hashlib.sha256()
     for rel in shell:

@@ -1,0 +1,158 @@
+"""The wizard's Python standard library: precompiled inside Pyodide itself and trimmed to what is used.
+
+Pyodide ships ``python_stdlib.zip`` as source, so every boot compiles the modules it imports (most of a
+desktop boot). At site-build time this script runs the very Pyodide the site ships under Node
+(wizard/node_modules/pyodide), boots it the way the worker does, unpacks the engine zip, runs the bridge
+over generated answers (valid and invalid, every operation the page uses) and records which modules of
+the standard library were imported. Those modules, and no others, are compiled there (so the bytecode
+matches that Pyodide's Python exactly) into a zip of ``.pyc`` files stored uncompressed (the server
+compresses; zipimport then reads them without inflating), which the worker passes as ``stdLibURL``.
+They are compiled as ``python -OO`` would (no docstrings, no asserts: 1.10 → 0.93 MB brotli) and are
+unchecked hash-based pycs (no source beside them to check against).
+
+A module the engine needs but the recorded run did not import would fail in the browser: every wizard
+browser test (journeys, differential against the native engine, offline) runs against this zip.
+
+The result is cached under wizard/node_modules/.guantong-stdlib/ by a hash of its inputs (Pyodide's
+stdlib, the engine zip, this script), so rebuilds that change neither cost nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
+CACHE = PYODIDE_DIR.parent / ".guantong-stdlib"
+
+# Kept although the recorded run may not import them: Pyodide's own packages (small, imported on demand
+# by its JS side) and the codecs Chinese text or zip files may ask for.
+ALWAYS = ("pyodide/", "_pyodide/")
+CODECS = ("aliases", "ascii", "charmap", "cp437", "gb18030", "gb2312", "gbk", "latin_1", "utf_16", "utf_16_le",
+          "utf_16_be", "utf_32", "utf_8", "utf_8_sig", "idna", "punycode", "unicode_escape", "raw_unicode_escape")
+
+NODE_SCRIPT = r"""
+import { loadPyodide } from %(pyodide)s;
+import { readFileSync, writeFileSync } from "node:fs";
+const [engineZip, itemsFile, outFile] = process.argv.slice(2);
+try {
+  const py = await loadPyodide({ indexURL: %(index)s, packages: [] });
+  const bytes = (path) => new Uint8Array(readFileSync(path));
+  py.unpackArchive(bytes(engineZip).buffer, "zip", { extractDir: "/home/pyodide/lib" });
+  py.FS.writeFile("/tmp/items.json", bytes(itemsFile));
+  py.runPython(%(python)s);
+  writeFileSync(outFile, py.FS.readFile("/tmp/stdlib.zip"));
+} catch (err) {
+  // Not the default report, which prints a line of pyodide.asm.mjs (megabytes).
+  console.error(String((err && err.stack) || err).slice(-4000));
+  process.exit(1);
+}
+"""
+
+PYTHON = r"""
+import sys
+sys.path.insert(0, "/home/pyodide/lib")
+import json
+import guantong_wizard as g
+items = json.load(open("/tmp/items.json"))
+g.call("warm", "{}")
+g.call("evaluate_many", json.dumps({"items": items}))
+for a in items:
+    g.call("state", json.dumps({"answers": a, "current": "deadline"}))
+    g.call("state", json.dumps({"answers": a, "skipped": []}))
+    g.call("result", json.dumps({"answers": a}))
+    g.call("evaluate", json.dumps({"answers": a}))
+g.call("evaluate", "not json")
+g.call("nope", "{}")
+g.call("modules", "{}")
+import sys, zipfile, importlib.util
+from importlib._bootstrap_external import _code_to_hash_pyc
+ZIP = "/lib/python314.zip"
+src = zipfile.ZipFile(ZIP)
+names = set(src.namelist())
+used = set()
+for name, m in list(sys.modules.items()):
+    f = getattr(m, "__file__", None) or ""
+    if f.startswith(ZIP + "/"):
+        used.add(f[len(ZIP) + 1:])
+ALWAYS = %(always)r
+CODECS = %(codecs)r
+keep = sorted(n for n in names if n.endswith(".py") and (
+    n in used or n.startswith(ALWAYS) or n == "encodings/__init__.py"
+    or (n.startswith("encodings/") and n[10:-3] in CODECS)))
+with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_STORED) as out:
+    for n in keep:
+        source = src.read(n)
+        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
+        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+"""
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if not found:
+        raise RuntimeError("需要 Node ≥ 20 来预编译 Pyodide 的标准库（README：make deps）")
+    return found
+
+
+def key(engine_zip: bytes) -> str:
+    h = hashlib.sha256()
+    for part in ((PYODIDE_DIR / "python_stdlib.zip").read_bytes(), (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[:1 << 20],
+                 engine_zip, Path(__file__).read_bytes(), (HERE / "wizard_answers.py").read_bytes()):
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:16]
+
+
+def build(engine_zip: bytes) -> bytes:
+    """The precompiled, trimmed python_stdlib.zip for this engine (from the cache when the inputs match)."""
+    cached = CACHE / f"python_stdlib.{key(engine_zip)}.zip"
+    if cached.is_file():
+        return cached.read_bytes()
+    sys.path.insert(0, str(HERE))
+    import wizard_answers
+
+    items = wizard_answers.generate(60) + wizard_answers.INVALID_CASES
+    with tempfile.TemporaryDirectory(prefix="guantong-stdlib-") as tmp:
+        t = Path(tmp)
+        (t / "engine.zip").write_bytes(engine_zip)
+        (t / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        script = NODE_SCRIPT % {
+            "pyodide": json.dumps((PYODIDE_DIR / "pyodide.mjs").as_uri()),
+            "index": json.dumps(str(PYODIDE_DIR) + "/"),
+            "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS}),
+        }
+        (t / "stdlib.mjs").write_text(script, encoding="utf-8")
+        proc = subprocess.run([node(), str(t / "stdlib.mjs"), str(t / "engine.zip"), str(t / "items.json"), str(t / "out.zip")],
+                              capture_output=True, text=True, cwd=tmp)
+        if proc.returncode != 0:
+            raise RuntimeError("在 Node 里的 Pyodide 中编译标准库失败：\n" + "\n".join(line[:300] for line in proc.stderr.splitlines()[-25:]))
+        data = (t / "out.zip").read_bytes()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob("python_stdlib.*.zip"):
+        old.unlink()
+    tmp_path = cached.with_suffix(".tmp")
+    tmp_path.write_bytes(data)
+    os.replace(tmp_path, cached)
+    return data
+
+
+if __name__ == "__main__":
+    import io
+    import zipfile
+
+    sys.path.insert(0, str(HERE))
+    import wizard_bundle
+
+    data = build(wizard_bundle.engine_zip())
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    print(f"{len(names)} modules, {len(data)} bytes")
