@@ -1,13 +1,16 @@
 """Benchmarks (not tests): prints figures, asserts nothing. `make bench`.
 
 - evaluate(): median time per call over generated answers objects (native CPython);
-- the full site build (mkdocs build, with the wizard bundle), median of a few runs.
+- the full site build (mkdocs build, with the wizard bundle), median of a few runs;
+- in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
+  (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import platform
 import statistics
 import subprocess
@@ -42,31 +45,56 @@ def bench_evaluate(n: int) -> None:
           f"p90 {times[int(n * 0.9)] * 1e6:.0f} µs, max {times[-1] * 1e6:.0f} µs")
 
 
-def bench_build(runs: int) -> None:
+def bench_build(runs: int, keep: Path) -> bool:
+    """Build the site ``runs`` times (the first may fill the compression and stdlib caches, so it is reported
+    apart); the last build stays in ``keep`` for the browser figures."""
     times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
-                                  cwd=ROOT, capture_output=True, text=True)
-            times.append(time.perf_counter() - start)
-            if proc.returncode:
-                print(f"site build failed:\n{proc.stderr[-2000:]}")
-                return
+    for i in range(runs):
+        if keep.exists():
+            shutil.rmtree(keep)
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(keep)],
+                              cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode:
+            print(f"site build failed:\n{proc.stderr[-2000:]}")
+            return False
     print(f"site build (mkdocs build --strict): median {statistics.median(times):.2f} s over {runs} runs "
-          f"(min {min(times):.2f}, max {max(times):.2f})")
+          f"(min {min(times):.2f}, max {max(times):.2f}; first {times[0]:.2f} s)", flush=True)
+    return True
+
+
+def chromium_version() -> str:
+    import bench_wizard
+
+    try:
+        return subprocess.run([bench_wizard.CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        return "Chromium missing"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--answers", type=int, default=5000)
     parser.add_argument("--builds", type=int, default=3)
-    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--runs", type=int, default=5, help="cold browser runs per scenario (default 5)")
+    parser.add_argument("--no-browser", action="store_true", help="native figures only")
+    parser.add_argument("--json", type=Path, help="also write the browser figures here")
     args = parser.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; {chromium_version()}", flush=True)
     bench_evaluate(args.answers)
-    if not args.skip_build:
-        bench_build(args.builds)
+    with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
+        site = Path(tmp) / "site"
+        if not bench_build(args.builds, site) or args.no_browser:
+            return
+        import bench_wizard
+
+        result = bench_wizard.run(site, args.runs)
+        print(bench_wizard.report(result))
+        if args.json:
+            import json
+
+            args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

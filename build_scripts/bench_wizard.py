@@ -1,0 +1,416 @@
+"""Browser figures of the wizard against a stock Pyodide page (a benchmark, not a test; run by bench.py).
+
+    .venv/bin/python build_scripts/bench_wizard.py --site DIR [--runs 5] [--json FILE]
+
+Serves DIR (a built site) like a real static host: precompressed ``.br``/``.gz`` twins, hashed asset
+names cached for a year (``immutable``), everything else ``no-cache`` with ``Last-Modified``/304. The same
+server, in the same run, serves the baseline under ``/_baseline/``: stock Pyodide straight from
+wizard/node_modules/pyodide (with ``.br``/``.gz`` twins, no trimming, its lock file fetched as usual) and a
+minimal module worker doing ``loadPyodide()`` and ``runPython("1 + 1")``.
+
+Every scenario runs in a fresh browser context (a cold first visit: no HTTP cache, no service worker),
+headless Debian Chromium, ``--runs`` times; figures are median and spread (min–max):
+
+- first question interactive (the page's ``gt-first-question`` mark): phone (360×740, CPU 4× on the page,
+  Fast 4G on page and workers) and unthrottled;
+- engine ready (``gt-engine-ready``: Pyodide booted in the worker and the engine answered once) with Fast 4G
+  and unthrottled; the baseline's ``ready`` in the same two settings. CDP CPU throttling does not reach
+  workers, so Python's boot runs at this machine's speed in every setting;
+- bytes: response bodies as served (compressed) until engine ready, counted by the server;
+- repeat visit with the network off, to a result: an on-disk profile (launch_persistent_context; an
+  incognito context's memory cache would not keep the wasm) visits a share link once and waits until the
+  service worker has stored everything; the browser is closed, started again offline, and the share link
+  opened: milliseconds from navigation to the result on screen. The baseline's repeat visit (HTTP cache,
+  online: it has no service worker) is the comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import email.utils
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http import HTTPStatus
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import static_server  # noqa: E402
+import wizard_bundle  # noqa: E402
+
+CHROMIUM = os.environ.get("GUANTONG_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+FAST_4G = {  # Chrome DevTools' "Fast 4G" preset
+    "offline": False,
+    "latency": 60 * 2.75,
+    "downloadThroughput": 9 * 1000 * 1000 / 8 * 0.9,
+    "uploadThroughput": 1.5 * 1000 * 1000 / 8 * 0.9,
+}
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True, "locale": "zh-CN"}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}, "locale": "zh-CN"}
+HASHED = re.compile(r"\.[0-9a-f]{8,}\.(?:js|mjs|css|zip|wasm)$")
+BASELINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+BASELINE_HTML = """<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>stock Pyodide</title>
+<p id="status">loading</p>
+<script type="module">
+const worker = new Worker("./worker.mjs", { type: "module" });
+worker.onmessage = ({ data }) => {
+  performance.mark("baseline-ready");
+  document.getElementById("status").textContent = data.ok ? "ready " + data.value : "failed " + data.error;
+  document.documentElement.dataset.ready = data.ok ? "ready" : "failed";
+};
+</script>
+"""
+BASELINE_WORKER = """import { loadPyodide } from "./pyodide.mjs";
+try {
+  const pyodide = await loadPyodide({ indexURL: new URL("./", import.meta.url).href });
+  postMessage({ ok: true, value: pyodide.runPython("1 + 1") });
+} catch (err) {
+  postMessage({ ok: false, error: String(err) });
+}
+"""
+
+# Set before any page script: when the result first shows (MutationObserver on the wizard's screen).
+RESULT_OBSERVER = """
+(() => {
+  const seen = () => {
+    const root = document.getElementById("gt-wizard");
+    if (root && root.dataset.screen === "result" && root.querySelector(".gt-panel") && !window.__gtResultAt) {
+      window.__gtResultAt = performance.now();
+    }
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true });
+})();
+"""
+
+
+# --- the server -----------------------------------------------------------------------------------
+class Log:
+    """Bytes served, per request (body as sent, i.e. compressed), in order."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries: list[tuple[float, str, int, str]] = []
+
+    def add(self, path: str, size: int, coding: str) -> None:
+        with self.lock:
+            self.entries.append((time.monotonic(), path, size, coding))
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.entries)
+
+    def since(self, start: int, until: float | None = None) -> list[tuple[float, str, int, str]]:
+        with self.lock:
+            return [e for e in self.entries[start:] if until is None or e[0] <= until]
+
+
+class HostHandler(static_server.StaticHandler):
+    """static_server's handler (MIME types, precompressed twins) with a static host's cache headers."""
+
+    log: Log
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        since = self.headers.get("If-Modified-Since")
+        if since and os.path.isfile(path):
+            try:
+                if int(os.stat(path).st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(HTTPStatus.NOT_MODIFIED)
+                    self._hashed = bool(HASHED.search(path))
+                    self.send_header("Cache-Control", "no-cache")
+                    self.end_headers()
+                    self.log.add(self.path, 0, "304")
+                    return None
+            except (TypeError, ValueError):
+                pass
+        self._hashed = bool(HASHED.search(path))
+        f = super().send_head()
+        if f is not None:
+            size = os.fstat(f.fileno()).st_size
+            coding = "br" if f.name.endswith(".br") else "gzip" if f.name.endswith(".gz") else "identity"
+            self.log.add(self.path, size, coding)
+        return f
+
+    def send_header(self, keyword, value):
+        if keyword == "Cache-Control" and getattr(self, "_hashed", False):
+            value = "public, max-age=31536000, immutable"
+        super().send_header(keyword, value)
+
+
+@contextlib.contextmanager
+def host(directory: Path):
+    log = Log()
+    handler = type("Handler", (HostHandler,), {"log": log})
+    server = static_server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: handler(*a, directory=str(directory), **k))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def add_baseline(site: Path) -> None:
+    """Stock Pyodide and a minimal worker under site/_baseline/, compressed the same way as the wizard."""
+    out = site / "_baseline"
+    out.mkdir(exist_ok=True)
+    for name in BASELINE_FILES:
+        shutil.copyfile(wizard_bundle.PYODIDE_DIR / name, out / name)
+        wizard_bundle.compressed_twins(out / name)
+    (out / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
+    (out / "worker.mjs").write_text(BASELINE_WORKER, encoding="utf-8")
+
+
+# --- the browser ----------------------------------------------------------------------------------
+def throttle(context, page, cpu: float, network: dict | None) -> None:
+    """CPU on the page; network on the page and (auto-attached) its workers and service worker."""
+    cdp = context.new_cdp_session(page)
+    if cpu > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    if not network:
+        return
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", network)
+    counter = iter(range(1, 1 << 30))
+
+    def attached(event) -> None:
+        sid = event["sessionId"]
+        for method, params in (("Network.enable", {}), ("Network.emulateNetworkConditions", network),
+                               ("Runtime.runIfWaitingForDebugger", {})):
+            message = json.dumps({"id": next(counter), "method": method, "params": params})
+            cdp.send("Target.sendMessageToTarget", {"sessionId": sid, "message": message})
+
+    cdp.on("Target.attachedToTarget", attached)
+    cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})
+
+
+WIZARD_MARKS = """() => {
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  const engine = window.guantongWizard && window.guantongWizard.engine;
+  return { first_question: mark('gt-first-question'), engine_ready: mark('gt-engine-ready'),
+           worker: (engine && engine.timings && engine.timings.worker) || {} };
+}"""
+
+
+def wizard_cold(browser, base: str, log: Log, phone: bool, network: dict | None) -> dict:
+    context = browser.new_context(**(PHONE if phone else DESKTOP))
+    try:
+        page = context.new_page()
+        throttle(context, page, 4 if phone else 1, network)
+        start = log.mark()
+        page.goto(base + "wizard/", wait_until="commit")
+        page.wait_for_selector('#gt-wizard[data-screen="question:direction"]', timeout=120_000)
+        page.wait_for_selector('#gt-wizard[data-engine="ready"], #gt-wizard[data-engine="fatal"]', timeout=120_000)
+        ready_at = time.monotonic()
+        if page.get_attribute("#gt-wizard", "data-engine") != "ready":
+            raise RuntimeError(page.inner_text("#gt-wizard"))
+        marks = page.evaluate(WIZARD_MARKS)
+        served = log.since(start, ready_at)
+        return {"first_question": marks["first_question"], "engine_ready": marks["engine_ready"],
+                "bytes": sum(e[2] for e in served), "requests": [(e[1], e[2], e[3]) for e in served],
+                "worker": marks["worker"]}
+    finally:
+        context.close()
+
+
+def baseline_cold(browser, base: str, log: Log, phone: bool, network: dict | None) -> dict:
+    context = browser.new_context(**(PHONE if phone else DESKTOP))
+    try:
+        page = context.new_page()
+        throttle(context, page, 4 if phone else 1, network)
+        start = log.mark()
+        page.goto(base + "_baseline/", wait_until="commit")
+        page.wait_for_selector("html[data-ready]", timeout=120_000)
+        ready_at = time.monotonic()
+        if page.get_attribute("html", "data-ready") != "ready":
+            raise RuntimeError(page.inner_text("#status"))
+        ready = page.evaluate("() => performance.getEntriesByName('baseline-ready')[0].startTime")
+        served = log.since(start, ready_at)
+        return {"engine_ready": ready, "bytes": sum(e[2] for e in served),
+                "requests": [(e[1], e[2], e[3]) for e in served]}
+    finally:
+        context.close()
+
+
+def share_link(base: str) -> str:
+    """A share link to a finished journey (the engine has no next question for it)."""
+    sys.path[:0] = [str(HERE), str(REPO), str(wizard_bundle.SRC)]
+    import guantong_wizard
+    import wizard_answers
+
+    def finished(a: dict) -> bool:
+        reply = json.loads(guantong_wizard.call("state", json.dumps({"answers": a, "skipped": []})))
+        return reply["ok"] and not reply["value"].get("error") and reply["value"].get("next") is None
+
+    answers = next(a for a in wizard_answers.generate(60, 7) if finished(a))
+    data = base64.urlsafe_b64encode(json.dumps({"a": answers, "s": []}, ensure_ascii=False).encode()).decode().rstrip("=")
+    return f"{base}wizard/#share={data}"
+
+
+def wizard_repeat_offline(pw, base: str) -> dict:
+    """First visit online (share link → result, everything stored), then the browser again, offline."""
+    url = share_link(base)
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS, **DESKTOP)
+        try:
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            page.goto(url)
+            page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=120_000)
+            page.wait_for_selector('#gt-wizard[data-offline="ready"]', timeout=120_000)
+        finally:
+            ctx.close()
+        ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS,
+                                                    offline=True, **DESKTOP)
+        try:
+            ctx.add_init_script(RESULT_OBSERVER)
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            page.goto(url, wait_until="commit")
+            page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=120_000)
+            page.wait_for_function("() => window.__gtResultAt", timeout=10_000)
+            result = page.evaluate("() => window.__gtResultAt")
+            ready = page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime ?? null")
+            return {"result": result, "engine_ready": ready}
+        finally:
+            ctx.close()
+
+
+def baseline_repeat(pw, base: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        for visit in range(2):
+            ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS, **DESKTOP)
+            try:
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                page.goto(base + "_baseline/", wait_until="commit")
+                page.wait_for_selector("html[data-ready='ready']", timeout=120_000)
+                if visit:
+                    return {"engine_ready": page.evaluate("() => performance.getEntriesByName('baseline-ready')[0].startTime")}
+                time.sleep(0.5)  # let the cache entries settle
+            finally:
+                ctx.close()
+    raise AssertionError
+
+
+# --- figures ---------------------------------------------------------------------------------------
+def spread(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values),
+            "runs": [round(v, 1) for v in values]}
+
+
+FIGURES = [
+    # key, label, wizard (scenario, field), baseline (scenario, field), unit
+    ("fq_phone", "first question interactive, phone (CPU 4×, Fast 4G)", ("wizard_phone", "first_question"),
+     ("baseline_phone", "engine_ready"), "ms"),
+    ("fq_plain", "first question interactive, no emulation", ("wizard_plain", "first_question"),
+     ("baseline_plain", "engine_ready"), "ms"),
+    ("ready_4g", "engine ready, Fast 4G (phone)", ("wizard_phone", "engine_ready"), ("baseline_phone", "engine_ready"), "ms"),
+    ("ready_plain", "engine ready, no emulation", ("wizard_plain", "engine_ready"), ("baseline_plain", "engine_ready"), "ms"),
+    ("bytes", "bytes transferred until ready (as served)", ("wizard_plain", "bytes"), ("baseline_plain", "bytes"), "B"),
+    ("repeat_offline", "repeat visit offline → result (baseline: HTTP-cache repeat to ready)",
+     ("wizard_repeat", "result"), ("baseline_repeat", "engine_ready"), "ms"),
+]
+TARGETS = {"fq_phone": ("abs", 1000), "ready_plain": ("ratio", 0.5), "ready_4g": ("ratio", 0.7),
+           "bytes": ("ratio", 0.75), "repeat_offline": ("abs", 800)}
+
+
+def run(site: Path, runs: int, quiet: bool = False) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    add_baseline(site)
+    scenarios: dict[str, list[dict]] = {k: [] for k in ("wizard_phone", "wizard_plain", "baseline_phone", "baseline_plain",
+                                                        "wizard_repeat", "baseline_repeat")}
+    with host(site) as (base, log), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for i in range(runs):
+                # Interleaved, so that a slow patch of the machine hits both sides alike.
+                scenarios["baseline_plain"].append(baseline_cold(browser, base, log, False, None))
+                scenarios["wizard_plain"].append(wizard_cold(browser, base, log, False, None))
+                scenarios["baseline_phone"].append(baseline_cold(browser, base, log, True, FAST_4G))
+                scenarios["wizard_phone"].append(wizard_cold(browser, base, log, True, FAST_4G))
+                scenarios["wizard_repeat"].append(wizard_repeat_offline(pw, base))
+                scenarios["baseline_repeat"].append(baseline_repeat(pw, base))
+                if not quiet:
+                    w, b, p, q = (scenarios[k][-1] for k in ("wizard_plain", "baseline_plain", "wizard_phone", "baseline_phone"))
+                    print(f"  run {i + 1}: wizard fq {w['first_question']:.0f}/{p['first_question']:.0f} ms, ready "
+                          f"{w['engine_ready']:.0f}/{p['engine_ready']:.0f} ms, {w['bytes']} B; baseline ready "
+                          f"{b['engine_ready']:.0f}/{q['engine_ready']:.0f} ms, {b['bytes']} B; offline result "
+                          f"{scenarios['wizard_repeat'][-1]['result']:.0f} ms (plain/Fast 4G)", flush=True)
+        finally:
+            browser.close()
+    figures = {}
+    for key, label, (ws, wf), (bs, bf), unit in FIGURES:
+        wv = spread([r[wf] for r in scenarios[ws]])
+        bv = spread([r[bf] for r in scenarios[bs]])
+        figures[key] = {"label": label, "unit": unit, "wizard": wv, "baseline": bv,
+                        "ratio": wv["median"] / bv["median"] if bv["median"] else None}
+    last = scenarios["wizard_plain"][-1]
+    return {"figures": figures, "requests": {"wizard": last["requests"], "baseline": scenarios["baseline_plain"][-1]["requests"]},
+            "worker_marks": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_plain"])
+                             for k in last["worker"]},
+            "worker_marks_4g": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_phone"])
+                                for k in scenarios["wizard_phone"][-1]["worker"]},
+            "runs": runs}
+
+
+def fmt(value: float, unit: str) -> str:
+    return f"{value / 1e6:.2f} MB" if unit == "B" else f"{value:.0f} ms"
+
+
+def report(result: dict) -> str:
+    lines = [f"wizard vs stock Pyodide (same server, same run; median [min–max] of {result['runs']} cold runs each)",
+             f"  {'figure':<62} {'wizard':>24} {'baseline':>24} {'ratio':>6}  target"]
+    for key, f in result["figures"].items():
+        w, b, unit = f["wizard"], f["baseline"], f["unit"]
+        cell = lambda s: f"{fmt(s['median'], unit)} [{fmt(s['min'], unit).split()[0]}–{fmt(s['max'], unit).split()[0]}]"  # noqa: E731
+        target = ""
+        if key in TARGETS:
+            kind, limit = TARGETS[key]
+            ok = (w["median"] < limit) if kind == "abs" else (f["ratio"] <= limit)
+            target = (f"< {fmt(limit, unit)}" if kind == "abs" else f"≤ {limit}×") + (" met" if ok else " NOT met")
+        lines.append(f"  {f['label']:<62} {cell(w):>24} {cell(b):>24} {f['ratio']:>5.2f}×  {target}")
+    marks = result["worker_marks"]
+    lines.append("  wizard boot milestones, no emulation (ms from navigation): " +
+                 ", ".join(f"{k} {v:.0f}" for k, v in sorted(marks.items(), key=lambda kv: kv[1])))
+    lines.append("  wizard boot milestones, Fast 4G: " +
+                 ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_4g"].items(), key=lambda kv: kv[1])))
+    for side in ("wizard", "baseline"):
+        reqs = sorted(result["requests"][side], key=lambda r: -r[1])[:6]
+        lines.append(f"  largest {side} responses: " + ", ".join(f"{p.split('/')[-1].split('#')[0][:40]} {s / 1e3:.0f} kB {c}" for p, s, c in reqs))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, required=True, help="a built site (a _baseline/ directory is added to it)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    result = run(args.site, args.runs)
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
