@@ -162,11 +162,31 @@ class Engine {
     this.seq = 0;
     this.worker = null;
     this.timings = {};
+    this.attempts = 0;
+    this.reset();
+  }
+
+  reset() {
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
     this.ready.catch(() => {});
+  }
+
+  /** After a failed start (network down, a file that did not load): a fresh worker, a fresh try. */
+  retry() {
+    if (this.isReady || this.status.stage !== "fatal") return;
+    clearInterval(this.watchdog);
+    try {
+      this.worker?.terminate();
+    } catch {
+      // already gone
+    }
+    this.worker = null;
+    this.reset();
+    this.status = { stage: "idle", loaded: 0, total: BUILD.downloadBytes, message: "" };
+    this.start();
   }
 
   get isReady() {
@@ -188,9 +208,10 @@ class Engine {
   start() {
     if (this.worker || this.status.stage === "fatal") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function" || typeof WebAssembly.instantiate !== "function") {
-      this.fail("此浏览器不支持 WebAssembly 或 Web Worker");
+      this.fail("此浏览器不支持 WebAssembly 或 Web Worker", { unsupported: true });
       return;
     }
+    this.attempts += 1;
     this.started = performance.now();
     try {
       // Options travel in the worker's name: a service worker would drop a query string.
@@ -237,10 +258,10 @@ class Engine {
     }
   }
 
-  fail(message) {
+  fail(message, { unsupported = false } = {}) {
     if (this.status.stage === "fatal" || this.isReady) return;
     clearInterval(this.watchdog);
-    this.update({ stage: "fatal", message });
+    this.update({ stage: "fatal", message, unsupported });
     this.rejectReady(new Error(message));
     for (const [id, pending] of this.pending) pending({ id, ok: false, fatal: message });
     this.pending.clear();
@@ -1201,6 +1222,12 @@ ${questionControls(q, fs)}`;
       this.go({ name: "question", id: FIRST, mode: "flow" });
       return;
     }
+    if (d.gtRetry !== undefined) {
+      // Start the engine again in this page: the answers (also those a browser refuses to store) stay.
+      this.engine.retry();
+      this.render(this.screen ?? { name: "question", id: FIRST, mode: "flow" }, true);
+      return;
+    }
     if (d.gtReload !== undefined) {
       location.reload();
     }
@@ -1231,7 +1258,7 @@ ${questionControls(q, fs)}`;
     } else if (status.stage === "fatal") {
       bar.hidden = true;
       text.textContent = label;
-      this.showUnavailable(status.message);
+      this.showUnavailable(status);
     } else {
       bar.hidden = false;
       const pct = status.total ? Math.min(100, Math.floor((status.loaded / status.total) * 100)) : 0;
@@ -1258,23 +1285,30 @@ ${questionControls(q, fs)}`;
     }
   }
 
-  showUnavailable(message) {
+  showUnavailable({ message, unsupported }) {
     if (!this.alive()) return;
     this.root.dataset.screen = "unavailable";
+    const why = message ? `<span class="gt-unavailable__why">原因：${esc(message)}。</span>` : "";
+    const intro = unsupported
+      ? `<h1 class="gt-heading" id="gt-heading" tabindex="-1">此浏览器无法运行申报条件自测</h1>
+  <p>自测需要在浏览器中运行判断程序（WebAssembly），但在这台设备上没能启动。${why}</p>`
+      : `<h1 class="gt-heading" id="gt-heading" tabindex="-1">暂时无法启动申报条件自测</h1>
+  <p>判断程序没能下载或启动，可能是网络中断了，或者网站暂时不可用。${why}请检查网络连接后点“重试”。</p>`;
+    const retry = unsupported ? "" : `<button type="button" class="gt-button" data-gt-retry>重试</button>`;
     this.$screen.innerHTML = `
 <div class="gt-unavailable" role="alert">
-  <h1 class="gt-heading" id="gt-heading" tabindex="-1">此浏览器无法运行申报条件自测</h1>
-  <p>自测需要在浏览器中运行判断程序（WebAssembly），但在这台设备上没能启动。${message ? `<span class="gt-unavailable__why">原因：${esc(message)}。</span>` : ""}</p>
-  <p>您可以改用下面的页面，对照申报条件自行判断（条件表可以直接打印）：</p>
+  ${intro}
+  ${retry}
+  <p>您也可以改用下面的页面，对照申报条件自行判断（条件表可以直接打印）：</p>
   <ul class="gt-unavailable__links">
     <li><a href="../pathway-a/">高技能人才申报专业技术职称的条件</a></li>
     <li><a href="../pathway-b/">专业技术人才申报职业技能等级评价的条件</a></li>
     <li><a href="${POLICY_PAGE}">通知原文</a></li>
   </ul>
-  <p>也可以换用较新版本的浏览器（例如最新版的 Chrome、Edge、Firefox 或 Safari）再试。您已填写的回答仍保存在本机。</p>
-  <button type="button" class="gt-button gt-button--secondary" data-gt-reload>重试</button>
+  <p>${unsupported ? "也可以换用较新版本的浏览器（例如最新版的 Chrome、Edge、Firefox 或 Safari）再试。" : ""}您已填写的回答${storage ? "仍保存在本机" : "在关闭或刷新页面之前仍然保留"}。</p>
 </div>`;
     this.setTitle("无法运行自测");
+    this.focusHeading(!this.firstRender);
   }
 
   async waitingScreen(title, seq) {
