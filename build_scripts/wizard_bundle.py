@@ -130,15 +130,18 @@ def engine_sources() -> list[tuple[str, Path]]:
     return files
 
 
-def engine_zip() -> bytes:
-    """A deterministic zip (fixed dates and modes), so the same sources always give the same hash."""
+def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
+    """A deterministic zip (fixed dates and modes), so the same sources always give the same hash; with
+    ``pycs`` (from wizard_stdlib: compiled inside Pyodide), their bytecode beside them, so that the
+    browser does not compile the engine at every start."""
     buf = io.BytesIO()
+    entries = [(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items())
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for name, path in engine_sources():
+        for name, data in entries:
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+            zf.writestr(info, data)
     return buf.getvalue()
 
 
@@ -248,7 +251,8 @@ def build_bundle() -> Bundle:
     exported = engine_export()
     b.files["flow.json"] = json.dumps(exported["flow"], ensure_ascii=False, indent=1).encode("utf-8")
 
-    zipped = engine_zip()
+    stdlib, pycs = wizard_stdlib.build_all(engine_zip())
+    zipped = engine_zip(pycs)
     zip_name = f"engine/guantong.{short(zipped)}.zip"
     b.files[zip_name] = zipped
 
@@ -260,7 +264,7 @@ def build_bundle() -> Bundle:
             data = local_pyodide_mjs(data)
             b.files[f"pyodide/{name}"] = data
         elif name == "python_stdlib.zip":
-            data = wizard_stdlib.build(zipped)
+            data = stdlib
             b.files[f"pyodide/{name}"] = data
         else:
             b.copies[f"pyodide/{name}"] = path

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +51,7 @@ try {
   py.FS.writeFile("/tmp/items.json", bytes(itemsFile));
   py.runPython(%(python)s);
   writeFileSync(outFile, py.FS.readFile("/tmp/stdlib.zip"));
+  writeFileSync(outFile + ".engine", py.FS.readFile("/tmp/engine_pyc.zip"));
 } catch (err) {
   // Not the default report, which prints a line of pyodide.asm.mjs (megabytes).
   console.error(String((err && err.stack) || err).slice(-4000));
@@ -95,6 +97,23 @@ with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_STORED) as out:
         info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
         info.external_attr = 0o644 << 16
         out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+# The engine's own modules too, as __pycache__/*.cpython-314.pyc beside its sources (compiled normally:
+# docstrings and asserts kept, the same code as the native engine runs).
+import os
+ROOT = "/home/pyodide/lib"
+with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
+    for dirpath, dirs, files in os.walk(ROOT):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for f in sorted(files):
+            if not f.endswith(".py"):
+                continue
+            full = os.path.join(dirpath, f)
+            source = open(full, "rb").read()
+            code = compile(source, full, "exec", dont_inherit=True)
+            rel = os.path.relpath(os.path.join(dirpath, "__pycache__", f[:-3] + "." + sys.implementation.cache_tag + ".pyc"), ROOT)
+            info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
 """
 
 
@@ -115,9 +134,22 @@ def key(engine_zip: bytes) -> str:
 
 def build(engine_zip: bytes) -> bytes:
     """The precompiled, trimmed python_stdlib.zip for this engine (from the cache when the inputs match)."""
+    return build_all(engine_zip)[0]
+
+
+def build_all(engine_zip: bytes) -> tuple[bytes, dict[str, bytes]]:
+    """(python_stdlib.zip, {path in the engine zip: .pyc}) for this engine, from the cache when the inputs
+    match: the engine's .pyc go into its zip beside the sources (``guantong/__pycache__/*.cpython-314.pyc``)."""
     cached = CACHE / f"python_stdlib.{key(engine_zip)}.zip"
-    if cached.is_file():
-        return cached.read_bytes()
+    cached_engine = cached.with_name(cached.name + ".engine")
+    if not (cached.is_file() and cached_engine.is_file()):
+        _build(engine_zip, cached, cached_engine)
+    with zipfile.ZipFile(cached_engine) as zf:
+        pycs = {name: zf.read(name) for name in zf.namelist()}
+    return cached.read_bytes(), pycs
+
+
+def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> None:
     sys.path.insert(0, str(HERE))
     import wizard_answers
 
@@ -137,18 +169,18 @@ def build(engine_zip: bytes) -> bytes:
         if proc.returncode != 0:
             raise RuntimeError("在 Node 里的 Pyodide 中编译标准库失败：\n" + "\n".join(line[:300] for line in proc.stderr.splitlines()[-25:]))
         data = (t / "out.zip").read_bytes()
+        engine = (t / "out.zip.engine").read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in CACHE.glob("python_stdlib.*.zip"):
+    for old in CACHE.glob("python_stdlib.*"):
         old.unlink()
-    tmp_path = cached.with_suffix(".tmp")
-    tmp_path.write_bytes(data)
-    os.replace(tmp_path, cached)
-    return data
+    for path, content in ((cached_engine, engine), (cached, data)):
+        tmp_path = path.with_name(path.name + ".tmp")
+        tmp_path.write_bytes(content)
+        os.replace(tmp_path, path)
 
 
 if __name__ == "__main__":
     import io
-    import zipfile
 
     sys.path.insert(0, str(HERE))
     import wizard_bundle
