@@ -20,6 +20,7 @@ stdlib, the engine zip, this script), so rebuilds that change neither cost nothi
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -142,14 +143,16 @@ def build_all(engine_zip: bytes) -> tuple[bytes, dict[str, bytes]]:
     match: the engine's .pyc go into its zip beside the sources (``guantong/__pycache__/*.cpython-314.pyc``)."""
     cached = CACHE / f"python_stdlib.{key(engine_zip)}.zip"
     cached_engine = cached.with_name(cached.name + ".engine")
-    if not (cached.is_file() and cached_engine.is_file()):
-        _build(engine_zip, cached, cached_engine)
-    with zipfile.ZipFile(cached_engine) as zf:
+    try:
+        data, engine = cached.read_bytes(), cached_engine.read_bytes()
+    except FileNotFoundError:
+        data, engine = _build(engine_zip, cached, cached_engine)
+    with zipfile.ZipFile(io.BytesIO(engine)) as zf:
         pycs = {name: zf.read(name) for name in zf.namelist()}
-    return cached.read_bytes(), pycs
+    return data, pycs
 
 
-def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> None:
+def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> tuple[bytes, bytes]:
     sys.path.insert(0, str(HERE))
     import wizard_answers
 
@@ -171,16 +174,22 @@ def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> None:
         data = (t / "out.zip").read_bytes()
         engine = (t / "out.zip.engine").read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in CACHE.glob("python_stdlib.*"):
-        old.unlink()
     for path, content in ((cached_engine, engine), (cached, data)):
-        tmp_path = path.with_name(path.name + ".tmp")
-        tmp_path.write_bytes(content)
-        os.replace(tmp_path, path)
+        with tempfile.NamedTemporaryFile(dir=CACHE, delete=False) as tmp:
+            tmp.write(content)
+        os.replace(tmp.name, path)
+    # Keep the few most recent builds (other policies, other engine versions); builds running at the same
+    # time never need each other's files (each reads what it built itself).
+    try:
+        for old in sorted(CACHE.glob("python_stdlib.*.zip"), key=lambda p: p.stat().st_mtime)[:-6]:
+            for stale in (old, old.with_name(old.name + ".engine")):
+                stale.unlink(missing_ok=True)
+    except OSError:  # another build cleaning up at the same time
+        pass
+    return data, engine
 
 
 if __name__ == "__main__":
-    import io
 
     sys.path.insert(0, str(HERE))
     import wizard_bundle
