@@ -9,15 +9,20 @@ Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDo
     assets/wizard.<hash>.js       the page script (extra_javascript, type=module), flow embedded
     assets/wizard.<hash>.css      its style (extra_css), print style included
     assets/worker.<hash>.mjs      the module Web Worker that runs Pyodide
-    engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml) + guantong_wizard.py, unpacked by Pyodide
+    engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml) + guantong_wizard.py and their .pyc (compiled
+                                  inside Pyodide), unpacked by Pyodide
     pyodide/                      pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
                                   from wizard/node_modules/pyodide (npm, pinned by package-lock); the
-                                  standard library trimmed (STDLIB_LEFT_OUT), pyodide.mjs without its CDN default
+                                  standard library precompiled and trimmed (wizard_stdlib.py), pyodide.mjs
+                                  without its CDN default
 
 Large files also get ``.br`` (brotli, quality 11) and ``.gz`` twins, which build_scripts/static_server.py
 (and most static hosts: nginx ``brotli_static``/``gzip_static``, Caddy ``precompressed``) send to browsers that
 accept them. Compressing the 9.6 MB wasm at brotli's best takes ~25 s, so compressed copies are cached by
 content hash under wizard/node_modules/.guantong-compressed/.
+
+The wizard page (``index.html``) gets ``<link rel="preload">`` hints (add_preload_hints): the engine's
+downloads start while the page loads, not after the page script has started the worker.
 
 The standard library is not Pyodide's zip of sources: build_scripts/wizard_stdlib.py compiles, inside
 Pyodide itself (under Node), just the modules that Pyodide's start-up and the engine import, into a zip of
@@ -66,28 +71,6 @@ GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json", ".zip")
 SITE_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg")
 COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 
-# Parts of Pyodide's standard library that neither Pyodide's start-up nor the engine imports (checked by
-# tests/test_wizard_bundle.py against what the engine loads, and in the browser by every wizard test):
-# leaving them out of python_stdlib.zip halves it (2.5 → 1.3 MB), over a second less on a phone connection.
-STDLIB_LEFT_OUT = frozenset({
-    "_aix_support.py", "_osx_support.py", "_pydatetime.py", "_pydecimal.py", "_pyio.py", "_pyrepl", "aifc.py",
-    "cgi.py", "cgitb.py", "chunk.py", "compileall.py", "cProfile.py", "ctypes", "curses", "dbm", "decimal.py",
-    "difflib.py", "doctest.py", "email", "ensurepip", "filecmp.py", "fileinput.py", "ftplib.py", "html", "http",
-    "idlelib", "imaplib.py", "imghdr.py", "lib2to3", "mailbox.py", "mailcap.py", "mimetypes.py",
-    "multiprocessing", "netrc.py", "nntplib.py", "nturl2path.py", "optparse.py", "pdb.py", "pickletools.py",
-    "plistlib.py", "poplib.py", "profile.py", "pstats.py", "py_compile.py", "pyclbr.py", "pydoc.py", "pydoc_data",
-    "sched.py", "shelve.py", "smtpd.py", "smtplib.py", "sndhdr.py", "socketserver.py", "sqlite3", "statistics.py",
-    "sunau.py", "tabnanny.py", "tarfile.py", "telnetlib.py", "timeit.py", "tkinter", "trace.py", "turtle.py",
-    "turtledemo", "unittest", "uu.py", "venv", "wave.py", "webbrowser.py", "wsgiref", "xdrlib.py", "xml",
-    "xmlrpc", "zipapp.py", "zoneinfo",
-})
-# Codecs kept from encodings/ (Python itself needs utf_8, aliases and cp437 for zip imports; the rest are the
-# common Unicode and Chinese ones).
-STDLIB_CODECS = frozenset({
-    "__init__", "aliases", "ascii", "base64_codec", "charmap", "cp437", "gb18030", "gb2312", "gbk", "hex_codec",
-    "idna", "latin_1", "mbcs", "punycode", "raw_unicode_escape", "unicode_escape", "utf_16", "utf_16_be",
-    "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_8", "utf_8_sig",
-})
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -191,25 +174,6 @@ def local_pyodide_mjs(data: bytes) -> bytes:
     if count != 1:
         raise BundleError("pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 wizard_bundle.local_pyodide_mjs")
     return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", data)
-
-
-def stdlib_kept(name: str) -> bool:
-    parts = name.split("/")
-    if parts[0] in STDLIB_LEFT_OUT:
-        return False
-    if parts[0] == "encodings" and len(parts) == 2 and parts[1]:
-        return parts[1].rsplit(".", 1)[0] in STDLIB_CODECS
-    return True
-
-
-def trimmed_stdlib(data: bytes) -> bytes:
-    """python_stdlib.zip without STDLIB_LEFT_OUT and the rarer codecs (entries copied as they are)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            if stdlib_kept(info.filename):
-                dst.writestr(info, src.read(info), compress_type=info.compress_type)
-    return out.getvalue()
 
 
 def lock_info() -> dict:
