@@ -1,5 +1,5 @@
 """Build the wizard's files for the site: the engine bundle, Pyodide, the page's script and style, the
-module worker and the service worker. Used by wizard_hooks.py (MkDocs), the tests and wizard_timing.py.
+module worker and the service worker. Used by wizard_hooks.py (MkDocs), the tests and bench_wizard.py.
 
 Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDocs from docs/wizard/)::
 
