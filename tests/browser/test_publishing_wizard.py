@@ -12,32 +12,19 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
+from test_publishing import ROUND_AND_HONOUR   # the same staff edit as the site-level test
 
 from .test_wizard_support import WizardPage
 
 ROOT = Path(__file__).resolve().parents[2]
 A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
-EXTRA = '''
-[[round]]
-id = "2026-a"
-pathway = "skill_to_title"
-year = 2026
-deadline = 2026-07-15
-document = "关于做好2026年度职称评审工作的通知（测试）"
-clause = "3.2"
-
-[[honor]]
-name = "黄石市金牌职工"
-tier = "assistant"
-clause = "2.4.1.1"
-'''
 
 
 @pytest.fixture(scope="module")
 def staff_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("staff")
     policy = tmp / "policy.toml"
-    policy.write_text(POLICY_PATH.read_text(encoding="utf-8") + EXTRA, encoding="utf-8")
+    policy.write_text(POLICY_PATH.read_text(encoding="utf-8") + ROUND_AND_HONOUR, encoding="utf-8")
     out = tmp / "site"
     proc = subprocess.run([sys.executable, "-m", "guantong", "build", "--policy", str(policy), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GUANTONG_TODAY": "2026-03-01"})
@@ -56,7 +43,7 @@ def test_the_wizard_defaults_to_the_new_round_and_knows_the_new_honour(staff_sit
     checked_label = w.page.evaluate(
         "() => { const i = document.querySelector('#gt-wizard form[data-gt-question=deadline] input[type=radio]:checked');"
         " return i.labels[0].innerText; }")
-    assert "2026-07-15" in checked_label and "通知（测试）" in checked_label
+    assert "2026-06-30" in checked_label and "通知（测试）" in checked_label
     w.cont()
     w.answer("employed_in_huangshi", "是")
     w.answer("skill_post", "是")
