@@ -9,7 +9,6 @@ The engine stays stdlib-only, so it reads this file rather than importing the pa
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib.metadata import version
 from pathlib import Path
 

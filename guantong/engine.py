@@ -9,7 +9,7 @@ from .answers import parse
 from .policy import Policy, load_policy, phone
 from .workdays import posting_by_deadline
 from .rules import (
-    MET, NOT_MET, PRECONDITIONS, STATUS, UNKNOWN, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
+    MET, NOT_MET, PRECONDITIONS, STATUS, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
     a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, t1_deadline,
 )
 
@@ -136,9 +136,8 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
         return steps
     if levels[target]["status"] == "undetermined":
         steps.append({"clause": "4", "message": f"先确认结果中“待定”的事项；无法自行确认的，可向{contact['name']}咨询（电话 {phone(contact)}）。"})
-    kind = None
-    if "occupation" in a and p.find_occupation(a["occupation"]):
-        kind = p.find_occupation(a["occupation"]).get("kind")
+    occupation = p.find_occupation(a["occupation"]) if "occupation" in a else None
+    kind = occupation.get("kind") if occupation else None
     values = {
         "posting": posting_by_deadline(case.deadline),
         "deadline": case.deadline.isoformat(),
@@ -177,7 +176,8 @@ def general_notes(case: Case, levels: dict) -> list[tuple[str, str]]:
     notes = []
     if a["direction"] == "skill_to_title":
         if open_any:
-            series = p.find_series(a["series"])["name"] if a.get("series") and p.find_series(a["series"]) else "所申报"
+            found = p.find_series(a["series"]) if a.get("series") else None
+            series = found["name"] if found else "所申报"
             notes.append(("2.4.1", f"还须符合{series}系列专业技术职务任职资格的申报评审条件（本工具不判断各系列自身的条件），可向{titles_office['name']}确认（电话 {phone(titles_office)}）。"))
         notes.append(("1.2.2", "学历、论文、外语、计算机、资历不作为高技能人才参加职称评审的限制性条件。"))
         eq = "，".join(f"{e['school_class']}按{e['counts_as']}" for e in p.raw.get("equivalence", []))

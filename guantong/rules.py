@@ -15,7 +15,7 @@ import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .policy import Policy, phone
+from .policy import Policy
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 STATUS = {MET: "eligible", NOT_MET: "not_eligible", UNKNOWN: "undetermined"}

@@ -69,16 +69,6 @@ def posting_end(start: _dt.date, workdays: int = POSTING_WORKDAYS, calendar: Cal
     return nth_workday(start, workdays, 1, calendar)
 
 
-def posting_message(start: _dt.date) -> str:
-    """One Chinese sentence for the next steps and the calculator."""
-    try:
-        end = posting_end(start)
-    except CalendarGap as gap:
-        return str(gap)
-    return (f"如果 {start.isoformat()} 开始公示，满 {POSTING_WORKDAYS} 个工作日的最早日期是 {end.isoformat()}"
-            f"（已扣除节假日、计入调休上班日），期满无异议后单位方可出具推荐意见。")
-
-
 def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -> _dt.date:
     """The last day a posting can start and still run its full 5 working days by `deadline`: the 5th
     working day counting back from the deadline."""

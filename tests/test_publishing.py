@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
+from test_validate import broken   # a copy of the real data with one edit
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUND_AND_HONOUR = '''
@@ -42,21 +43,11 @@ def guantong(*args, env=None):
                           env={**os.environ, **(env or {})})
 
 
-def edited(tmp_path, extra: str, replace: tuple[str, str] | None = None) -> Path:
-    text = POLICY_PATH.read_text(encoding="utf-8")
-    if replace:
-        assert replace[0] in text
-        text = text.replace(*replace)
-    path = tmp_path / "policy.toml"
-    path.write_text(text + extra, encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     """A 2026 round, a new honour and a changelog line added, then `guantong build` once."""
     tmp = tmp_path_factory.mktemp("publish")
-    policy = edited(tmp, ROUND_AND_HONOUR)
+    policy = broken(tmp, None, ROUND_AND_HONOUR)
     out = tmp / "site"
     proc = guantong("build", "--policy", str(policy), "--out", str(out), env={"GUANTONG_TODAY": "2026-03-01"})
     assert proc.returncode == 0, proc.stderr
@@ -106,7 +97,7 @@ def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
-    policy = edited(tmp_path, "", replace=('name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"'))
+    policy = broken(tmp_path, 'name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"')
     proc = guantong("build", "--policy", str(policy), "--out", str(out))
     assert proc.returncode == 1
     assert str(policy) in proc.stderr and "honor[9].tier" in proc.stderr and "第 " in proc.stderr
@@ -116,7 +107,7 @@ def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):
 
 
 def test_mkdocs_itself_refuses_broken_data_with_the_line(tmp_path):
-    policy = edited(tmp_path, "\n[[round]]\nid = \"x\"\npathway = \"skill_to_title\"\nyear = 2026\ndocument = \"d\"\nclause = \"3.2\"\n")
+    policy = broken(tmp_path, None, "\n[[round]]\nid = \"x\"\npathway = \"skill_to_title\"\nyear = 2026\ndocument = \"d\"\nclause = \"3.2\"\n")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, "GUANTONG_POLICY": str(policy)})
     assert proc.returncode != 0
