@@ -21,8 +21,10 @@ Large files also get ``.br`` (brotli, quality 11) and ``.gz`` twins, which build
 accept them. Compressing the 9.6 MB wasm at brotli's best takes ~25 s, so compressed copies are cached by
 content hash under wizard/node_modules/.guantong-compressed/.
 
-The wizard page (``index.html``) gets ``<link rel="preload">`` hints (add_preload_hints): the engine's
-downloads start while the page loads, not after the page script has started the worker.
+The wizard page (``index.html``) gets (add_page_parts): an inline script that starts the engine's
+worker early (wizard/src/start.js; wizard.js adopts it), the page script as an async module right after
+the wizard's ``<div>`` (the first question does not wait for Material's bundle), and ``<link rel="preload">``
+hints, so the engine's downloads start while the page loads.
 
 The standard library is not Pyodide's zip of sources: build_scripts/wizard_stdlib.py compiles, inside
 Pyodide itself (under Node), just the modules that Pyodide's start-up and the engine import, into a zip of
@@ -198,7 +200,9 @@ class Bundle:
     script: str = ""                                       # assets/wizard.<hash>.js
     style: str = ""                                        # assets/wizard.<hash>.css
     engine_cache: str = ""
+    snapshot_cache: str = ""
     streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
+    start_script: str = ""                                 # wizard/src/start.js (inline in the page)
     sizes: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -238,6 +242,8 @@ def build_bundle() -> Bundle:
     info = lock_info()
     b.engine_cache = "guantong-wizard-pyodide-" + short(json.dumps([b.streamed, info], sort_keys=True).encode())
 
+    # Python's memory after the first boot, kept by the worker (worker.mjs): valid for this Pyodide and engine.
+    b.snapshot_cache = "guantong-wizard-snapshot-" + short(json.dumps([b.engine_cache, zip_name]).encode())
     worker_files = {key: {"path": f"../pyodide/{name}", "size": b.sizes[f"pyodide/{name}"], "cache": True}
                     for key, name in STREAMED.items()}
     worker_files["engine"] = {"path": f"../{zip_name}", "size": len(zipped), "cache": False}
@@ -245,11 +251,13 @@ def build_bundle() -> Bundle:
         "files": worker_files,
         "indexPath": "../pyodide/",
         "engineCache": b.engine_cache,
+        "snapshotCache": b.snapshot_cache,
         "lockInfo": info,
         "appDir": APP_DIR,
     }).encode("utf-8")
     worker_name = f"worker.{short(worker)}.mjs"
     b.files[f"assets/{worker_name}"] = worker
+    b.start_script = (SRC / "start.js").read_text(encoding="utf-8")
 
     style = (SRC / "wizard.css").read_bytes()
     b.style = f"assets/wizard.{short(style)}.css"
@@ -344,13 +352,15 @@ gzip_twin = compressed_twins  # the earlier name
 
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
+START_MARK = "<!-- guantong-wizard: start -->"
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 
 
 def preload_hints(b: Bundle) -> str:
     """``<link>`` hints for the wizard page's head, so that the engine's downloads start while the page loads
-    instead of after the page script has run, started the worker and the worker has imported pyodide.mjs
-    (four round trips later). The worker's own requests then find them in the HTTP cache. The big files
-    are low priority, so the page's CSS and script (the first question) go first."""
+    instead of after the worker has imported pyodide.mjs (two round trips later). The worker's own
+    requests then find them in the HTTP cache. The big files are low priority, so the page's CSS and
+    script (the first question) go first."""
     worker = next(name for name in b.files if name.startswith("assets/worker."))
     engine = next(name for name in b.files if name.startswith("engine/"))
     links = [f'<link rel="modulepreload" href="{b.script}">',
@@ -364,20 +374,46 @@ def preload_hints(b: Bundle) -> str:
 CLASSIC_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
-def add_preload_hints(page: Path, b: Bundle) -> None:
-    text = page.read_text(encoding="utf-8")
-    if PRELOAD_MARK in text:
-        text = re.sub(re.escape(PRELOAD_MARK) + r"(<link [^>]*>)*", "", text)
+SCRIPT_MARK = "<!-- guantong-wizard: script -->"
+
+
+def add_page_parts(text: str, b: Bundle) -> str:
+    """The wizard page ``text`` with what the wizard adds to it:
+
+    - the start script (wizard/src/start.js, inline: it starts the worker before the wizard's script has
+      run), first in the head after ``<meta charset>``, where no stylesheet it would wait for comes before
+      it, with the worker's file name in a ``<meta>`` (the script's text, and so its hash in the policy,
+      stays the same when the engine or the policy data change);
+    - the wizard's script as an async module where docs/wizard/index.md says (right after its
+      ``<div id="gt-wizard">``), so that it shows the first question as soon as it has arrived, without
+      waiting for Material's bundle at the end of the body (extra_javascript still loads it on every other
+      page, for instant navigation; a module runs once however many tags name it);
+    - the preload hints, last in the head.
+
+    wizard_hooks adds them as MkDocs writes the page (before the policy is computed); a page that has them
+    is left as it is."""
+    if START_MARK in text:
+        return text
+    if SCRIPT_MARK in text:
+        text = text.replace(SCRIPT_MARK, f'{SCRIPT_MARK}<script type="module" src="{b.script}" async></script>', 1)
     # The page's own classic scripts (Material's bundle and the site's, at the end of the body) block the
     # wizard's module script; fetched late and one by one, they decide when the first question shows.
     scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
                       if "://" not in src and not src.startswith("//"))
     hints = preload_hints(b).replace(PRELOAD_MARK, PRELOAD_MARK + scripts, 1)
-    if text.count("</head>") == 1:
+    worker = next(name for name in b.files if name.startswith("assets/worker."))
+    start = f'{START_MARK}<meta name="guantong-worker" content="{worker}"><script>{b.start_script}</script>'
+    charset = CHARSET.search(text)
+    if text.count("</head>") == 1 and charset:
+        text = text[: charset.end()] + start + text[charset.end():]
         text = text.replace("</head>", hints + "</head>")
-    else:  # a page without a head of its own (the tests' fake site): hints first
-        text = hints + text
-    page.write_text(text, encoding="utf-8")
+    else:  # a page without a head of its own (the tests' fake site): all first
+        text = start + hints + text
+    return text
+
+
+def add_preload_hints(page: Path, b: Bundle) -> None:
+    page.write_text(add_page_parts(page.read_text(encoding="utf-8"), b), encoding="utf-8")
 
 
 def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
@@ -455,6 +491,7 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
         "version": version,
         "shellCache": shell_cache,
         "engineCache": b.engine_cache,
+        "snapshotCache": b.snapshot_cache,
         "shell": [from_sw(rel) for rel in shell],
         "engine": [from_sw(rel) for rel in streamed],
     })

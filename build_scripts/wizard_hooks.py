@@ -3,6 +3,9 @@
 - ``on_config``: builds the wizard's files in memory (build_scripts/wizard_bundle.py) and adds its script
   (a module, on every page: it mounts only where the page has ``<div id="gt-wizard">``, also after
   Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
+- ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
+  as an early async module, and preload hints (wizard_bundle.add_page_parts), before site_hooks computes the Content Security Policy from the
+  pages' inline scripts.
 - ``on_post_build``: writes them under ``site/wizard/`` with Pyodide and the engine zip, then the service
   worker, whose precache list is read from the built wizard page.
 - ``on_serve``: rebuilds when the wizard's sources or the engine change.
@@ -27,6 +30,12 @@ def on_config(config):
     config.extra_javascript.append(script)
     config.extra_css.append(_bundle.extra_css)
     return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    if _bundle is None or page.file.src_uri != "wizard/index.md":
+        return output
+    return wizard_bundle.add_page_parts(output, _bundle)
 
 
 def on_post_build(config):

@@ -7,6 +7,8 @@
 // - engine cache ("guantong-wizard-pyodide-<hash>"): pyodide.asm.mjs, pyodide.asm.wasm,
 //   python_stdlib.zip. The page's worker fills it while it downloads them (once, with progress); this
 //   worker fills any gap on fetch. It survives deployments that do not change Pyodide.
+// - snapshot cache ("guantong-wizard-snapshot-<hash>"): Python's memory after the first boot, written and
+//   read by the page's worker (worker.mjs) for this build's Pyodide and engine; never fetched.
 // On activation every other "guantong-wizard-*" cache is deleted: nobody keeps stale rules.
 //
 // Everything in the two lists is served cache-first (the names are versioned by content); anything else
@@ -36,7 +38,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const keep = new Set([SW.shellCache, SW.engineCache]);
+      const keep = new Set([SW.shellCache, SW.engineCache, SW.snapshotCache]);
       for (const name of await caches.keys()) {
         if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
       }

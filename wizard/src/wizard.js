@@ -213,10 +213,12 @@ class Engine {
     }
     this.attempts += 1;
     this.started = performance.now();
+    const src = new URL(BUILD.worker, import.meta.url).href;
+    const early = this.attempts === 1 ? takeEarlyWorker(src) : null;
     try {
       // Options travel in the worker's name: a service worker would drop a query string.
       const options = { pageOrigin: performance.timeOrigin };
-      this.worker = new Worker(new URL(BUILD.worker, import.meta.url), { type: "module", name: JSON.stringify(options) });
+      this.worker = early ? early.worker : new Worker(src, { type: "module", name: JSON.stringify(options) });
     } catch (err) {
       this.fail(`无法启动 Web Worker（${err && err.message ? err.message : err}）`);
       return;
@@ -230,8 +232,17 @@ class Engine {
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      this.fail(`判断引擎脚本出错（${event.message || "此浏览器可能不支持模块化 Web Worker"}）`);
+      this.scriptError(event.message);
     };
+    // What the early worker said before this script ran, in order.
+    for (const item of early ? early.queue.splice(0) : []) {
+      if ("error" in item) this.scriptError(item.error);
+      else this.onMessage(item.data);
+    }
+  }
+
+  scriptError(message) {
+    this.fail(`判断引擎脚本出错（${message || "此浏览器可能不支持模块化 Web Worker"}）`);
   }
 
   onMessage(data) {
@@ -243,8 +254,10 @@ class Engine {
       this.timings.ready = performance.now();
       this.timings.worker = data.marks || {};
       performance.mark?.("gt-engine-ready");
-      this.update({ stage: "ready", loaded: this.status.total, python: data.python, policyVersion: data.policyVersion, fromCache: data.fromCache });
+      this.update({ stage: "ready", loaded: this.status.total, python: data.python, policyVersion: data.policyVersion, fromCache: data.fromCache, restored: data.restored });
       this.resolveReady();
+    } else if (data.kind === "snapshot") {
+      this.snapshot = { bytes: data.bytes, copyMs: data.copyMs, ms: data.ms };
     } else if (data.kind === "reply") {
       const pending = this.pending.get(data.id);
       if (pending) {
@@ -280,6 +293,16 @@ class Engine {
       this.worker.postMessage({ id, op, payload });
     });
   }
+}
+
+/** The worker the page's head started (wizard/src/start.js), once, if it runs this build's worker script. */
+function takeEarlyWorker(src) {
+  const early = window.guantongEarlyWorker;
+  window.guantongEarlyWorker = null; // taken, or none: start.js must not start one now
+  if (!early) return null;
+  if (early.src === src) return early;
+  early.worker.terminate();
+  return null;
 }
 
 let engine = null;
@@ -1564,11 +1587,13 @@ window.guantongWizard = {
   build: { version: BUILD.version, policyVersion: BUILD.policyVersion },
 };
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  // Material: emits on load and after every instant navigation.
+// Material's document$ emits on load and after every instant navigation. On the wizard page this script
+// also runs early (an async module right after <div id="gt-wizard">, see wizard_bundle.add_page_parts),
+// before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
+const material = () => window.document$ && typeof window.document$.subscribe === "function";
+mountAll();
+if (material()) {
   window.document$.subscribe(() => mountAll());
 } else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll, { once: true });
-} else {
-  mountAll();
+  document.addEventListener("DOMContentLoaded", () => (material() ? window.document$.subscribe(() => mountAll()) : mountAll()), { once: true });
 }

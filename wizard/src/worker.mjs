@@ -8,12 +8,11 @@
 // Protocol (all messages are plain objects):
 //   page → worker  {id, op, payload}                      op: state | result | evaluate | evaluate_many
 //   worker → page  {kind: "progress", stage, loaded, total}  stage: download | start | engine
-//                  {kind: "ready", python, policyVersion, ms, fromCache}
+//                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
+//                  {kind: "snapshot", bytes, copyMs, ms}           the memory snapshot is stored
 //                  {kind: "reply", id, ok, value | error | fatal}
 //                  {kind: "fatal", message}                  Pyodide could not start
 //                  {kind: "log", level, line}
-import { loadPyodide } from "../pyodide/pyodide.mjs";
-
 const BUILD = __GUANTONG_WORKER__;
 const OPTIONS = (() => {
   try {
@@ -101,6 +100,7 @@ async function getFile(file) {
   if (cache) {
     const hit = await cache.match(file.href);
     if (hit) {
+      mark(`${file.path.split("/").pop()} (cache)`);
       fromCache += 1;
       file.loaded = file.size;
       report(true);
@@ -121,29 +121,159 @@ async function getFile(file) {
   return new Response(body, init);
 }
 
+const fileOf = (key) => files.find((f) => f.path === BUILD.files[key].path);
+
+// The wasm is compiled as it arrives, from the worker's first moment (compileStreaming), not when
+// Pyodide's start-up gets round to asking for it: on a repeat visit compiling is ~150 ms that would
+// otherwise come after reading the snapshot and loading pyodide.asm.mjs. Pyodide asks with
+// fetch(pyodide.asm.wasm) then WebAssembly.instantiateStreaming(response, imports): the fetch gets a
+// stand-in response and instantiateStreaming instantiates the module compiled here.
+let compiledWasm = null;
+const standIns = new WeakSet();
+function compileWasm() {
+  compiledWasm = WebAssembly.compileStreaming(getFile(fileOf("wasm")));
+  compiledWasm.then(() => mark("wasm compiled"), () => {});
+}
+const nativeInstantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (!standIns.has(response)) return nativeInstantiateStreaming(response, imports);
+  const module = await compiledWasm;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
 // Pyodide fetches pyodide.asm.wasm and python_stdlib.zip itself: serve those through getFile().
 const nativeFetch = globalThis.fetch.bind(globalThis);
-globalThis.fetch = (input, init) => {
+globalThis.fetch = async (input, init) => {
   const href = input instanceof Request ? input.url : new URL(String(input), location.href).href;
+  if (compiledWasm && href === fileOf("wasm").href) {
+    const standIn = new Response(null, { headers: { "content-type": "application/wasm" } });
+    standIns.add(standIn);
+    return standIn;
+  }
   const file = byHref.get(href);
   return file ? getFile(file) : nativeFetch(input, init);
 };
 
+// --- the memory snapshot: a repeat visit restores Python as the first visit had it after booting ---------
+// Booting Python (initialising the interpreter, importing Pyodide's modules and the engine) is most of
+// the time between the files being at hand and the engine answering. After the first boot, before it
+// answers anything (so the memory holds no answer of the user's), the worker copies Python's memory
+// (Pyodide's makeMemorySnapshot) into Cache Storage; the next visit, online or offline, hands it to
+// loadPyodide instead of booting. The cache is named for this build's Pyodide and engine (the service
+// worker deletes the others); Pyodide itself refuses a snapshot of another build, and a snapshot that
+// fails to restore is deleted and the boot starts again the usual way. The memory is mostly zeros: it is
+// stored as its non-zero 64 KiB blocks.
+const SNAPSHOT_KEY = url("../engine/python-memory.bin"); // a Cache Storage key only, never fetched
+const BLOCK = 65536;
+const MAGIC = 0x4e535447; // "GTSN"
+
+function compact(memory) {
+  if (memory.length % 4) throw new Error("unexpected snapshot length");
+  const blocks = Math.ceil(memory.length / BLOCK);
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.length / 4);
+  const present = new Uint8Array(blocks);
+  let count = 0;
+  for (let b = 0; b < blocks; b++) {
+    const end = Math.min(words.length, (b + 1) * (BLOCK / 4));
+    for (let i = b * (BLOCK / 4); i < end; i++) {
+      if (words[i] !== 0) {
+        present[b] = 1;
+        count += 1;
+        break;
+      }
+    }
+  }
+  const head = 16 + Math.ceil(blocks / 4) * 4;
+  const out = new Uint8Array(head + count * BLOCK);
+  new Uint32Array(out.buffer, 0, 4).set([MAGIC, memory.length, BLOCK, blocks]);
+  out.set(present, 16);
+  let at = head;
+  for (let b = 0; b < blocks; b++) {
+    if (!present[b]) continue;
+    const chunk = memory.subarray(b * BLOCK, (b + 1) * BLOCK);
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out.subarray(0, at);
+}
+
+function expand(stored) {
+  const [magic, length, block, blocks] = new Uint32Array(stored.buffer, stored.byteOffset, 4);
+  if (magic !== MAGIC || block !== BLOCK || blocks !== Math.ceil(length / BLOCK)) throw new Error("not a snapshot");
+  const memory = new Uint8Array(length);
+  const present = stored.subarray(16, 16 + blocks);
+  let at = 16 + Math.ceil(blocks / 4) * 4;
+  for (let b = 0; b < blocks; b++) {
+    if (!present[b]) continue;
+    const size = Math.min(BLOCK, length - b * BLOCK);
+    if (at + size > stored.length) throw new Error("snapshot cut short");
+    memory.set(stored.subarray(at, at + size), b * BLOCK);
+    at += size;
+  }
+  return memory;
+}
+
+async function snapshotCache() {
+  if (OPTIONS.noSnapshot || typeof caches === "undefined" || !BUILD.snapshotCache) return null;
+  try {
+    return await caches.open(BUILD.snapshotCache);
+  } catch {
+    return null;
+  }
+}
+
+async function readSnapshot() {
+  try {
+    const cache = await snapshotCache();
+    const hit = cache && (await cache.match(SNAPSHOT_KEY));
+    return hit ? expand(new Uint8Array(await hit.arrayBuffer())) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function dropSnapshot() {
+  try {
+    await (await snapshotCache())?.delete(SNAPSHOT_KEY);
+  } catch {
+    // nothing to drop
+  }
+}
+
+// The copy is taken at once (synchronously, so no call runs before it); storing it does not hold up calls.
+function storeSnapshot(pyodide) {
+  const t = performance.now();
+  const warn = (err) =>
+    postMessage({ kind: "log", level: "warn", line: `memory snapshot not stored: ${err && err.message ? err.message : err}` });
+  let packed;
+  try {
+    packed = compact(pyodide.makeMemorySnapshot());
+  } catch (err) {
+    warn(err);
+    return;
+  }
+  const copied = Math.round(performance.now() - t);
+  snapshotCache()
+    .then((cache) => cache?.put(SNAPSHOT_KEY, new Response(packed, { headers: { "content-type": "application/octet-stream" } })))
+    .then(() => postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t) }))
+    .catch(warn);
+}
+
 // pyodide.asm.mjs is imported, not fetched: fetch it first (counted, cached), then import it, which
-// the HTTP cache or the service worker answers without downloading it again.
+// the HTTP cache or the service worker answers without downloading it again. Once it is in the cache,
+// the import alone.
 async function loadAsm() {
-  const file = BUILD.files.asm;
-  const response = await getFile(files.find((f) => f.path === file.path));
-  await response.arrayBuffer();
-  return import(url(file.path));
+  const file = fileOf("asm");
+  const cache = await cachePromise;
+  if (!(cache && (await cache.match(file.href)))) await (await getFile(file)).arrayBuffer();
+  else file.loaded = file.size;
+  return import(file.href);
 }
 
 // --- boot ------------------------------------------------------------------------------------------
-async function boot() {
-  report(true);
-  const asm = loadAsm();
-  const engineZip = getFile(files.find((f) => f.path === BUILD.files.engine.path)).then((r) => r.arrayBuffer());
-  const pyodide = await loadPyodide({
+function options(snapshot) {
+  return {
     indexURL: url(BUILD.indexPath),
     stdLibURL: url(BUILD.files.stdlib.path),
     // The lock's `info` only (its ABI is checked at boot); no packages, so nothing else is ever fetched.
@@ -152,15 +282,50 @@ async function boot() {
     packages: [],
     // Imported by us (see loadAsm) so that its download is counted; Pyodide calls this after it has
     // already started downloading the .wasm and the standard library.
-    createPyodideModule: async (settings) => (await asm).default(settings),
+    createPyodideModule: async (settings) => {
+      const create = (await asm).default;
+      mark("asm imported");
+      return create(settings);
+    },
     stdout: (line) => postMessage({ kind: "log", level: "stdout", line }),
     stderr: (line) => postMessage({ kind: "log", level: "stderr", line }),
-  });
+    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+  };
+}
+
+let asm;
+async function boot() {
+  report(true);
+  // Everything at once: the snapshot (if any) from Cache Storage, the wasm compiling as it arrives,
+  // Pyodide's JavaScript, the engine.
+  const snapshotRead = readSnapshot();
+  if (typeof WebAssembly.compileStreaming === "function" && nativeInstantiateStreaming) compileWasm();
+  asm = loadAsm();
+  const engineZip = getFile(fileOf("engine")).then((r) => r.arrayBuffer());
+  const { loadPyodide } = await import("../pyodide/pyodide.mjs");
+  const snapshot = await snapshotRead;
+  if (snapshot) mark("snapshot read");
+  let pyodide = null;
+  if (snapshot) {
+    try {
+      pyodide = await loadPyodide(options(snapshot));
+    } catch (err) {
+      postMessage({ kind: "log", level: "warn", line: `memory snapshot not restored: ${err && err.message ? err.message : err}` });
+      await dropSnapshot();
+    }
+  }
+  const restored = Boolean(pyodide);
+  pyodide ??= await loadPyodide(options(null));
   mark("python");
   stage = "engine";
   report(true);
+  // The same files at the same times as when the snapshot was made: the engine's policy cache (which
+  // reloads when a file's modification time changes) stays valid.
   pyodide.unpackArchive(await engineZip, "zip", { extractDir: BUILD.appDir });
-  pyodide.runPython(`import sys\nif ${JSON.stringify(BUILD.appDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(BUILD.appDir)})`);
+  pyodide.runPython(`import os, sys
+if ${JSON.stringify(BUILD.appDir)} not in sys.path: sys.path.insert(0, ${JSON.stringify(BUILD.appDir)})
+for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
+    for n in names: os.utime(os.path.join(d, n), (315532800, 315532800))`);
   const bridge = pyodide.pyimport("guantong_wizard");
   mark("imported");
   const warm = JSON.parse(bridge.call("warm", "{}"));
@@ -171,9 +336,11 @@ async function boot() {
     python: pyodide.runPython("import sys; sys.version.split()[0]"),
     policyVersion: warm.value.policy_version,
     fromCache,
+    restored,
     ms: ms(),
     marks,
   });
+  if (!restored && !OPTIONS.noSnapshot) storeSnapshot(pyodide); // before any call: calls wait for `ready`
   return bridge;
 }
 
