@@ -176,11 +176,13 @@ def op_evaluate_many(payload: dict) -> list[dict]:
 
 
 def op_warm(payload: dict) -> dict:
-    """Load the policy data and run the engine once, so the first real answer is as fast as the rest (and
-    Python's memory snapshot, taken right after, holds everything a result needs)."""
+    """Load the policy data and run the engine once, so the first real answer is as fast as the rest.
+    With ``results``, also make a result of each pathway (what that imports and loads then is in the
+    memory snapshot the worker takes next, so a restored engine's first result is as fast too)."""
     for direction in ("skill_to_title", "title_to_skill"):
         op_state({"answers": {"direction": direction}, "skipped": []})
-        op_result({"answers": {"direction": direction}})
+        if payload.get("results"):
+            op_result({"answers": {"direction": direction}})
     return {"policy_version": load_policy().version}
 
 

@@ -214,18 +214,18 @@ function expand(stored) {
   return memory;
 }
 
-async function snapshotCache() {
-  if (OPTIONS.noSnapshot || typeof caches === "undefined" || !BUILD.snapshotCache) return null;
+const snapshotCache = (async () => {
+  if (OPTIONS.noCache || typeof caches === "undefined") return null;
   try {
     return await caches.open(BUILD.snapshotCache);
   } catch {
-    return null;
+    return null; // e.g. storage disabled: boot every time
   }
-}
+})();
 
 async function readSnapshot() {
   try {
-    const cache = await snapshotCache();
+    const cache = await snapshotCache;
     const hit = cache && (await cache.match(SNAPSHOT_KEY));
     return hit ? expand(new Uint8Array(await hit.arrayBuffer())) : null;
   } catch {
@@ -235,14 +235,14 @@ async function readSnapshot() {
 
 async function dropSnapshot() {
   try {
-    await (await snapshotCache())?.delete(SNAPSHOT_KEY);
+    await (await snapshotCache)?.delete(SNAPSHOT_KEY);
   } catch {
     // nothing to drop
   }
 }
 
 // The copy is taken at once (synchronously, so no call runs before it); storing it does not hold up calls.
-function storeSnapshot(pyodide) {
+function storeSnapshot(pyodide, cache) {
   const t = performance.now();
   const warn = (err) =>
     postMessage({ kind: "log", level: "warn", line: `memory snapshot not stored: ${err && err.message ? err.message : err}` });
@@ -254,8 +254,8 @@ function storeSnapshot(pyodide) {
     return;
   }
   const copied = Math.round(performance.now() - t);
-  snapshotCache()
-    .then((cache) => cache?.put(SNAPSHOT_KEY, new Response(packed, { headers: { "content-type": "application/octet-stream" } })))
+  cache
+    .put(SNAPSHOT_KEY, new Response(packed, { headers: { "content-type": "application/octet-stream" } }))
     .then(() => postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t) }))
     .catch(warn);
 }
@@ -266,13 +266,17 @@ function storeSnapshot(pyodide) {
 async function loadAsm() {
   const file = fileOf("asm");
   const cache = await cachePromise;
-  if (!(cache && (await cache.match(file.href)))) await (await getFile(file)).arrayBuffer();
-  else file.loaded = file.size;
+  if (cache && (await cache.match(file.href))) {
+    fromCache += 1;
+    file.loaded = file.size;
+  } else {
+    await (await getFile(file)).arrayBuffer();
+  }
   return import(file.href);
 }
 
 // --- boot ------------------------------------------------------------------------------------------
-function options(snapshot) {
+function options(snapshot, makeSnapshot = false) {
   return {
     indexURL: url(BUILD.indexPath),
     stdLibURL: url(BUILD.files.stdlib.path),
@@ -289,7 +293,7 @@ function options(snapshot) {
     },
     stdout: (line) => postMessage({ kind: "log", level: "stdout", line }),
     stderr: (line) => postMessage({ kind: "log", level: "stderr", line }),
-    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: makeSnapshot }),
   };
 }
 
@@ -315,7 +319,8 @@ async function boot() {
     }
   }
   const restored = Boolean(pyodide);
-  pyodide ??= await loadPyodide(options(null));
+  const cache = restored ? null : await snapshotCache; // where to keep the snapshot this boot makes
+  pyodide ??= await loadPyodide(options(null, Boolean(cache)));
   mark("python");
   stage = "engine";
   report(true);
@@ -340,7 +345,11 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
     ms: ms(),
     marks,
   });
-  if (!restored && !OPTIONS.noSnapshot) storeSnapshot(pyodide); // before any call: calls wait for `ready`
+  if (cache) {
+    // Before any call (calls wait for `ready`): the snapshot holds no answer of the user's.
+    bridge.call("warm", JSON.stringify({ results: true }));
+    storeSnapshot(pyodide, cache);
+  }
   return bridge;
 }
 
