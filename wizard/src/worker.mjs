@@ -63,14 +63,15 @@ function report(force = false) {
   postMessage({ kind: "progress", stage, loaded, total });
 }
 
-const cachePromise = (async () => {
+async function openCache(name) {
   if (OPTIONS.noCache || typeof caches === "undefined") return null;
   try {
-    return await caches.open(BUILD.engineCache);
+    return await caches.open(name);
   } catch {
-    return null; // e.g. storage disabled: download every time
+    return null; // e.g. storage disabled: download (and boot) every time
   }
-})();
+}
+const cachePromise = openCache(BUILD.engineCache);
 let fromCache = 0;
 
 function counted(body, file) {
@@ -123,11 +124,12 @@ async function getFile(file) {
 
 const fileOf = (key) => files.find((f) => f.path === BUILD.files[key].path);
 
-// The wasm is compiled as it arrives, from the worker's first moment (compileStreaming), not when
-// Pyodide's start-up gets round to asking for it: on a repeat visit compiling is ~150 ms that would
-// otherwise come after reading the snapshot and loading pyodide.asm.mjs. Pyodide asks with
+// On a repeat visit (the wasm is in the cache) it is compiled from the worker's first moment
+// (compileStreaming), not when Pyodide's start-up gets round to asking for it: compiling is ~150 ms that
+// would otherwise come after reading the snapshot and loading pyodide.asm.mjs. Pyodide asks with
 // fetch(pyodide.asm.wasm) then WebAssembly.instantiateStreaming(response, imports): the fetch gets a
-// stand-in response and instantiateStreaming instantiates the module compiled here.
+// stand-in response and instantiateStreaming instantiates the module compiled here. (On a first visit
+// Pyodide's own instantiateStreaming compiles it as it downloads, which measured a little faster.)
 let compiledWasm = null;
 const standIns = new WeakSet();
 function compileWasm() {
@@ -214,14 +216,7 @@ function expand(stored) {
   return memory;
 }
 
-const snapshotCache = (async () => {
-  if (OPTIONS.noCache || typeof caches === "undefined") return null;
-  try {
-    return await caches.open(BUILD.snapshotCache);
-  } catch {
-    return null; // e.g. storage disabled: boot every time
-  }
-})();
+const snapshotCache = openCache(BUILD.snapshotCache);
 
 async function readSnapshot() {
   try {
@@ -303,10 +298,12 @@ async function boot() {
   // Everything at once: the snapshot (if any) from Cache Storage, the wasm compiling as it arrives,
   // Pyodide's JavaScript, the engine.
   const snapshotRead = readSnapshot();
-  if (typeof WebAssembly.compileStreaming === "function" && nativeInstantiateStreaming) compileWasm();
+  const wasmCached = cachePromise.then((cache) => cache?.match(fileOf("wasm").href)).catch(() => null);
   asm = loadAsm();
   const engineZip = getFile(fileOf("engine")).then((r) => r.arrayBuffer());
-  const { loadPyodide } = await import("../pyodide/pyodide.mjs");
+  const pyodideJs = import("../pyodide/pyodide.mjs");
+  if ((await wasmCached) && typeof WebAssembly.compileStreaming === "function" && nativeInstantiateStreaming) compileWasm();
+  const { loadPyodide } = await pyodideJs;
   const snapshot = await snapshotRead;
   if (snapshot) mark("snapshot read");
   let pyodide = null;
