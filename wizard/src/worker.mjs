@@ -108,7 +108,7 @@ async function getFile(file) {
       return hit;
     }
   }
-  const response = await nativeFetch(file.href, { cache: "no-cache" });
+  const response = await nativeFetch(file.href, { cache: "no-cache", priority: "low" });
   if (!response.ok || !response.body) throw new Error(`${file.href}: HTTP ${response.status}`);
   const init = { status: 200, statusText: "OK", headers: plainHeaders(response.headers) };
   let body = counted(response.body, file).pipeThrough(
