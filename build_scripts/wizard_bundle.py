@@ -178,6 +178,17 @@ def local_pyodide_mjs(data: bytes) -> bytes:
     return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", data)
 
 
+COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
+
+
+def hinted_asm_mjs(data: bytes) -> bytes:
+    """pyodide.asm.mjs with V8's explicit compile hint (Chrome 136+): the whole file is compiled as it is
+    loaded, in the background, instead of function by function when Emscripten's start-up first calls
+    them (measured: the start-up after the import ~60 ms shorter on a repeat visit). A comment to any
+    other engine."""
+    return data if data.startswith(COMPILE_HINT) else COMPILE_HINT + data
+
+
 def lock_info() -> dict:
     return json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
 
@@ -233,6 +244,9 @@ def build_bundle() -> Bundle:
             b.files[f"pyodide/{name}"] = data
         elif name == "python_stdlib.zip":
             data = stdlib
+            b.files[f"pyodide/{name}"] = data
+        elif name == "pyodide.asm.mjs":
+            data = hinted_asm_mjs(data)
             b.files[f"pyodide/{name}"] = data
         else:
             b.copies[f"pyodide/{name}"] = path
