@@ -217,6 +217,11 @@ class Bundle:
     sizes: dict[str, int] = field(default_factory=dict)
 
     @property
+    def worker(self) -> str:
+        """assets/worker.<hash>.mjs"""
+        return next(name for name in self.files if name.startswith("assets/worker."))
+
+    @property
     def extra_javascript(self) -> str:
         return f"{OUT}/{self.script}"
 
@@ -375,10 +380,9 @@ def preload_hints(b: Bundle) -> str:
     instead of after the worker has imported pyodide.mjs (two round trips later). The worker's own
     requests then find them in the HTTP cache. The big files are low priority, so the page's CSS and
     script (the first question) go first."""
-    worker = next(name for name in b.files if name.startswith("assets/worker."))
     engine = next(name for name in b.files if name.startswith("engine/"))
     links = [f'<link rel="modulepreload" href="{b.script}">',
-             f'<link rel="modulepreload" href="{worker}">',
+             f'<link rel="modulepreload" href="{b.worker}">',
              '<link rel="preload" href="pyodide/pyodide.mjs" as="fetch" crossorigin>']
     for name in (engine, *b.streamed):
         links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin fetchpriority="low">')
@@ -415,8 +419,7 @@ def add_page_parts(text: str, b: Bundle) -> str:
     scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
                       if "://" not in src and not src.startswith("//"))
     hints = preload_hints(b).replace(PRELOAD_MARK, PRELOAD_MARK + scripts, 1)
-    worker = next(name for name in b.files if name.startswith("assets/worker."))
-    start = f'{START_MARK}<meta name="guantong-worker" content="{worker}"><script>{b.start_script}</script>'
+    start = f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><script>{b.start_script}</script>'
     charset = CHARSET.search(text)
     if text.count("</head>") == 1 and charset:
         text = text[: charset.end()] + start + text[charset.end():]
@@ -424,10 +427,6 @@ def add_page_parts(text: str, b: Bundle) -> str:
     else:  # a page without a head of its own (the tests' fake site): all first
         text = start + hints + text
     return text
-
-
-def add_preload_hints(page: Path, b: Bundle) -> None:
-    page.write_text(add_page_parts(page.read_text(encoding="utf-8"), b), encoding="utf-8")
 
 
 def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
@@ -461,7 +460,7 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     page = f"{OUT}/index.html"
     if not (site / page).is_file():
         raise BundleError(f"MkDocs 没有生成 {page}：docs/wizard/index.md 不见了？")
-    add_preload_hints(site / page, b)
+    (site / page).write_text(add_page_parts((site / page).read_text(encoding="utf-8"), b), encoding="utf-8")
     shell = [page]
     for rel in page_assets(site, page):
         if rel not in shell:

@@ -4,8 +4,8 @@
   (a module, on every page: it mounts only where the page has ``<div id="gt-wizard">``, also after
   Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
-  as an early async module, and preload hints (wizard_bundle.add_page_parts), before site_hooks computes the Content Security Policy from the
-  pages' inline scripts.
+  as an early async module, and preload hints (wizard_bundle.add_page_parts), before site_hooks computes
+  the Content Security Policy from the pages' inline scripts.
 - ``on_post_build``: writes them under ``site/wizard/`` with Pyodide and the engine zip, then the service
   worker, whose precache list is read from the built wizard page.
 - ``on_serve``: rebuilds when the wizard's sources or the engine change.
