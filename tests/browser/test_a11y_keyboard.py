@@ -8,10 +8,7 @@ detail; this walks whole journeys.)
 
 from __future__ import annotations
 
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
-
-A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
-B = "我有专业技术职称，想参加职业技能等级评价"
+from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
 
 
 class Keyboard:

@@ -14,10 +14,9 @@ import pytest
 from guantong.policy import POLICY_PATH
 from test_publishing import ROUND_AND_HONOUR   # the same staff edit as the site-level test
 
-from .test_wizard_support import WizardPage
+from .test_wizard_support import A, WizardPage
 
 ROOT = Path(__file__).resolve().parents[2]
-A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,8 @@ import re
 import pytest
 
 from .test_wizard_offline import short_journey_b
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import B, WizardPage, wizard  # noqa: F401 - fixture
 
-B = "我有专业技术职称，想参加职业技能等级评价"
 REFUSE_STORAGE = """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"""
 BLOCKED = {
     "the worker script": r"/wizard/assets/worker\.[0-9a-f]+\.mjs$",

@@ -17,7 +17,7 @@ import json
 from urllib.parse import urlsplit
 
 from .test_trust_support import csp_violations, watch_csp
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
 
 PAYLOADS = [
     '<img src=x onerror="window.__gtXss=1;alert(1)">',
@@ -30,8 +30,6 @@ PAYLOADS = [
     "${window.__gtXss=7}{{constructor.constructor('window.__gtXss=8')()}}",
     '<details open ontoggle="window.__gtXss=9">',
 ]
-A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
-B = "我有专业技术职称，想参加职业技能等级评价"
 
 INJECTED = """() => {
   const root = document.querySelector('#gt-wizard');
@@ -144,13 +142,7 @@ def test_payloads_typed_into_the_wizard_stay_text(wizard):
     assert w.page.input_value("#gt-deadline") == PAYLOADS[1]
     assert_inert(w, dialogs, "a date error")
     w.answer_deadline("2026-06-30")
-    w.expect_question("titles")
-    w.choose("副高级").type("取得副高级的日期", "2018-12-01").cont()
-    w.answer("technical_skill_post", "是")
-    w.expect_question("occupation")
-    w.type("#gt-occupation", PAYLOADS[3]).cont()
-    w.answer("occupation_matches", "是")
-    w.expect_question("work_start")
+    w.title_to_work_start("副高级", "2018-12-01", PAYLOADS[3])
     w.type("#gt-work_start", "2000/3/1").cont()
     w.expect_question("months_out_of_work")
     w.cont()

@@ -8,10 +8,7 @@ pathway from the check page. Dates are typed the ways people type them.
 
 from __future__ import annotations
 
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
-
-A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
-B = "我有专业技术职称，想参加职业技能等级评价"
+from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
 
 
 def test_first_question_is_on_screen_before_the_engine_is_ready(wizard):
@@ -200,14 +197,7 @@ def test_pathway_b_eligible_and_next_level_eligible_on(wizard):
     w: WizardPage = wizard()
     w.open().answer("direction", B)
     w.answer_deadline("2026-06-30")
-    w.expect_question("titles")
-    w.choose("中级").type("取得中级的日期", "2015/7/1")
-    w.cont()
-    w.answer("technical_skill_post", "是")
-    w.expect_question("occupation")
-    w.type("#gt-occupation", "电工").cont()
-    w.answer("occupation_matches", "是")
-    w.expect_question("work_start")
+    w.title_to_work_start("中级", "2015/7/1", "电工")
     w.type("#gt-work_start", "2005-09-01").cont()
     w.expect_question("months_out_of_work")
     w.type("#gt-months_out_of_work", "0").cont()
@@ -236,14 +226,7 @@ def test_pathway_b_undetermined_when_years_are_unknown(wizard):
     w: WizardPage = wizard()
     w.open().answer("direction", B)
     w.answer_deadline("2026-06-30")
-    w.expect_question("titles")
-    w.choose("助理级").type("取得助理级的日期", "2020-01-01")
-    w.cont()
-    w.answer("technical_skill_post", "是")
-    w.expect_question("occupation")
-    w.type("#gt-occupation", "焊工").cont()
-    w.answer("occupation_matches", "是")
-    w.expect_question("work_start")
+    w.title_to_work_start("助理级", "2020-01-01", "焊工")
     w.choose("不确定").cont()
     # Not sure of the start date: the engine asks for the years instead.
     w.expect_question("work_years")

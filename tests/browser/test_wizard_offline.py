@@ -12,9 +12,7 @@ import importlib.util
 import shutil
 import sys
 
-from .test_wizard_support import REPO, WizardPage, wizard  # noqa: F401 - fixture
-
-B = "我有专业技术职称，想参加职业技能等级评价"
+from .test_wizard_support import B, REPO, WizardPage, wizard  # noqa: F401 - fixture
 
 
 def _static_server():
@@ -27,14 +25,7 @@ def _static_server():
 def short_journey_b(w: WizardPage) -> dict:
     w.answer("direction", B)
     w.answer_deadline("2026-06-30")
-    w.expect_question("titles")
-    w.choose("副高级").type("取得副高级的日期", "2018-12-01")
-    w.cont()
-    w.answer("technical_skill_post", "是")
-    w.expect_question("occupation")
-    w.type("#gt-occupation", "钳工").cont()
-    w.answer("occupation_matches", "是")
-    w.expect_question("work_start")
+    w.title_to_work_start("副高级", "2018-12-01", "钳工")
     w.type("#gt-work_start", "2000/3/1").cont()
     w.expect_question("months_out_of_work")
     w.cont()

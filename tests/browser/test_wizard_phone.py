@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import A, WizardPage, wizard  # noqa: F401 - fixture
 
-A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -14,6 +14,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
 STEP_TIMEOUT = 30_000
+# The two answers of the first question (the pathways).
+A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
+B = "我有专业技术职称，想参加职业技能等级评价"
 
 
 class WizardPage:
@@ -105,6 +108,19 @@ class WizardPage:
             self.choose(label)
         if then:
             self.cont()
+        return self
+
+    def title_to_work_start(self, title: str, since: str, occupation: str) -> "WizardPage":
+        """Pathway B from the titles question to the work_start question: one title held since ``since``, a
+        technical post, the occupation applied for, matching the title."""
+        self.expect_question("titles")
+        self.choose(title).type(f"取得{title}的日期", since)
+        self.cont()
+        self.answer("technical_skill_post", "是")
+        self.expect_question("occupation")
+        self.type("#gt-occupation", occupation).cont()
+        self.answer("occupation_matches", "是")
+        self.expect_question("work_start")
         return self
 
     def answer_deadline(self, text: str | None) -> "WizardPage":
