@@ -23,7 +23,8 @@ serve: deps           ## build the site with the wizard and serve it with live r
 build: deps           ## build the site into site/
 	$(BIN)/guantong build
 
-test: deps            ## the whole test suite (pytest exits non-zero when it collects no test)
+test: deps            ## the whole test suite: the page's own modules (node --test), then pytest
+	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
 	$(BIN)/python -m pytest
 
 fuzz: deps            ## the long fuzzing run: 100 000 examples per fuzz test

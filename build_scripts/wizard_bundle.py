@@ -6,8 +6,9 @@ Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDo
     sw.js                         service worker, scope wizard/ (stable name; its content carries the
                                   cache version, a hash of everything it precaches)
     flow.json                     guantong.flow.export(), for anyone who wants the declared flow
-    assets/wizard.<hash>.js       the page script (extra_javascript, type=module), flow embedded
-    assets/wizard.<hash>.css      its style (extra_css), print style included
+    assets/wizard.<hash>.js       the page script (extra_javascript, type=module): wizard/src/app/ bundled by
+                                  esbuild, the flow and what the page needs to walk it embedded
+    assets/wizard.<hash>.css      its styles (extra_css), bundled the same way, print style included
     assets/worker.<hash>.mjs      the module Web Worker that runs Pyodide
     engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml) + guantong_wizard.py and their .pyc (compiled
                                   inside Pyodide), unpacked by Pyodide
@@ -139,8 +140,8 @@ policy = load_policy(sys.argv[2]) if len(sys.argv) > 2 else load_policy()
 notice = clauses.load_notice()
 print(json.dumps({
     "flow": flow.export(policy),
+    "walker": flow.export_walker(policy),
     "clauses": {c.id: {"anchor": clauses.anchor(c.id), "cite": clauses.cite(c.id)} for c in notice},
-    "tierNames": {level["id"]: level["name"] for level in policy.a_levels},
     "policyVersion": policy.version,
 }, ensure_ascii=False))
 """
@@ -156,6 +157,35 @@ def engine_export() -> dict:
     if proc.returncode != 0:
         raise BundleError(f"无法从 guantong 导出问题流程：\n{proc.stderr.strip()}")
     return json.loads(proc.stdout)
+
+
+APP = SRC / "app"
+ESBUILD_OPTIONS = {
+    "entryPoints": [str(APP / "main.js")], "bundle": True, "format": "esm", "target": "es2022",
+    "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
+    "outdir": "out",
+}
+ESBUILD_SCRIPT = """
+const esbuild = require("esbuild");
+const result = esbuild.buildSync(JSON.parse(process.argv[1]));
+const out = {};
+for (const f of result.outputFiles) out[require("path").basename(f.path)] = f.text;
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def page_bundle() -> tuple[str, bytes]:
+    """The page's script and style: wizard/src/app/main.js and every module and stylesheet it imports,
+    bundled by esbuild (npm, pinned) into one script and one stylesheet, so the first question still
+    costs one request. The script still holds ``__GUANTONG_BUILD__`` (app/build.js), filled in later."""
+    if not (PYODIDE_DIR.parent / "esbuild").is_dir():
+        raise BundleError("wizard/node_modules 里没有 esbuild：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
+    proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(ESBUILD_OPTIONS)],
+                          cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise BundleError(f"esbuild 无法打包 wizard/src/app：\n{proc.stderr.strip()}")
+    out = json.loads(proc.stdout)
+    return out["main.js"], out["main.css"].encode("utf-8")
 
 
 def pyodide_files() -> dict[str, Path]:
@@ -194,12 +224,13 @@ def lock_info() -> dict:
 
 
 def fill(template: str, placeholder: str, value) -> str:
-    """Replace the one ``= PLACEHOLDER;`` of a template (mentions in comments stay as they are)."""
-    slot = f"= {placeholder};"
-    if template.count(slot) != 1:
-        raise BundleError(f"模板中应有且只有一处 {slot}")
+    """Replace the one ``= PLACEHOLDER`` of a template (mentions in comments stay as they are; a minified
+    bundle writes it ``=PLACEHOLDER``)."""
+    slot = re.compile(r"=\s?" + re.escape(placeholder) + r"\b")
+    if len(slot.findall(template)) != 1:
+        raise BundleError(f"模板中应有且只有一处 = {placeholder}")
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return template.replace(slot, f"= {data};")
+    return slot.sub(lambda _: f"= {data}", template)
 
 
 @dataclass
@@ -214,6 +245,7 @@ class Bundle:
     snapshot_cache: str = ""
     streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
     start_script: str = ""                                 # wizard/src/start.js (inline in the page)
+    build: dict = field(default_factory=dict)              # the page script's constants (app/build.js)
     sizes: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -266,6 +298,11 @@ def build_bundle() -> Bundle:
     worker_files = {key: {"path": f"../pyodide/{name}", "size": b.sizes[f"pyodide/{name}"], "cache": True}
                     for key, name in STREAMED.items()}
     worker_files["engine"] = {"path": f"../{zip_name}", "size": len(zipped), "cache": False}
+    # Sizes on the wire (the twins write_bundle puts beside them), for the progress a person sees.
+    for key, f in worker_files.items():
+        data = zipped if key == "engine" else b.files.get(f"pyodide/{STREAMED[key]}") or pyodide[STREAMED[key]].read_bytes()
+        f["wireSizes"] = wire_sizes(data)
+        f["wire"] = f["wireSizes"]["br"]
     worker = fill((SRC / "worker.mjs").read_text(encoding="utf-8"), "__GUANTONG_WORKER__", {
         "files": worker_files,
         "indexPath": "../pyodide/",
@@ -278,22 +315,22 @@ def build_bundle() -> Bundle:
     b.files[f"assets/{worker_name}"] = worker
     b.start_script = (SRC / "start.js").read_text(encoding="utf-8")
 
-    style = (SRC / "wizard.css").read_bytes()
+    page_script, style = page_bundle()
     b.style = f"assets/wizard.{short(style)}.css"
     b.files[b.style] = style
 
     build = {
-        "flow": exported["flow"],
+        "flow": {"questions": exported["flow"], **exported["walker"]},
         "clauses": exported["clauses"],
-        "tierNames": exported["tierNames"],
         "policyVersion": exported["policyVersion"],
         "worker": f"./{worker_name}",
         "sw": "../sw.js",
         "engineCache": b.engine_cache,
-        "downloadBytes": sum(f["size"] for f in worker_files.values()),
+        "downloadBytes": sum(f["wire"] for f in worker_files.values()),
         "version": short(worker + style + zipped),
     }
-    script = fill((SRC / "wizard.js").read_text(encoding="utf-8"), "__GUANTONG_BUILD__", build).encode("utf-8")
+    b.build = build
+    script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
     for name, data in b.files.items():
@@ -356,6 +393,15 @@ def compressed(data: bytes, coding: str) -> bytes:
         tmp.write(packed)
     os.replace(tmp.name, cached)
     return packed
+
+
+def wire_sizes(data: bytes) -> dict[str, int]:
+    """What ``data`` weighs as served: its brotli and gzip twins where compressed_twins writes them."""
+    out = {}
+    for coding in ("br", "gz"):
+        packed = compressed(data, coding) if len(data) >= GZIP_MIN_BYTES else data
+        out[coding] = len(packed) if len(packed) < len(data) * 0.9 else len(data)
+    return out
 
 
 def compressed_twins(path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .policy import Policy, load_policy
+from .policy import Policy, load_policy, normalise_name
 
 A, B = "skill_to_title", "title_to_skill"
 
@@ -27,6 +27,14 @@ class Question:
     ends: tuple = ()         # (answer value, rule id) pairs that end the flow
     unsure: bool = False
     optional: bool = False   # may be left empty; the engine then uses its default (stated in help)
+    # The words the page shows beside this question's own controls (its help text quotes them, so they
+    # are written here once): "unit" after a number field; "none" the exclusive 都没有 box; "other" and
+    # "other_field" the free entry beside a list; "unsure" the label of the 不确定 choice.
+    words: tuple = ()        # (key, text) pairs; see WORDS for the defaults
+
+
+# Defaults for Question.words (a question's own words override them).
+WORDS = {"unsure": "不确定"}
 
 
 YES_NO = (("true", "是"), ("false", "否"))
@@ -37,7 +45,8 @@ QUESTIONS: tuple[Question, ...] = (
                       (B, "我有专业技术职称，想参加职业技能等级评价"))),
     Question("deadline", "本轮申报的受理材料截止时间是哪一天？",
              "所有年限都计算到这一天为止，截止后取得的等级、职称和荣誉不计入本轮。不清楚可留空：将使用已公布的本年度截止时间，未公布则暂按今天计算。",
-             "3.2", "date", optional=True),
+             "3.2", "date", optional=True,
+             words=(("other", "其他日期"), ("other_field", "受理材料截止时间"), ("unsure", "不清楚，留空"))),
     # ---- pathway A ----
     Question("employed_in_huangshi", "您的用人单位在黄石市吗？",
              "黄石市含大冶市、阳新县、各区和新港工业园区。", "2.1", "bool", options=YES_NO,
@@ -47,17 +56,20 @@ QUESTIONS: tuple[Question, ...] = (
              ends=((False, "A1"),), unsure=True),
     Question("skill_levels", "您取得了哪些职业资格或职业技能等级？各是哪一天取得的？",
              "职业资格证书和职业技能等级证书同等对待，按证书上的日期填写。只填高级工（三级）及以上；都没有请选“都没有”。",
-             "2.1", "dated_levels", when=(("direction", "==", A),), ends=(({}, "A2"),)),
+             "2.1", "dated_levels", when=(("direction", "==", A),), ends=(({}, "A2"),), words=(("none", "都没有"),)),
     Question("months_out_of_skill_work", "取得这些等级后，您有没有中断从事技术技能工作？共几个月？",
              "满年限按“从事相应技术技能工作满 N 年”计算，中断的月数会让满年日期顺延。没有中断请填 0。",
-             "2.4.1", "count", when=(("direction", "==", A), ("skill_levels", "!=", {})), optional=True),
+             "2.4.1", "count", when=(("direction", "==", A), ("skill_levels", "!=", {})), optional=True,
+             words=(("unit", "个月"),)),
     Question("honors", "您获得过下列荣誉吗？",
              "可多选，并填写获得日期。名单以外的荣誉可在“其他荣誉”中填写，并说明您认为它与哪一档相当，由评审部门认定。",
-             "2.4.1", "honors", when=(("direction", "==", A),)),
+             "2.4.1", "honors", when=(("direction", "==", A),),
+             words=(("none", "以上都没有"), ("other", "其他荣誉"), ("other_field", "名单以外的荣誉也可以填写，由评审部门认定。"))),
     Question("studio", "您是技能大师工作室的领办人吗？", "只有领办人才算；请选择工作室的层级。", "2.4.1", "studio",
              options=(("", "不是领办人"),), when=(("direction", "==", A),)),
     Question("series", "您想申报哪个系列的职称？", "贯通领域以工程技术系列为重点，也包括下列系列。", "2.2", "choice",
-             when=(("direction", "==", A),), unsure=True),
+             when=(("direction", "==", A),), unsure=True,
+             words=(("other", "其他系列"), ("other_field", "请填写系列名称，例如：卫生"))),
     Question("speciality_matches", "申报的专业与您从事的工种相同或相近吗？",
              "例如数控车工申报机械类工程技术职称。由您如实申报，评审时核实。", "1.2.3", "bool", options=YES_NO,
              when=(("direction", "==", A),), ends=((False, "A4"),), unsure=True),
@@ -66,7 +78,7 @@ QUESTIONS: tuple[Question, ...] = (
     # ---- pathway B ----
     Question("titles", "您取得了哪些专业技术职称？各是哪一天取得的？",
              "按职称证书（任职资格）上的取得日期填写；都没有请选“都没有”。", "2.1", "dated_levels",
-             when=(("direction", "==", B),), ends=(({}, "B1"),)),
+             when=(("direction", "==", B),), ends=(({}, "B1"),), words=(("none", "都没有"),)),
     Question("technical_skill_post", "您现在从事技术技能岗位吗？", "本通知面向从事技术技能岗位的专业技术人才。", "2.1", "bool",
              options=YES_NO, when=(("direction", "==", B),), ends=((False, "B1"),), unsure=True),
     Question("occupation", "您想申报哪个职业（工种）？", "按《国家职业技能标准》中的职业名称填写，例如“电工”“焊工”。",
@@ -77,12 +89,14 @@ QUESTIONS: tuple[Question, ...] = (
              "累计工作年限从这一天算到受理材料截止时间。记不清具体日期可选“不确定”，改为直接填写年数。", "2.4.2", "date",
              when=(("direction", "==", B),), unsure=True),
     Question("work_years", "您从事这个职业或相关职业累计多少整年？", "已扣除中断的时间，按整年填写。", "2.4.2", "count",
-             when=(("direction", "==", B), ("work_start", "absent", None)), unsure=True),
+             when=(("direction", "==", B), ("work_start", "absent", None)), unsure=True, words=(("unit", "年"),)),
     Question("months_out_of_work", "这期间您中断这类工作共几个月？", "中断的月数不计入累计工作年限。没有中断请填 0。", "2.4.2",
-             "count", when=(("direction", "==", B), ("work_start", "present", None)), optional=True),
+             "count", when=(("direction", "==", B), ("work_start", "present", None)), optional=True,
+             words=(("unit", "个月"),)),
     Question("required_years", "该职业申报各等级要求累计工作多少年？",
              "年限要求以该职业的国家职业技能标准为准，可在标准的“申报条件”中查到；不清楚可选“不确定”，结果将显示为待定。",
-             "2.4.2", "required_years", when=(("direction", "==", B), ("occupation", "not_in_table", None)), unsure=True),
+             "2.4.2", "required_years", when=(("direction", "==", B), ("occupation", "not_in_table", None)), unsure=True,
+             words=(("unit", "年"),)),
     Question("related_major", "您有该职业（工种）相关专业的毕业证书吗？", "有的话可免于理论知识考试，只考核技能实操。", "2.3.2",
              "bool", options=YES_NO, when=(("direction", "==", B),), unsure=True),
     # ---- both ----
@@ -195,24 +209,52 @@ def round_options(policy: Policy, direction: str | None, today=None) -> list[dic
         return []
     today = today or _dt.date.today()
     current = policy.current_round(direction, today)
-    return [{
-        "value": r["deadline"].isoformat(),
-        "label": f"{r['year']}年度（受理截止 {r['deadline'].isoformat()}，{r['document']}）",
-        "default": r is current,
-    } for r in reversed(policy.rounds(direction))]
+    return [{"value": r["deadline"].isoformat(), "label": round_label(r), "default": r is current}
+            for r in reversed(policy.rounds(direction))]
+
+
+def round_label(r: dict) -> str:
+    return f"{r['year']}年度（受理截止 {r['deadline'].isoformat()}，{r['document']}）"
 
 
 def describe(question: Question, policy: Policy | None = None, answers: dict | None = None, today=None) -> dict:
     """One question as JSON-ready data; with `answers`, its options are those for these answers."""
     q = question
-    return {
+    out = {
         "id": q.id, "prompt": q.prompt, "help": q.help, "clause": q.clause, "type": q.type,
         "options": options_for(q, policy, answers, today), "when": [list(w) for w in q.when],
         "ends": [{"value": v, "rule": r} for v, r in q.ends], "unsure": q.unsure, "optional": q.optional,
+        "words": words_of(q),
     }
+    if q.type == "honors":  # the tiers the honours are grouped by, and an unlisted one is claimed for
+        out["tiers"] = {level["id"]: level["name"] for level in (policy or load_policy()).a_levels}
+    return out
+
+
+def words_of(question: Question) -> dict:
+    """The words shown beside the question's controls (Question.words over WORDS)."""
+    return {**WORDS, **dict(question.words)}
 
 
 def export(policy: Policy | None = None) -> list[dict]:
     """The flow as JSON-ready data for the wizard and the flowcharts."""
     p = policy or load_policy()
     return [describe(q, p) for q in QUESTIONS]
+
+
+def export_walker(policy: Policy | None = None) -> dict:
+    """What the page needs beside the flow to walk it without Python (wizard/src/app/walker.js): the
+    occupation names `not_in_table` looks up, already normalised, with the characters normalise_name
+    drops; and each pathway's published rounds for the deadline question's options (the default is
+    chosen on the day of the visit, as round_options does)."""
+    from .policy import NAME_NOISE_CHARS, PATHWAYS
+
+    p = policy or load_policy()
+    names = sorted({normalise_name(n) for o in p.occupations for n in [o["name"], *o.get("aliases", [])]})
+    return {
+        "occupations": names,
+        "name_noise": NAME_NOISE_CHARS,
+        "rounds": {pathway: [{"value": r["deadline"].isoformat(), "year": r["year"],
+                              "label": round_label(r)} for r in reversed(p.rounds(pathway))]
+                   for pathway in PATHWAYS},
+    }

@@ -19,14 +19,20 @@ POLICY_PATH = DATA_DIR / "policy.toml"
 
 PATHWAYS = ("skill_to_title", "title_to_skill")
 
-# Marks people type around names that do not change which honour is meant.
-_NAME_NOISE = re.compile(r"[\s\u3000「」『』《》“”\"'‘’]")
+# Marks people type around names that do not change which honour is meant: every white-space character
+# (what str.isspace() and re's \s call one) and quote marks. Spelt out, so that the wizard's page
+# (wizard/src/app/walker.js) drops exactly the same ones.
+NAME_NOISE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "「」『』《》“”\"'‘’"
+_NAME_NOISE = re.compile("[" + re.escape(NAME_NOISE_CHARS) + "]")
 
 
 def normalise_name(name: str) -> str:
     """Compare names without spaces, quote marks or full-width/half-width differences."""
-    name = name.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})  # full-width ASCII → ASCII
+    name = name.translate(FULL_WIDTH)  # full-width ASCII → ASCII
     return _NAME_NOISE.sub("", name)
+
+
+FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 class PolicyError(ValueError):

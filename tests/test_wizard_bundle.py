@@ -73,9 +73,11 @@ def test_same_sources_same_names(wb, bundle):
 
 def test_templates_are_filled(bundle):
     script = bundle.files[bundle.script].decode()
-    assert "__GUANTONG_BUILD__;" not in script
-    build = json.loads(script.split("const BUILD = ", 1)[1].split(";\n", 1)[0])
-    assert build["flow"] == json.loads(json.dumps(flow.export(), ensure_ascii=False))
+    assert "__GUANTONG_BUILD__" not in script
+    build = bundle.build
+    assert json.dumps(build, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") in script
+    assert build["flow"]["questions"] == json.loads(json.dumps(flow.export(), ensure_ascii=False))
+    assert build["flow"]["name_noise"] == flow.export_walker()["name_noise"]
     assert build["clauses"]["2.4.1.2"]["anchor"] == "c-2-4-1-2"
     worker_name = build["worker"].removeprefix("./")
     assert f"assets/{worker_name}" in bundle.files

@@ -7,7 +7,8 @@
 //
 // Protocol (all messages are plain objects):
 //   page → worker  {id, op, payload}                      op: state | result | evaluate | evaluate_many
-//   worker → page  {kind: "progress", stage, loaded, total}  stage: download | start | engine
+//   worker → page  {kind: "progress", stage, loaded, total, cached}  stage: download | start | engine;
+//                                                          bytes on the wire, files read from the cache
 //                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
 //                  {kind: "snapshot", bytes, copyMs, ms}           the memory snapshot is stored
 //                  {kind: "reply", id, ok, value | error | fatal}
@@ -50,17 +51,28 @@ for (const level of ["warn", "error"]) {
 }
 
 // --- downloads with progress, kept in Cache Storage for the next visit and for offline use -------------
-const files = Object.values(BUILD.files).map((f) => ({ ...f, href: url(f.path), loaded: 0 }));
+// Progress counts bytes as they cross the network (what a person on metered data pays for): each file's
+// decoded bytes as a share of its size, times its size on the wire (the response's Content-Length, or
+// the build's size of the twin the server chose, brotli or gzip). A file read from the cache costs
+// nothing and leaves the total.
+const files = Object.values(BUILD.files).map((f) => ({ ...f, href: url(f.path), loaded: 0, wireSize: f.wire, cached: false }));
 const byHref = new Map(files.map((f) => [f.href, f]));
-const total = files.reduce((sum, f) => sum + f.size, 0);
 let lastReport = 0;
 let stage = "download";
 function report(force = false) {
   const now = performance.now();
   if (!force && now - lastReport < 120) return;
   lastReport = now;
-  const loaded = files.reduce((sum, f) => sum + Math.min(f.loaded, f.size), 0);
-  postMessage({ kind: "progress", stage, loaded, total });
+  const network = files.filter((f) => !f.cached);
+  const loaded = Math.round(network.reduce((sum, f) => sum + (Math.min(f.loaded, f.size) / f.size) * f.wireSize, 0));
+  const total = network.reduce((sum, f) => sum + f.wireSize, 0);
+  postMessage({ kind: "progress", stage, loaded, total, cached: files.length - network.length });
+}
+
+function onWire(file, response) {
+  const length = Number(response.headers.get("content-length"));
+  const coding = (response.headers.get("content-encoding") || "").trim();
+  file.wireSize = length > 0 ? length : coding === "br" ? file.wireSizes.br : coding === "gzip" ? file.wireSizes.gz : file.size;
 }
 
 async function openCache(name) {
@@ -104,12 +116,14 @@ async function getFile(file) {
       mark(`${file.path.split("/").pop()} (cache)`);
       fromCache += 1;
       file.loaded = file.size;
+      file.cached = true;
       report(true);
       return hit;
     }
   }
   const response = await nativeFetch(file.href, { cache: "no-cache", priority: "low" });
   if (!response.ok || !response.body) throw new Error(`${file.href}: HTTP ${response.status}`);
+  onWire(file, response);
   const init = { status: 200, statusText: "OK", headers: plainHeaders(response.headers) };
   let body = counted(response.body, file).pipeThrough(
     new TransformStream({ flush: () => mark(file.path.split("/").pop()) }),
@@ -264,6 +278,7 @@ async function loadAsm() {
   if (cache && (await cache.match(file.href))) {
     fromCache += 1;
     file.loaded = file.size;
+    file.cached = true;
   } else {
     await (await getFile(file)).arrayBuffer();
   }

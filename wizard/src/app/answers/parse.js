@@ -1,0 +1,29 @@
+// What people type for dates and counts → the answer's value, or a message for the field. The page
+// checks the form of an answer; the engine re-checks everything when it gives the result.
+import { half, isoDate } from "../html.js";
+import { W } from "../words.js";
+
+/** "2019-06-30", "2019/6/30", "2019年6月30日", "20190630", full-width digits → {value: "YYYY-MM-DD"}. */
+export function parseDate(text) {
+  const t = half(text).trim();
+  if (!t) return { empty: true };
+  const m =
+    /^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*[日号]?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return { error: W.dateFormat };
+  const value = isoDate(m[1], m[2], m[3]);
+  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (+m[1] < 1 || day.getUTCFullYear() !== +m[1] || day.getUTCMonth() !== +m[2] - 1 || day.getUTCDate() !== +m[3])
+    return { error: W.dateMissing(value) };
+  return { value };
+}
+
+/** A whole number as typed ("12", "１２", "6个月") → {value: integer}. */
+export function parseCount(text) {
+  const t = half(text).trim().replace(/\s*(个月|月|年|个)$/, "");
+  if (!t) return { empty: true };
+  if (!/^[+-]?\d+$/.test(t)) return { error: W.countFormat };
+  const n = Number(t);
+  if (!Number.isSafeInteger(n)) return { error: W.countTooBig };
+  if (n < 0) return { error: W.countNegative(n) };
+  return { value: n };
+}

@@ -1,0 +1,26 @@
+// Markup helpers shared by the answer types and the screens (strings in, escaped HTML out).
+
+export const esc = (value) =>
+  String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+export const attr = (on, name) => (on ? ` ${name}` : "");
+const pad = (n) => String(n).padStart(2, "0");
+
+/** "2019-06-30" → "2019年6月30日" (anything else as it is). */
+export const cnDate = (iso) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  return m ? `${+m[1]}年${+m[2]}月${+m[3]}日` : String(iso ?? "");
+};
+
+/** Full-width ASCII and the ideographic space as people type them on Chinese keyboards → ASCII. */
+export const half = (text) =>
+  String(text ?? "")
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
+
+/** A field id for a question's part, safe in CSS selectors and unique on the page. */
+export const fid = (q, ...parts) => ["gt", q.id, ...parts].join("-").replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+
+/** Phone numbers in a message as tap-to-call links (the message is escaped already). */
+export const linkPhones = (html) => html.replace(/(0\d{2,3})-(\d{7,8})/g, '<a href="tel:$1$2" class="gt-tel">$1-$2</a>');
+
+export const isoDate = (y, m, d) => `${y}-${pad(m)}-${pad(d)}`;

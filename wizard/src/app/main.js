@@ -1,0 +1,424 @@
+// 申报条件自测 (the wizard): mounting and routing. Built by build_scripts/wizard_bundle.py (esbuild) with
+// the modules it imports into site/wizard/assets/wizard.<hash>.js and .css: see wizard/src/README.md.
+//
+// It mounts on <div id="gt-wizard"> whenever Material shows a page that has one, on a direct load and
+// after instant navigation (Material's document$). The questions, the check page and the order of
+// screens come from the flow exported at build time, walked here (walker.js); only the result asks the
+// engine (Python on Pyodide in a worker, engine.js), which re-checks every answer.
+import "./wizard.css";
+import { BUILD } from "./build.js";
+import { Engine } from "./engine.js";
+import { esc } from "./html.js";
+import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
+import { renderCheck } from "./screens/check.js";
+import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
+import { resultHtml, showWaiting, waitingHtml } from "./screens/result.js";
+import { STATUS_SHELL, showStatus } from "./screens/status.js";
+import { unavailableHtml } from "./screens/unavailable.js";
+import { clearState, decodeShare, emptyState, encodeShare, loadState, saveState, storage } from "./store.js";
+import { Walker, todayIso } from "./walker.js";
+import { W } from "./words.js";
+
+const walker = new Walker(BUILD.flow);
+const FIRST = BUILD.flow.questions[0].id;
+const known = (id) => walker.byId.has(id);
+const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/" };
+
+let engine = null;
+const getEngine = () => (engine ??= new Engine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url }));
+
+// --- routes: the screen is in the URL fragment -------------------------------------------------------
+function parseHash(hash) {
+  let h = String(hash || "").replace(/^#/, "");
+  try {
+    h = decodeURIComponent(h);
+  } catch {
+    return null;
+  }
+  let m;
+  if ((m = /^q-([a-z_]+)$/.exec(h)) && known(m[1])) return { name: "question", id: m[1], mode: "flow" };
+  if ((m = /^change-([a-z_]+)$/.exec(h)) && known(m[1])) return { name: "question", id: m[1], mode: "change" };
+  if (h === "check" || h === "result") return { name: h };
+  if (h.startsWith("share=")) return { name: "share", data: h.slice(6) };
+  return null;
+}
+
+const hashOf = (screen) => (screen.name === "question" ? `${screen.mode === "change" ? "change" : "q"}-${screen.id}` : screen.name);
+
+const SHELL = `${STATUS_SHELL}
+<div class="gt-banner gt-noprint" data-gt-banner hidden></div>
+<div class="gt-screen" data-gt-screen></div>
+<div class="gt-tools gt-noprint" data-gt-tools></div>`;
+
+class Wizard {
+  constructor(root) {
+    this.root = root;
+    this.pathname = location.pathname;
+    this.walker = walker;
+    this.today = todayIso();
+    this.state = loadState(known);
+    this.engine = getEngine();
+    this.screen = null;
+    this.renderSeq = 0;
+    this.lateConfirmed = "";
+    this.baseTitle = document.title;
+    this.firstRender = true;
+    root.innerHTML = SHELL;
+    root.dataset.mounted = "true";
+    root.classList.add("gt-wizard--live");
+    document.documentElement.classList.add("gt-wizard-page");
+    this.$screen = root.querySelector("[data-gt-screen]");
+    this.$tools = root.querySelector("[data-gt-tools]");
+    this.$banner = root.querySelector("[data-gt-banner]");
+
+    root.addEventListener("click", (e) => this.onClick(e));
+    root.addEventListener("submit", (e) => this.onSubmit(e));
+    root.addEventListener("input", (e) => this.onInput(e));
+    root.addEventListener("change", (e) => this.onChange(e));
+    // Keep Material's instant navigation (and its prefetching) away from the wizard's own links.
+    for (const type of ["mousemove", "focusin"]) root.addEventListener(type, (e) => e.target.closest?.("a[data-gt-nav]") && e.stopPropagation());
+
+    this.unsubscribe = this.engine.subscribe((status) => this.onEngine(status));
+    this.offlineListener = () => this.showOffline();
+    offline.listeners.add(this.offlineListener);
+    this.renderTools();
+
+    const initial = parseHash(location.hash);
+    if (initial && initial.name === "share") this.openShare(initial.data);
+    else this.go(initial || parseHash(this.state.screen) || { name: "question", id: FIRST, mode: "flow" }, { replace: true, focus: false });
+    this.engine.start();
+    const sw = () => setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+    if (document.readyState === "complete") sw();
+    else window.addEventListener("load", sw, { once: true });
+    this.showOffline();
+  }
+
+  alive() {
+    if (this.root.isConnected) return true;
+    this.destroy();
+    return false;
+  }
+
+  destroy() {
+    if (this.dead) return;
+    this.dead = true;
+    this.unsubscribe?.();
+    offline.listeners.delete(this.offlineListener);
+    document.documentElement.classList.remove("gt-wizard-page");
+  }
+
+  save() {
+    saveState(this.state);
+  }
+
+  // --- what the screens ask of the flow ----------------------------------------------------------------
+  /** The walker's state of the stored answers, around `current`. */
+  walk(current = null) {
+    return this.walker.state(this.state.answers, this.state.skipped, current);
+  }
+
+  /** A question as shown for the stored answers (the deadline's options depend on the pathway and today). */
+  question(id) {
+    return this.walker.question(id, this.walker.applicable(this.state.answers), this.today);
+  }
+
+  clauseLink(id) {
+    const c = BUILD.clauses[id];
+    return c ? `<a class="gt-clause" href="${PAGES.policy}#${esc(c.anchor)}">${esc(c.cite)}</a>` : "";
+  }
+
+  setTitle(text) {
+    document.title = `${text} - ${this.baseTitle}`;
+  }
+
+  focusHeading(focus) {
+    const heading = this.$screen.querySelector("h1");
+    if (!focus || !heading) return;
+    heading.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }
+
+  // --- navigation -----------------------------------------------------------------------------------
+  go(screen, { replace = false, focus = true } = {}) {
+    const url = `${location.pathname}${location.search}#${hashOf(screen)}`;
+    if (replace) history.replaceState({ gt: hashOf(screen) }, "", url);
+    else history.pushState({ gt: hashOf(screen) }, "", url);
+    this.render(screen, focus);
+  }
+
+  /** Back or forward between the wizard's screens; true if it was one (see routePopState). */
+  popState() {
+    if (!this.alive() || location.pathname !== this.pathname) return false;
+    const screen = parseHash(location.hash);
+    if (!screen) return false;
+    if (screen.name === "share") this.openShare(screen.data);
+    else this.render(screen, true);
+    return true;
+  }
+
+  /** The screen the stored answers allow: a question that does not apply (an old link, changed
+   * answers) or a check page with questions still to answer leads to the next question. */
+  settle(screen) {
+    const st = this.walk(screen.id);
+    if (screen.name === "question") {
+      if (st.order.includes(screen.id)) return screen;
+      return st.next ? { name: "question", id: st.next, mode: "flow" } : { name: "check" };
+    }
+    if (st.next) return { name: "question", id: st.next, mode: "flow" };
+    return screen;
+  }
+
+  render(wanted, focus) {
+    const screen = this.settle(wanted);
+    if (screen !== wanted) history.replaceState({ gt: hashOf(screen) }, "", `${location.pathname}${location.search}#${hashOf(screen)}`);
+    this.screen = screen;
+    this.state.screen = hashOf(screen);
+    this.save();
+    const seq = ++this.renderSeq;
+    this.root.dataset.screen = screen.name === "question" ? `question:${screen.id}` : screen.name;
+    if (screen.name === "question") renderQuestion(this, screen, focus);
+    else if (screen.name === "check") renderCheck(this, focus);
+    else this.renderResult(seq, focus);
+    this.firstRender = false;
+  }
+
+  current(seq) {
+    return seq === this.renderSeq && this.alive();
+  }
+
+  // --- result: the only screen that needs the engine --------------------------------------------------
+  async renderResult(seq, focus) {
+    const st = this.walk();
+    if (this.engine.failed) {
+      this.showUnavailable(focus);
+      return;
+    }
+    if (!this.engine.isReady) {
+      this.$screen.innerHTML = waitingHtml();
+      showWaiting(this.$screen, this.engine.status);
+      this.setTitle(W.resultTitle);
+      this.focusHeading(focus);
+    }
+    const reply = await this.engine.call("result", { answers: st.answers, skipped: st.skipped, today: this.today });
+    if (!this.current(seq)) return;
+    if (!reply.ok && reply.unavailable) {
+      this.showUnavailable(true);
+      return;
+    }
+    if (!reply.ok && reply.error) {
+      // The engine found what the page did not check: the person lands on that question with its message.
+      const q = this.question(known(reply.error.question) ? reply.error.question : FIRST);
+      this.go({ name: "question", id: q.id, mode: "change" }, { replace: true });
+      const field = fieldFor(q, st.answers[q.id], st.skipped.includes(q.id), reply.error.key);
+      showErrors(this, q, [{ field, message: reply.error.question === q.id ? reply.error.problem : reply.error.message }]);
+      return;
+    }
+    if (!reply.ok) {
+      this.$screen.innerHTML = `<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1><p class="gt-loading">${esc(W.engineError(reply.fatal))}</p>`;
+      return;
+    }
+    this.lastResult = { answers: reply.value.answers, skipped: st.skipped };
+    this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy, shareUrl: this.shareUrl() });
+    this.setTitle(W.resultTitle);
+    this.focusHeading(focus || !this.engine.timings.ready || performance.now() - this.engine.timings.ready < 1000);
+  }
+
+  showUnavailable(focus) {
+    this.root.dataset.screen = "unavailable";
+    this.$screen.innerHTML = unavailableHtml(this.engine.status, PAGES);
+    this.setTitle(W.unavailablePageTitle);
+    this.focusHeading(focus && !this.firstRender);
+  }
+
+  // --- engine status ----------------------------------------------------------------------------------
+  onEngine(status) {
+    if (this.dead) return;
+    showStatus(this.root, status, offline.state === "ready");
+    if (this.screen?.name === "result") {
+      if (status.stage === "fatal") this.showUnavailable(true);
+      else if (status.stage !== "ready") showWaiting(this.$screen, status);
+    }
+    if (status.stage === "ready") checkOffline();
+  }
+
+  showOffline() {
+    if (this.dead) return;
+    this.root.dataset.offline = offline.state;
+    showStatus(this.root, this.engine.status, offline.state === "ready");
+    if (offline.updated) {
+      this.$banner.hidden = false;
+      this.$banner.innerHTML = `<p>${esc(W.updated)}</p><button type="button" class="gt-button gt-button--secondary" data-gt-reload>${esc(W.reload)}</button>`;
+    }
+  }
+
+  // --- events ---------------------------------------------------------------------------------------
+  onSubmit(event) {
+    const form = event.target.closest("form[data-gt-question]");
+    if (!form) return;
+    event.preventDefault();
+    submitQuestion(this, form);
+  }
+
+  onInput(event) {
+    const form = event.target.closest("form[data-gt-question]");
+    if (!form) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => {
+      if (!form.isConnected) return;
+      const q = this.question(form.dataset.gtQuestion);
+      this.state.drafts[q.id] = readQuestion(q, form);
+      this.save();
+    }, 250);
+  }
+
+  onChange(event) {
+    const form = event.target.closest("form[data-gt-question]");
+    if (!form) return;
+    controlChanged(form, event.target);
+    this.onInput(event);
+  }
+
+  onClick(event) {
+    const el = event.target.closest("a, button");
+    if (!el || !this.root.contains(el)) return;
+    const d = el.dataset;
+    if (d.gtFocus !== undefined) {
+      event.preventDefault();
+      event.stopPropagation();
+      const target = this.$screen.querySelector(`#${CSS.escape(d.gtFocus)}`);
+      if (target) {
+        target.closest(".gt-conditional")?.removeAttribute("hidden");
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      }
+    } else if (el.matches("a[data-gt-nav]")) {
+      event.preventDefault();
+      event.stopPropagation(); // not an instant-navigation link for Material
+      const screen = parseHash(`#${d.gtTo}`);
+      if (screen) this.go(screen);
+    } else if (d.gtAddOther !== undefined) addOther(this);
+    else if (d.gtRemoveOther !== undefined) removeOther(this, el);
+    else if (d.gtGo) {
+      event.preventDefault();
+      this.go(parseHash(`#${d.gtGo}`));
+    } else if (d.gtPrint !== undefined) window.print();
+    else if (d.gtShare !== undefined) this.share();
+    else if (d.gtCopy !== undefined) this.copyShare();
+    else if (d.gtClear !== undefined) {
+      this.renderTools(true);
+      this.$tools.querySelector("[data-gt-clear-yes]").focus();
+    } else if (d.gtClearNo !== undefined) {
+      this.renderTools(false);
+      this.$tools.querySelector("[data-gt-clear]").focus();
+    } else if (d.gtClearYes !== undefined) {
+      this.state = emptyState();
+      clearState();
+      this.renderTools(false, W.cleared);
+      this.go({ name: "question", id: FIRST, mode: "flow" });
+    } else if (d.gtRetry !== undefined) {
+      // Start the engine again in this page: the answers (also those a browser refuses to store) stay.
+      this.engine.retry();
+      if (this.screen) this.render(this.screen, true);
+    } else if (d.gtReload !== undefined) location.reload();
+  }
+
+  renderTools(confirming = false, note = "") {
+    this.$tools.innerHTML = confirming
+      ? `<div class="gt-confirm" role="group" aria-labelledby="gt-confirm-text"><p id="gt-confirm-text">${esc(W.clearConfirm)}</p><button type="button" class="gt-button gt-button--warning" data-gt-clear-yes>${esc(W.clearYes)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-clear-no>${esc(W.cancel)}</button></div>`
+      : `<p class="gt-tools__note">${esc(storage ? W.stored : W.notStored)} <a href="${PAGES.privacy}">${esc(W.privacy)}</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>${esc(W.clear)}</button>`;
+  }
+
+  // --- share links ----------------------------------------------------------------------------------
+  shareUrl() {
+    const { answers, skipped } = this.lastResult || this.walk();
+    return `${location.origin}${location.pathname}#share=${encodeShare(answers, skipped)}`;
+  }
+
+  share() {
+    const box = this.$screen.querySelector("[data-gt-share-box]");
+    box.hidden = false;
+    const input = box.querySelector("input");
+    input.value = this.shareUrl();
+    input.focus();
+    input.select();
+  }
+
+  async copyShare() {
+    const box = this.$screen.querySelector("[data-gt-share-box]");
+    const input = box.querySelector("input");
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(input.value);
+      copied = true;
+    } catch {
+      input.select();
+      try {
+        copied = document.execCommand("copy");
+      } catch {
+        copied = false;
+      }
+    }
+    box.querySelector("[data-gt-share-note]").textContent = copied ? W.copied : W.notCopied;
+  }
+
+  openShare(data) {
+    const shared = decodeShare(data, known);
+    if (!shared) {
+      this.go({ name: "question", id: FIRST, mode: "flow" }, { replace: true, focus: false });
+      this.renderTools(false, W.shareBroken);
+      return;
+    }
+    this.state = { answers: shared.answers, skipped: shared.skipped, drafts: {}, screen: "result" };
+    this.save();
+    this.renderTools(false, W.shareOpened);
+    this.go({ name: "result" }, { replace: true, focus: false });
+  }
+}
+
+// --- mounting ----------------------------------------------------------------------------------------
+const live = new Set();
+function mountAll() {
+  for (const wizard of live) if (!wizard.alive()) live.delete(wizard);
+  const root = document.getElementById("gt-wizard");
+  if (!root || root.dataset.mounted) return;
+  live.add(new Wizard(root));
+}
+
+// Back and forward between the wizard's screens change only the fragment. Material's instant navigation
+// also listens to popstate and, on the first one after a direct load, fetches the page again and
+// replaces it. The wizard page carries a tiny inline script that runs before Material's bundle and
+// registers the first popstate listener, which calls this and stops the event when the wizard took it.
+function routePopState() {
+  for (const wizard of live) if (wizard.popState()) return true;
+  return false;
+}
+window.guantongWizardPop = routePopState;
+if (!window.guantongWizardPopInstalled) {
+  // Without the inline script (another page template): listen here, after Material.
+  window.guantongWizardPopInstalled = true;
+  window.addEventListener("popstate", (event) => {
+    if (routePopState()) event.stopImmediatePropagation();
+  });
+}
+
+// Test and measurement hooks (no effect on the page).
+window.guantongWizard = {
+  get engine() {
+    return getEngine();
+  },
+  call: (op, payload) => getEngine().call(op, payload),
+  build: { version: BUILD.version, policyVersion: BUILD.policyVersion },
+};
+
+// Material's document$ emits on load and after every instant navigation. On the wizard page this script
+// also runs early (an async module right after <div id="gt-wizard">, see wizard_bundle.add_page_parts),
+// before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
+const material = () => window.document$ && typeof window.document$.subscribe === "function";
+mountAll();
+if (material()) {
+  window.document$.subscribe(() => mountAll());
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", () => (material() ? window.document$.subscribe(() => mountAll()) : mountAll()), { once: true });
+}
+
+export { parseCount, parseDate } from "./answers/parse.js";

@@ -1,0 +1,24 @@
+// The share link as a QR code (qrcode-generator, bundled): an SVG drawn on the page, nothing sent.
+import qrcode from "qrcode-generator";
+import { esc } from "./html.js";
+
+const QUIET = 4; // modules of white around the code, as the standard asks
+
+/** SVG markup of `text` as a QR code (error correction M), or null when it does not fit in one. */
+export function qrSvg(text, label) {
+  let qr;
+  try {
+    qr = qrcode(0, "M");
+    qr.addData(text, "Byte");
+    qr.make();
+  } catch {
+    return null;
+  }
+  const n = qr.getModuleCount();
+  let d = "";
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + QUIET} ${r + QUIET}h1v1h-1z`;
+  }
+  const size = n + 2 * QUIET;
+  return `<svg class="gt-qr__code" viewBox="0 0 ${size} ${size}" role="img" aria-label="${esc(label)}" shape-rendering="crispEdges" data-modules="${n}"><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
+}

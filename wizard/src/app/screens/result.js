@@ -1,0 +1,133 @@
+// The result: the panel (what the person can apply for, or why not and from when), each level with its
+// routes and reasons linked to their clauses, next steps, preconditions, notes; print, share link and
+// its QR code. Until the engine is ready it shows the engine's real progress and the result the moment
+// it is; when the engine cannot load, the unavailable screen.
+import { cnDate, esc, linkPhones } from "../html.js";
+import { qrSvg } from "../qr.js";
+import { W } from "../words.js";
+import { describeStatus } from "./status.js";
+
+const CLS = { eligible: "eligible", not_eligible: "not-eligible", undetermined: "undetermined" };
+const PRE_CLS = { met: "eligible", not_met: "not-eligible", unknown: "undetermined" };
+
+export function waitingHtml() {
+  return `<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
+<div class="gt-waiting" data-gt-waiting>
+  <p class="gt-loading">${esc(W.waitingEngine)}</p>
+  <div class="gt-engine__bar"><progress max="100" value="0" aria-label="${esc(W.progressLabel)}"></progress><span class="gt-engine__bytes" data-gt-waiting-bytes></span></div>
+  <p class="gt-waiting__stage" data-gt-waiting-stage></p>
+</div>`;
+}
+
+/** Keep the waiting screen's progress with the engine's. */
+export function showWaiting(screen, status) {
+  const box = screen.querySelector("[data-gt-waiting]");
+  if (!box) return;
+  const d = describeStatus(status, false);
+  const progress = box.querySelector("progress");
+  progress.value = d.pct ?? 100;
+  progress.textContent = `${progress.value}%`;
+  box.querySelector("[data-gt-waiting-bytes]").textContent = d.bytes ?? "";
+  box.querySelector("[data-gt-waiting-stage]").textContent = d.text;
+}
+
+const tag = (text, cls) => `<strong class="gt-tag gt-tag--${cls}">${esc(text)}</strong>`;
+
+function cited(item, clauses, policyPage) {
+  const c = clauses[item.clause];
+  const link = c && c.anchor ? ` <a class="gt-clause" href="${policyPage}#${esc(c.anchor)}">（${esc(c.cite)}）</a>` : "";
+  return `${linkPhones(esc(item.message))}${link}`;
+}
+
+export function resultHtml(data, { policyPage, shareUrl }) {
+  const r = data.result;
+  const names = data.level_names;
+  const cite = (item) => cited(item, data.clauses, policyPage);
+  const ids = Object.keys(r.levels);
+  const upcoming = ids.filter((id) => r.levels[id].status !== "eligible" && r.levels[id].eligible_on);
+  const undetermined = ids.filter((id) => r.levels[id].status === "undetermined");
+  let panelClass, panelTitle;
+  if (r.highest) {
+    panelClass = "eligible";
+    panelTitle = W.canApply(names[r.highest]);
+  } else if (undetermined.length) {
+    panelClass = "undetermined";
+    panelTitle = W.undeterminedTitle;
+  } else {
+    panelClass = "not-eligible";
+    panelTitle = upcoming.length ? W.notYet : W.notEligible;
+  }
+  const strongDate = ([before, date, after]) => `${esc(before)}<strong>${esc(cnDate(date))}</strong>${esc(after)}`;
+  const soon = upcoming
+    .filter((id) => !r.highest || ids.indexOf(id) > ids.indexOf(r.highest))
+    .slice(0, 1)
+    .map((id) => `<p class="gt-panel__line">${strongDate(W.fromDate(r.levels[id].eligible_on, names[id]))}</p>`)
+    .join("");
+  const pending = r.highest && undetermined.length ? `<p class="gt-panel__line">${esc(W.pending(undetermined.map((id) => names[id]).join("、")))}</p>` : "";
+  const levels = ids
+    .map((id) => {
+      const level = r.levels[id];
+      const cls = CLS[level.status];
+      const on = level.eligible_on ? `<p class="gt-level__on">${strongDate(W.levelOn(level.eligible_on))}</p>` : "";
+      const routes = level.routes.length
+        ? `<p class="gt-level__label">${esc(W.routesLabel)}</p><ul class="gt-list">${level.routes.map((x) => `<li><span class="gt-kind">${esc(W.routeKind[x.kind] || x.kind)}</span>${cite(x)}</li>`).join("")}</ul>`
+        : "";
+      const reasons = level.reasons.length
+        ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>`
+        : "";
+      return `<section class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><h3 class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h3>${on}${routes}${reasons}</section>`;
+    })
+    .join("");
+  const pre = r.preconditions
+    .map((p) => `<li class="gt-pre gt-pre--${PRE_CLS[p.status]}">${tag(W.precondition[p.status], PRE_CLS[p.status])} <span class="gt-pre__label">${esc(data.rule_labels[p.id] || p.id)}</span>：${cite(p)}</li>`)
+    .join("");
+  const count = (status) => r.preconditions.filter((p) => p.status === status).length;
+  const allMet = count("met") === r.preconditions.length;
+  const preSummary = allMet
+    ? W.allMet
+    : [count("not_met") ? W.countNotMet(count("not_met")) : "", count("unknown") ? W.countUnknown(count("unknown")) : "", count("met") ? W.countMet(count("met")) : ""]
+        .filter(Boolean)
+        .join("，");
+  const steps = r.next_steps.map((s) => `<li>${cite(s)}</li>`).join("");
+  const materials = data.materials && data.materials.names.length
+    ? `<h3>${esc(W.materialsHeading)}</h3><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
+    : "";
+  const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
+  const qr = qrSvg(shareUrl, W.qrLabel);
+  return `
+<a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
+<p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
+<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
+<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
+  <p class="gt-panel__title">${esc(panelTitle)}</p>
+  ${soon}${pending}
+  <p class="gt-panel__line gt-panel__small">${esc(W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || ""))}</p>
+</div>
+<h2>${esc(W.levelsHeading)}</h2>
+<div class="gt-levels">${levels}</div>
+<h2>${esc(W.nextHeading)}</h2>
+<ol class="gt-steps">${steps}</ol>
+${materials}
+<details class="gt-details"${allMet ? "" : " open"}>
+  <summary class="gt-details__summary"><h2 class="gt-details__title">${esc(W.preconditions(preSummary))}</h2></summary>
+  <ul class="gt-pres">${pre}</ul>
+</details>
+<h2>${esc(W.notesHeading)}</h2>
+<ul class="gt-notes">${notes}</ul>
+<p class="gt-meta">${esc(W.disclaimer(data.notice, data.policy_version))}</p>
+<div class="gt-actions gt-noprint">
+  <button type="button" class="gt-button" data-gt-print>${esc(W.print)}</button>
+  <button type="button" class="gt-button gt-button--secondary" data-gt-share>${esc(W.share)}</button>
+  <a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.changeAnswers)}</a>
+</div>
+<div class="gt-share gt-noprint" data-gt-share-box hidden>
+  <label class="gt-label" for="gt-share-url">${esc(W.shareLabel)}</label>
+  <input class="gt-input" id="gt-share-url" type="text" readonly>
+  <button type="button" class="gt-button gt-button--secondary" data-gt-copy>${esc(W.copy)}</button>
+  <p class="gt-share__note" data-gt-share-note role="status"></p>
+</div>
+<section class="gt-qr" data-gt-qr aria-labelledby="gt-qr-title">
+  <h2 id="gt-qr-title" class="gt-qr__title">${esc(W.qrTitle)}</h2>
+  ${qr ? `${qr}<p class="gt-qr__hint">${esc(W.qrHint)}</p>` : `<p class="gt-qr__hint">${esc(W.qrTooLong)}</p>`}
+</section>`;
+}

@@ -1,0 +1,57 @@
+// The engine's status line above every screen: how much of the engine is still to download (bytes on the
+// wire), that questions go on meanwhile, 重试 after a failure, and 已可离线使用 once everything is stored.
+import { esc } from "../html.js";
+import { W } from "../words.js";
+
+export const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+export const STATUS_SHELL = `
+<div class="gt-engine gt-noprint" data-gt-engine>
+  <p class="gt-engine__text" role="status" aria-live="polite" data-gt-engine-text></p>
+  <div class="gt-engine__bar" data-gt-engine-bar><progress max="100" value="0" aria-label="${esc(W.progressLabel)}"></progress><span class="gt-engine__bytes" data-gt-engine-bytes></span></div>
+  <button type="button" class="gt-button gt-button--secondary gt-engine__retry" data-gt-retry hidden>${esc(W.retry)}</button>
+</div>`;
+
+/** The status line's words and progress for the engine's status (and whether the site is offline-ready). */
+export function describeStatus(status, offlineReady) {
+  const pct = status.total ? Math.min(100, Math.floor((status.loaded / status.total) * 100)) : 0;
+  switch (status.stage) {
+    case "ready":
+      return { text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`, bar: false };
+    case "fatal":
+      return { text: `${W.stage.fatal}（${status.message}）。${W.questionsGoOn}`, bar: false, retry: !status.unsupported };
+    case "idle":
+      return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${W.questionsGoOn}`, bar: true, pct: 0, bytes: "" };
+    case "download": {
+      if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "" };
+      const left = Math.max(0, status.total - status.loaded);
+      return {
+        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）……`,
+        bar: true,
+        pct,
+        bytes: W.bytes(mb(status.loaded), mb(status.total)) + (left > 0 ? W.remaining(mb(left)) : ""),
+      };
+    }
+    default:
+      return { text: `${W.stage[status.stage] || W.stage.start}……`, bar: true, pct: 100, bytes: "" };
+  }
+}
+
+export function showStatus(root, status, offlineReady) {
+  const box = root.querySelector("[data-gt-engine]");
+  const text = box.querySelector("[data-gt-engine-text]");
+  const bar = box.querySelector("[data-gt-engine-bar]");
+  const d = describeStatus(status, offlineReady);
+  root.dataset.engine = status.stage === "ready" ? "ready" : status.stage === "fatal" ? "fatal" : "loading";
+  box.dataset.stage = status.stage;
+  if (text.textContent !== d.text) text.textContent = d.text;
+  bar.hidden = !d.bar;
+  box.querySelector("[data-gt-retry]").hidden = !d.retry;
+  if (d.bar) {
+    const progress = bar.querySelector("progress");
+    progress.value = d.pct;
+    progress.textContent = `${d.pct}%`;
+    bar.querySelector("[data-gt-engine-bytes]").textContent = d.bytes;
+  }
+  return d;
+}
