@@ -139,8 +139,9 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
     occupation = p.find_occupation(a["occupation"]) if "occupation" in a else None
     kind = occupation.get("kind") if occupation else None
     values = {
-        "posting": posting_by_deadline(case.deadline),
-        "deadline": case.deadline.isoformat(),
+        "posting": posting_by_deadline(case.deadline, case.deadline_source, case.today),
+        # Not yet published: today is only what the years are counted to, not a date to meet (issue 11).
+        "deadline": "待公布" if case.deadline_source == "today" else case.deadline.isoformat(),
         "level": p.level(pathway, target)["name"],
         "materials": "、".join(p.raw.get("materials", {}).get("names", [])),
     }

@@ -76,6 +76,8 @@ def test_case(answers, case, tmp_path_factory):
     steps = " ".join(s["message"] for s in result["next_steps"])
     for fragment in expect.get("step_contains", []):
         assert fragment in steps, (fragment, result["next_steps"])
+    for fragment in expect.get("step_excludes", []):
+        assert fragment not in steps, (fragment, result["next_steps"])
     notes = " ".join(n["message"] for n in result["notes"])
     for fragment in expect.get("note_contains", []):
         assert fragment in notes, (fragment, result["notes"])

@@ -14,6 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
 STEP_TIMEOUT = 30_000
+# The engine's files (the worker, Pyodide, the engine zip): what the wizard must never wait for before the result.
+ENGINE_FILES = r"/wizard/(assets/worker\.[0-9a-f]+\.mjs|pyodide/.*|engine/guantong\.[0-9a-f]+\.zip)$"
 # The two answers of the first question (the pathways).
 A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
 B = "我有专业技术职称，想参加职业技能等级评价"
@@ -122,6 +124,40 @@ class WizardPage:
         self.answer("occupation_matches", "是")
         self.expect_question("work_start")
         return self
+
+    def pathway_a_to_check(self) -> list[tuple[str, str]]:
+        """Pathway A answered as an eligible technician with an honour, through to the check page."""
+        self.answer("direction", A)
+        self.answer_deadline("2026-06-30")
+        self.answer("employed_in_huangshi", "是")
+        self.answer("skill_post", "是")
+        self.expect_question("skill_levels")
+        self.choose("技师（二级）").type("取得技师（二级）的日期", "2019-06-30")
+        self.cont()
+        self.expect_question("months_out_of_skill_work")
+        self.type("#gt-months_out_of_skill_work", "0").cont()
+        self.answer("honors", "全国技术能手")
+        self.answer("studio", "不是领办人")
+        self.answer("series", "工程技术系列")
+        self.answer("speciality_matches", "是")
+        self.answer("annual_assessment_passed", "是")
+        self.answer("integrity_record", "否")
+        return self.expect_check()
+
+    def pathway_b_to_check(self) -> list[tuple[str, str]]:
+        """Pathway B answered with a title, a start date and the years typed in, through to the check page."""
+        self.answer("direction", B)
+        self.answer_deadline("2026-06-30")
+        self.title_to_work_start("副高级", "2018-12-01", "钳工")
+        self.type("#gt-work_start", "2000/3/1").cont()
+        self.expect_question("months_out_of_work")
+        self.cont()
+        self.expect_question("required_years")
+        self.type("申报高级工（三级）", "6").type("申报技师（二级）", "10").type("申报高级技师（一级）", "15")
+        self.cont()
+        self.answer("related_major", "否")
+        self.answer("integrity_record", "否")
+        return self.expect_check()
 
     def answer_deadline(self, text: str | None) -> "WizardPage":
         """The deadline question, whether it lists published rounds (then "其他日期") or not."""
