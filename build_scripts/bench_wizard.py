@@ -17,6 +17,9 @@ headless Debian Chromium, ``--runs`` times; figures are median and spread (min�
   and unthrottled; the baseline's ``ready`` in the same two settings. CDP CPU throttling does not reach
   workers, so Python's boot runs at this machine's speed in every setting;
 - bytes: response bodies as served (compressed) until engine ready, counted by the server;
+- a person answering pathway A at 2 s a screen on a first visit (phone, CPU 4×), under Fast 4G and under
+  Lighthouse's slow 4G (1.6 Mbit/s, 150 ms): how long each 继续 takes to show the next screen, how many
+  engine calls the questions make (none: the page walks the flow), and the wait after 查看结果;
 - repeat visit with the network off, to a result: an on-disk profile (launch_persistent_context; an
   incognito context's memory cache would not keep the wasm) visits a share link once and waits until the
   service worker has stored everything; the browser is closed, started again offline, and the share link
@@ -60,6 +63,12 @@ FAST_4G = {  # Chrome DevTools' "Fast 4G" preset
     "latency": 60 * 2.75,
     "downloadThroughput": 9 * 1000 * 1000 / 8 * 0.9,
     "uploadThroughput": 1.5 * 1000 * 1000 / 8 * 0.9,
+}
+SLOW_4G = {  # Lighthouse's mobile "slow 4G" as DevTools applies it: 150 ms RTT × 3.75, 1.6 Mbit/s × 0.9
+    "offline": False,
+    "latency": 150 * 3.75,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
+    "uploadThroughput": 750 * 1024 / 8 * 0.9,
 }
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "zh-CN"}
@@ -254,6 +263,86 @@ def baseline_cold(browser, base: str, log: Log, phone: bool, network: dict | Non
         context.close()
 
 
+# A person answering pathway A on a first visit: (question, what they do) per screen, 2 s a screen.
+PERSON_A = [
+    ("direction", [("check", "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称")]),
+    ("deadline", [("fill", "#gt-deadline", "2026-06-30")]),
+    ("employed_in_huangshi", [("check", "是")]),
+    ("skill_post", [("check", "是")]),
+    ("skill_levels", [("check", "技师（二级）"), ("fill", "#gt-skill_levels-technician-date", "2019-06-30")]),
+    ("months_out_of_skill_work", [("fill", "#gt-months_out_of_skill_work", "0")]),
+    ("honors", [("check", "全国技术能手")]),
+    ("studio", [("check", "不是领办人")]),
+    ("series", [("check", "工程技术系列")]),
+    ("speciality_matches", [("check", "是")]),
+    ("annual_assessment_passed", [("check", "是")]),
+    ("integrity_record", [("check", "否")]),
+]
+# Engine calls made while a question is on screen (the check page asks for the result ahead, unawaited).
+COUNT_CALLS = """() => { const e = window.guantongWizard.engine; const call = e.call.bind(e);
+  window.__gtCalls = []; e.call = (op, payload) => {
+    window.__gtCalls.push([op, document.getElementById('gt-wizard').dataset.screen]); return call(op, payload); }; }"""
+# From the person's click (the event, not Playwright's own checks before it) to the next screen painted.
+NEXT_SCREEN = """(previous) => { window.__gtNext = null; let t0 = null;
+  document.addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+  const done = () => { const s = document.getElementById('gt-wizard').dataset.screen;
+    if (t0 === null || s === previous || !document.querySelector('#gt-wizard h1')) return false;
+    requestAnimationFrame(() => setTimeout(() => { window.__gtNext = performance.now() - t0; }));
+    return true; };
+  const mo = new MutationObserver(() => { if (done()) mo.disconnect(); });
+  mo.observe(document.getElementById('gt-wizard'), { subtree: true, childList: true, attributes: true }); }"""
+
+
+def wizard_person(browser, base: str, network: dict, pace: float = 2.0) -> dict:
+    """A person who answers pathway A at ``pace`` seconds a screen on a first visit (phone, CPU 4×):
+    how long each 继续 took to show the next screen, how many engine calls the questions made, and the
+    wait after 查看结果 until the result is on screen."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        throttle(context, page, 4, network)
+        page.goto(base + "wizard/", wait_until="commit")
+        page.wait_for_selector('#gt-wizard[data-screen="question:direction"]', timeout=120_000)
+        page.evaluate(COUNT_CALLS)
+        waits = []
+        for qid, actions in PERSON_A:
+            page.wait_for_selector(f'#gt-wizard[data-screen="question:{qid}"] form', timeout=60_000)
+            time.sleep(pace)
+            for action in actions:
+                if action[0] == "check":
+                    page.get_by_label(action[1], exact=True).check()
+                elif qid == "deadline" and page.get_by_label("其他日期", exact=True).count():
+                    page.get_by_label("其他日期", exact=True).check()
+                    page.fill(action[1], action[2])
+                else:
+                    page.fill(action[1], action[2])
+            page.evaluate(NEXT_SCREEN, f"question:{qid}")
+            page.click("[data-gt-continue]")
+            page.wait_for_function("() => window.__gtNext !== null", timeout=60_000)
+            waits.append(page.evaluate("() => window.__gtNext"))
+        page.wait_for_selector('#gt-wizard[data-screen="check"] dl.gt-summary', timeout=60_000)
+        calls_before = page.evaluate("() => window.__gtCalls.filter(([, screen]) => screen.startsWith('question:')).length")
+        time.sleep(pace)
+        ready_before = page.get_attribute("#gt-wizard", "data-engine") == "ready"
+        page.evaluate("() => document.addEventListener('click', (e) => { window.__gtClick = e.timeStamp; }, {capture: true, once: true})")
+        page.click("button[data-gt-go=result]")
+        page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=180_000)
+        # From the click to the result painted (the next frame after it was written), and its parts.
+        result_wait = page.evaluate("""async () => { const m = (n) => performance.getEntriesByName(n).pop()?.startTime;
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+            const shown = m('gt-result-shown');
+            return { total: shown - window.__gtClick, asked: m('gt-result-asked'), replied: m('gt-result-replied'), shown }; }""")
+        ready = page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime ?? null")
+        return {"screen_waits": waits, "screens_total": sum(waits), "screen_max": max(waits),
+                "engine_calls_before_result": calls_before, "engine_wait": 0.0 if calls_before == 0 else None,
+                "result_wait": result_wait["total"],
+                "result_engine": result_wait["replied"] - result_wait["asked"],
+                "result_render": result_wait["shown"] - result_wait["replied"],
+                "ready_before_result": ready_before, "engine_ready": ready}
+    finally:
+        context.close()
+
+
 def share_link(base: str) -> str:
     """A share link to a finished journey (the engine has no next question for it)."""
     sys.path[:0] = [str(HERE), str(REPO), str(wizard_bundle.SRC)]
@@ -336,14 +425,15 @@ FIGURES = [
 ]
 TARGETS = {"fq_phone": ("abs", 1000), "ready_plain": ("ratio", 0.5), "ready_4g": ("ratio", 0.7),
            "bytes": ("ratio", 0.75), "repeat_offline": ("abs", 800)}
+PERSON = {"person_4g": ("Fast 4G", FAST_4G), "person_slow": ("slow 4G (Lighthouse)", SLOW_4G)}
 
 
-def run(site: Path, runs: int, quiet: bool = False) -> dict:
+def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
 
     add_baseline(site)
     scenarios: dict[str, list[dict]] = {k: [] for k in ("wizard_phone", "wizard_plain", "baseline_phone", "baseline_plain",
-                                                        "wizard_repeat", "baseline_repeat")}
+                                                        "wizard_repeat", "baseline_repeat", *PERSON)}
     with host(site) as (base, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
@@ -361,8 +451,27 @@ def run(site: Path, runs: int, quiet: bool = False) -> dict:
                           f"{w['engine_ready']:.0f}/{p['engine_ready']:.0f} ms, {w['bytes']} B; baseline ready "
                           f"{b['engine_ready']:.0f}/{q['engine_ready']:.0f} ms, {b['bytes']} B; offline result "
                           f"{scenarios['wizard_repeat'][-1]['result']:.0f} ms (plain/Fast 4G)", flush=True)
+            for i in range(person_runs):
+                for key, (label, network) in PERSON.items():
+                    scenarios[key].append(wizard_person(browser, base, network))
+                    if not quiet:
+                        r = scenarios[key][-1]
+                        print(f"  person {i + 1}, {label}: 继续 → next screen {r['screens_total']:.0f} ms over "
+                              f"{len(r['screen_waits'])} screens (max {r['screen_max']:.0f}), engine calls before the "
+                              f"result {r['engine_calls_before_result']}, 查看结果 → result {r['result_wait']:.0f} ms", flush=True)
         finally:
             browser.close()
+    person = {}
+    for key, (label, _) in PERSON.items():
+        rs = scenarios[key]
+        person[key] = {"label": label, "runs": len(rs),
+                       "screens_total": spread([r["screens_total"] for r in rs]),
+                       "screen_max": spread([r["screen_max"] for r in rs]),
+                       "engine_calls": max(r["engine_calls_before_result"] for r in rs),
+                       "result_wait": spread([r["result_wait"] for r in rs]),
+                       "result_engine": spread([r["result_engine"] for r in rs]),
+                       "result_render": spread([r["result_render"] for r in rs]),
+                       "ready_before_result": sum(r["ready_before_result"] for r in rs)}
     figures = {}
     for key, label, (ws, wf), (bs, bf), unit in FIGURES:
         wv = spread([r[wf] for r in scenarios[ws]])
@@ -378,7 +487,7 @@ def run(site: Path, runs: int, quiet: bool = False) -> dict:
             "worker_marks_repeat": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_repeat"])
                                     for k in scenarios["wizard_repeat"][-1]["worker"]},
             "repeat_restored": sum(bool(r["restored"]) for r in scenarios["wizard_repeat"]),
-            "runs": runs}
+            "person": person, "runs": runs}
 
 
 def fmt(value: float, unit: str) -> str:
@@ -405,6 +514,19 @@ def report(result: dict) -> str:
     lines.append(f"  wizard boot milestones, repeat visit offline ({result['repeat_restored']} of {result['runs']} "
                  "restored from the memory snapshot): " +
                  ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_repeat"].items(), key=lambda kv: kv[1])))
+    for key, p in result.get("person", {}).items():
+        if not p["runs"]:
+            continue
+        ms = lambda s: f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}]"  # noqa: E731
+        wait_target = "≤ 300 ms " + ("met" if p["result_wait"]["median"] <= 300 else "NOT met") if key == "person_4g" else "reported"
+        lines.append(f"  a person answering pathway A at 2 s a screen, {p['label']} (CPU 4×, median of {p['runs']}):")
+        lines.append(f"    waiting on the engine before the result: {'0 ms' if p['engine_calls'] == 0 else 'engine called'}"
+                     f" ({p['engine_calls']} engine calls on 12 screens; target 0 ms "
+                     f"{'met' if p['engine_calls'] == 0 else 'NOT met'}); 继续 → next screen, summed: {ms(p['screens_total'])},"
+                     f" slowest screen {ms(p['screen_max'])}")
+        lines.append(f"    查看结果 → result on screen: {ms(p['result_wait'])} ({wait_target}; of which the engine's reply "
+                     f"{ms(p['result_engine'])}, drawing it {ms(p['result_render'])}); engine ready before 查看结果 in "
+                     f"{p['ready_before_result']} of {p['runs']}")
     for side in ("wizard", "baseline"):
         reqs = sorted(result["requests"][side], key=lambda r: -r[1])[:6]
         lines.append(f"  largest {side} responses: " + ", ".join(f"{p.split('/')[-1].split('#')[0][:40]} {s / 1e3:.0f} kB {c}" for p, s, c in reqs))

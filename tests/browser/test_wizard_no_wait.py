@@ -13,22 +13,29 @@ import re
 from .test_wizard_support import ENGINE_FILES, WizardPage, wizard  # noqa: F401 - fixture
 
 
-def hold(w: WizardPage) -> list:
-    """Leave every request for the engine's files unanswered until release()."""
-    held: list = []
-    w.page.context.route(re.compile(ENGINE_FILES), lambda route: held.append(route))
-    return held
+class Held:
+    """Every request for the engine's files left unanswered until release() (then they go through)."""
 
+    def __init__(self, w: WizardPage):
+        self.routes: list = []
+        self.released = False
+        w.page.context.route(re.compile(ENGINE_FILES), self.handle)
 
-def release(w: WizardPage, held: list) -> None:
-    w.page.context.unroute(re.compile(ENGINE_FILES))
-    for route in held:
-        route.continue_()
+    def handle(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
 
 
 def test_both_pathways_answered_with_the_engine_held_back(wizard):
     w: WizardPage = wizard(service_workers="block")
-    held = hold(w)
+    held = Held(w)
     w.open()
     rows = dict(w.pathway_a_to_check())
     assert rows["您获得过下列荣誉吗？"] == "全国技术能手"
@@ -41,7 +48,7 @@ def test_both_pathways_answered_with_the_engine_held_back(wizard):
     w.page.get_by_role("button", name="确定清除").click()
     rows = dict(w.pathway_b_to_check())
     assert rows["该职业申报各等级要求累计工作多少年？"].startswith("高级工（三级）：6 年")
-    assert held, "the engine's files were requested"
+    assert held.routes, "the engine's files were requested"
     assert w.page.get_attribute("#gt-wizard", "data-engine") == "loading"
     status = w.page.inner_text("[data-gt-engine]")
     assert "MB" in status and "继续回答问题" in status, status
@@ -50,7 +57,7 @@ def test_both_pathways_answered_with_the_engine_held_back(wizard):
     w.page.get_by_role("button", name="查看结果").click()
     w.page.wait_for_selector("[data-gt-waiting] progress")
     assert "正在载入判断引擎" in w.page.inner_text("#gt-wizard [data-gt-screen]")
-    release(w, held)
+    held.release()
     result = w.expect_result()
     assert result["highest"] == "senior_technician"
     assert not w.recorded.errors

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 
 from .test_wizard_support import A, WizardPage, wizard  # noqa: F401 - fixture
@@ -161,7 +162,15 @@ def test_pyodide_that_cannot_load_is_reported_not_a_blank_page(wizard):
     w.page.context.route(re.compile(r".*/pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="missing"))
     w.open()
     w.page.wait_for_selector('#gt-wizard[data-engine="fatal"]', timeout=60_000)
-    assert "暂时无法启动申报条件自测" in w.page.inner_text("#gt-wizard")  # a load failure, not the browser's fault
+    # A load failure, not the browser's fault: the status line says so with 重试, the questions go on.
+    status = w.page.inner_text("[data-gt-engine]")
+    assert "判断引擎没能载入" in status and "重试" in status, status
+    w.answer("direction", A)
+    w.expect_question("deadline")
+    # The result page explains and offers the condition tables.
+    w.open("#share=" + base64.urlsafe_b64encode(b'{"a":{"direction":"skill_to_title","integrity_record":true},"s":[]}').decode().rstrip("="))
+    w.page.wait_for_selector(".gt-unavailable", timeout=60_000)
+    assert "暂时无法得出结果" in w.page.inner_text(".gt-unavailable")
     assert w.page.locator(".gt-unavailable a[href='../pathway-a/']").count() == 1
 
 

@@ -12,7 +12,7 @@ import { esc } from "./html.js";
 import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { renderCheck } from "./screens/check.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
-import { resultHtml, showWaiting, waitingHtml } from "./screens/result.js";
+import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.js";
 import { STATUS_SHELL, showStatus } from "./screens/status.js";
 import { unavailableHtml } from "./screens/unavailable.js";
 import { clearState, decodeShare, emptyState, encodeShare, loadState, saveState, storage } from "./store.js";
@@ -176,8 +176,12 @@ class Wizard {
     this.save();
     const seq = ++this.renderSeq;
     this.root.dataset.screen = screen.name === "question" ? `question:${screen.id}` : screen.name;
-    if (screen.name === "question") renderQuestion(this, screen, focus);
-    else if (screen.name === "check") renderCheck(this, focus);
+    if (this.engine.status.unsupported) this.showUnavailable(focus); // this browser can never give a result
+    else if (screen.name === "question") renderQuestion(this, screen, focus);
+    else if (screen.name === "check") {
+      renderCheck(this, focus);
+      if (!this.engine.failed) this.askResult(this.walk());
+    }
     else this.renderResult(seq, focus);
     this.firstRender = false;
   }
@@ -199,7 +203,9 @@ class Wizard {
       this.setTitle(W.resultTitle);
       this.focusHeading(focus);
     }
-    const reply = await this.engine.call("result", { answers: st.answers, skipped: st.skipped, today: this.today });
+    performance.mark?.("gt-result-asked");
+    const reply = await this.askResult(st);
+    performance.mark?.("gt-result-replied");
     if (!this.current(seq)) return;
     if (!reply.ok && reply.unavailable) {
       this.showUnavailable(true);
@@ -218,9 +224,25 @@ class Wizard {
       return;
     }
     this.lastResult = { answers: reply.value.answers, skipped: st.skipped };
-    this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy, shareUrl: this.shareUrl() });
+    this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy });
+    performance.mark?.("gt-result-shown");
     this.setTitle(W.resultTitle);
     this.focusHeading(focus || !this.engine.timings.ready || performance.now() - this.engine.timings.ready < 1000);
+    // The QR code after the result is on screen (drawing it is the slowest part of the page on a phone).
+    requestAnimationFrame(() => setTimeout(() => this.current(seq) && showQr(this.$screen, this.shareUrl())));
+  }
+
+  /** The engine's result for these answers: asked once, and already on its way when the check page
+   * shows (so that 查看结果 finds it ready). */
+  askResult(st) {
+    const payload = { answers: st.answers, skipped: st.skipped, today: this.today };
+    const key = JSON.stringify(payload);
+    if (this.asked?.key !== key) this.asked = { key, reply: this.engine.call("result", payload) };
+    const { reply } = this.asked;
+    reply.then((r) => {
+      if (!r.ok && this.asked?.reply === reply) this.asked = null; // an error or a failed engine: ask again next time
+    });
+    return reply;
   }
 
   showUnavailable(focus) {
@@ -234,7 +256,8 @@ class Wizard {
   onEngine(status) {
     if (this.dead) return;
     showStatus(this.root, status, offline.state === "ready");
-    if (this.screen?.name === "result") {
+    if (status.stage === "fatal" && status.unsupported) this.showUnavailable(!this.firstRender);
+    else if (this.screen?.name === "result") {
       if (status.stage === "fatal") this.showUnavailable(true);
       else if (status.stage !== "ready") showWaiting(this.$screen, status);
     }

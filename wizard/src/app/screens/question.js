@@ -53,7 +53,8 @@ export function readQuestion(q, form) {
 export function fieldFor(q, answer, skipped, key) {
   const type = typeOf(q);
   const parsed = type.toAnswer(q, type.toForm(q, answer, skipped));
-  return parsed.targets?.[key] ?? parsed.targets?.[String(key).split(/[.[]/)[0]] ?? type.first(q);
+  // An answer the page itself would refuse (a crafted share link) has no targets: its first bad field.
+  return parsed.targets?.[key] ?? parsed.targets?.[String(key).split(/[.[]/)[0]] ?? parsed.errors?.[0]?.field ?? type.first(q);
 }
 
 /** Submit: check the form, warn once about dates after the deadline, store the answer, move on. */

@@ -39,7 +39,15 @@ function cited(item, clauses, policyPage) {
   return `${linkPhones(esc(item.message))}${link}`;
 }
 
-export function resultHtml(data, { policyPage, shareUrl }) {
+/** Draw the share link's QR code into the result's place for it. */
+export function showQr(screen, shareUrl) {
+  const box = screen.querySelector("[data-gt-qr-body]");
+  if (!box) return;
+  const qr = qrSvg(shareUrl, W.qrLabel);
+  box.innerHTML = qr ? `${qr}<p class="gt-qr__hint">${esc(W.qrHint)}</p>` : `<p class="gt-qr__hint">${esc(W.qrTooLong)}</p>`;
+}
+
+export function resultHtml(data, { policyPage }) {
   const r = data.result;
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
@@ -93,7 +101,6 @@ export function resultHtml(data, { policyPage, shareUrl }) {
     ? `<h3>${esc(W.materialsHeading)}</h3><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
     : "";
   const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
-  const qr = qrSvg(shareUrl, W.qrLabel);
   return `
 <a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
 <p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
@@ -128,6 +135,6 @@ ${materials}
 </div>
 <section class="gt-qr" data-gt-qr aria-labelledby="gt-qr-title">
   <h2 id="gt-qr-title" class="gt-qr__title">${esc(W.qrTitle)}</h2>
-  ${qr ? `${qr}<p class="gt-qr__hint">${esc(W.qrHint)}</p>` : `<p class="gt-qr__hint">${esc(W.qrTooLong)}</p>`}
+  <div data-gt-qr-body></div>
 </section>`;
 }

@@ -26,7 +26,7 @@ export function describeStatus(status, offlineReady) {
       if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "" };
       const left = Math.max(0, status.total - status.loaded);
       return {
-        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）……`,
+        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）。${W.questionsGoOn}`,
         bar: true,
         pct,
         bytes: W.bytes(mb(status.loaded), mb(status.total)) + (left > 0 ? W.remaining(mb(left)) : ""),

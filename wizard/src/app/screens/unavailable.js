@@ -20,6 +20,6 @@ export function unavailableHtml({ message, unsupported }, pages) {
     <li><a href="${pages.policy}">${esc(W.noticeText)}</a></li>
   </ul>
   <p>${unsupported ? esc(W.newerBrowser) : ""}${esc(W.answersKept(Boolean(storage)))}</p>
-  <p><a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a></p>
+  ${unsupported ? "" : `<p><a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a></p>`}
 </div>`;
 }
