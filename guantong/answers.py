@@ -10,6 +10,8 @@ import datetime as _dt
 import json
 import re
 
+from .policy import FULL_WIDTH, INVISIBLE_CHARS
+
 DIRECTIONS = ("skill_to_title", "title_to_skill")
 SKILL_IDS = ("senior_worker", "technician", "senior_technician")
 TITLE_IDS = ("assistant", "intermediate", "deputy_senior", "senior")
@@ -17,6 +19,16 @@ TIER_IDS = ("assistant", "intermediate", "deputy_senior")
 STUDIO_LEVELS = ("city", "provincial", "national")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_INVISIBLE = re.compile("[" + INVISIBLE_CHARS + "]")
+
+# Limits (issue 15): far above any real answers, low enough that no input makes the engine slow or its
+# output huge. Identical honours count once, so a pasted list repeated does not hit MAX_HONORS.
+MAX_BYTES = 10_000_000       # an answers file (the wizard sends about 1 kB; a pasted list may repeat)
+MAX_TEXT = 200               # characters in a name or any other string
+MAX_HONORS = 100             # different honours
+MAX_DIGITS = 15              # a whole number (years, months)
+MAX_DEPTH = 20               # nesting of lists and objects
 
 
 class AnswersError(ValueError):
@@ -29,8 +41,102 @@ class AnswersError(ValueError):
 
 
 def _quote(key: str) -> str:
-    # json.dumps keeps the key on one line whatever it contains (newlines, quotes).
-    return "答案 " + json.dumps(key, ensure_ascii=False)
+    # json.dumps keeps the key on one line whatever it contains (newlines, quotes); a lone surrogate is
+    # shown escaped (it cannot be written as UTF-8), a very long key cut short.
+    key = key if len(key) <= 60 else key[:60] + "…"
+    return "答案 " + json.dumps(key, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+class InputError(ValueError):
+    """Input that is not an answers object's JSON at all (bytes, syntax, size); the message is Chinese."""
+
+
+# json's own messages, in Chinese (the rest: "格式有误").
+_JSON_MESSAGES = {
+    "Expecting value": "此处缺少一个值",
+    "Expecting property name enclosed in double quotes": "键名须用英文双引号括起来",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Unterminated string starting at": "字符串缺少结尾的引号",
+    "Extra data": "JSON 之后还有多余的内容",
+    "Invalid control character at": "字符串里有控制字符（如换行符），须写成转义形式",
+    "Invalid \\escape": "无效的转义符",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义符",
+}
+
+
+class _Pairs(dict):
+    """A JSON object read by loads(); `duplicate` names a key given twice (answers.md: invalid)."""
+
+    duplicate = None
+
+
+def _pairs(items: list) -> dict:
+    out = _Pairs(items)
+    if len(out) != len(items):
+        seen = set()
+        out.duplicate = next(k for k, _ in items if k in seen or seen.add(k))
+    return out
+
+
+class _BigNumber(int):
+    """A whole number with more than MAX_DIGITS digits, kept as its digit count (never converted)."""
+
+
+def _int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    return _BigNumber(digits) if digits > MAX_DIGITS else int(text)
+
+
+def _constant(name: str):
+    raise InputError(f"答案不是有效的 JSON：{name} 不是 JSON 的数值")
+
+
+def loads(data: bytes | str):
+    """An answers file's bytes (UTF-8, a byte-order mark allowed) or text → the JSON value, with each
+    object's duplicate key and each oversized number marked for parse() to name. Raises InputError."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise InputError(f"答案文件过大（{len(data)} 字节，上限 {MAX_BYTES} 字节）")
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"答案不是有效的 UTF-8 文本：第 {exc.start + 1} 个字节无法识别（请以 UTF-8 编码保存）") from None
+    elif len(data) > MAX_BYTES:
+        raise InputError(f"答案文件过大（{len(data)} 个字符，上限 {MAX_BYTES}）")
+    data = data.removeprefix("\ufeff")
+    try:
+        return json.loads(data, object_pairs_hook=_pairs, parse_int=_int, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        problem = _JSON_MESSAGES.get(exc.msg, "格式有误")
+        raise InputError(f"答案不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列{problem}") from None
+    except RecursionError:
+        raise InputError("答案不是有效的 JSON：嵌套层数过多") from None
+
+
+def _check_tree(value, key: str, depth: int = 0) -> None:
+    """What no answer may hold anywhere, named by its key: a key given twice, a lone surrogate, a very
+    long string, a number too large to be a count, a nesting too deep."""
+    if depth > MAX_DEPTH:
+        raise AnswersError(key, f"嵌套层数过多（上限 {MAX_DEPTH} 层）")
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise AnswersError(key, "含有无法识别的字符（不成对的 UTF-16 代理码位）")
+        if len(value) > MAX_TEXT:
+            raise AnswersError(key, f"文字过长（{len(value)} 个字符，上限 {MAX_TEXT}）")
+    elif isinstance(value, _BigNumber) or (isinstance(value, int) and not isinstance(value, bool)
+                                           and abs(value) >= 10 ** MAX_DIGITS):
+        raise AnswersError(key, f"数字过大（超过 {MAX_DIGITS} 位）")
+    elif isinstance(value, dict):
+        if getattr(value, "duplicate", None) is not None:
+            raise AnswersError(f"{key}.{value.duplicate}" if key else value.duplicate, "在同一对象中出现了两次，答案含义不明确")
+        for sub, item in value.items():
+            if isinstance(sub, str) and _SURROGATE.search(sub):
+                raise AnswersError(sub, "键名含有无法识别的字符（不成对的 UTF-16 代理码位）")
+            _check_tree(item, f"{key}.{sub}" if key else str(sub), depth + 1)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_tree(item, f"{key}[{i}]", depth + 1)
 
 
 # --- value checkers: each returns the parsed value or raises AnswersError ------------------------------
@@ -57,6 +163,7 @@ def as_count(key, value):
 def as_date(key, value):
     if not isinstance(value, str):
         raise AnswersError(key, f"应为 YYYY-MM-DD 格式的日期字符串，收到的是{_type_name(value)}")
+    value = value.translate(FULL_WIDTH)  # ２０２１-０６-３０ as typed on a Chinese keyboard (answers.md)
     if not _ISO_DATE.fullmatch(value):
         raise AnswersError(key, f"日期格式应为 YYYY-MM-DD（如 2021-06-30），收到 {json.dumps(value, ensure_ascii=False)}")
     try:
@@ -66,11 +173,13 @@ def as_date(key, value):
 
 
 def as_text(key, value):
+    """A name as typed, without invisible characters (zero-width and the like) or surrounding spaces."""
     if not isinstance(value, str):
         raise AnswersError(key, f"应为文字（字符串），收到的是{_type_name(value)}")
-    if not value.strip():
+    value = _INVISIBLE.sub("", value).strip()
+    if not value:
         raise AnswersError(key, "不能为空")
-    return value.strip()
+    return value
 
 
 def _one_of(key, value, allowed):
@@ -111,11 +220,16 @@ def as_honors(key, value):
                 raise AnswersError(f"{where}.{sub}", "不是可识别的字段（可用 name、date、tier）")
         if "name" not in item:
             raise AnswersError(f"{where}.name", "缺少荣誉名称")
-        honors.append({
+        honor = {
             "name": as_text(f"{where}.name", item["name"]),
             "date": as_date(f"{where}.date", item["date"]) if "date" in item else None,
             "tier": _one_of(f"{where}.tier", item["tier"], TIER_IDS) if "tier" in item else None,
-        })
+        }
+        if honor in honors:  # the same honour given again counts once
+            continue
+        if len(honors) == MAX_HONORS:
+            raise AnswersError(key, f"荣誉过多（不同的荣誉超过 {MAX_HONORS} 项）")
+        honors.append(honor)
     return honors
 
 
@@ -175,6 +289,7 @@ def parse(answers) -> dict:
     for key in answers:
         if not isinstance(key, str):
             raise AnswersError(str(key), "键名应为字符串")
+    _check_tree(answers, "")
     if "direction" not in answers:
         raise AnswersError("direction", "必须填写申报方向（skill_to_title 或 title_to_skill）")
     direction = COMMON["direction"]("direction", answers["direction"])

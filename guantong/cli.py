@@ -12,36 +12,38 @@ import json
 import sys
 from pathlib import Path
 
-from .answers import AnswersError
+from .answers import MAX_BYTES, AnswersError, InputError, loads
 from .engine import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]   # the checkout: mkdocs.yml, docs/, wizard/
 
 
-def _read(source: str) -> str:
+_OS_ERRORS = {"FileNotFoundError": "找不到这个文件", "PermissionError": "没有读取这个文件的权限",
+              "IsADirectoryError": "这是一个文件夹，不是文件"}
+
+
+def _read(source: str) -> bytes:
+    """The file's (or standard input's) bytes, at most one byte over the limit (answers.MAX_BYTES)."""
     if source == "-":
-        return sys.stdin.read()
-    with open(source, encoding="utf-8") as f:
-        return f.read()
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    with open(source, "rb") as f:
+        return f.read(MAX_BYTES + 1)
 
 
 def check(source: str) -> int:
     """Exit 0 with the result whatever the outcome; 2 with one Chinese line for invalid input."""
+    where = "标准输入" if source == "-" else f"答案文件 {source}"
     try:
-        text = _read(source)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"无法读取答案文件 {source}：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        data = _read(source)
+    except OSError as exc:
+        problem = _OS_ERRORS.get(type(exc).__name__, f"系统错误 {exc.errno}" if exc.errno else "无法读取")
+        print(f"无法读取{where}：{problem}", file=sys.stderr)
         return 2
     try:
-        answers = json.loads(text)
-    except json.JSONDecodeError as exc:
-        print(f"答案不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误（{exc.msg}）", file=sys.stderr)
+        result = evaluate(loads(data))
+    except InputError as exc:
+        print(f"{where}：{exc}", file=sys.stderr)
         return 2
-    except RecursionError:
-        print("答案不是有效的 JSON：嵌套层数过多", file=sys.stderr)
-        return 2
-    try:
-        result = evaluate(answers)
     except AnswersError as exc:
         print(str(exc).replace("\n", " "), file=sys.stderr)
         return 2

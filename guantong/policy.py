@@ -20,9 +20,12 @@ POLICY_PATH = DATA_DIR / "policy.toml"
 PATHWAYS = ("skill_to_title", "title_to_skill")
 
 # Marks people type around names that do not change which honour is meant: every white-space character
-# (what str.isspace() and re's \s call one) and quote marks. Spelt out, so that the wizard's page
+# (what str.isspace() and re's \s call one), invisible characters (zero-width and the like; answers.md)
+# and quote marks. Spelt out, so that the wizard's page
 # (wizard/src/app/walker.js) drops exactly the same ones.
-NAME_NOISE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "「」『』《》“”\"'‘’"
+INVISIBLE_CHARS = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width marks, BOM
+NAME_NOISE_CHARS = ("".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE_CHARS
+                    + "「」『』《》“”\"'‘’")
 _NAME_NOISE = re.compile("[" + re.escape(NAME_NOISE_CHARS) + "]")
 
 

@@ -15,7 +15,7 @@ import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .policy import Policy
+from .policy import Policy, normalise_name
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 STATUS = {MET: "eligible", NOT_MET: "not_eligible", UNKNOWN: "undetermined"}
@@ -286,13 +286,18 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
         source = listed["clause"]
         if case.counts(day):
             when = f"（{day.isoformat()}获得）" if day else ""
-            outcomes.append(Outcome(MET, source, f"获得“{listed['name']}”{when}。", kind="honor"))
+            typed = "" if same_name(honor["name"], listed["name"]) else f"（您填写的“{honor['name']}”按此计算）"
+            outcomes.append(Outcome(MET, source, f"获得“{listed['name']}”{when}{typed}。", kind="honor"))
         else:
             outcomes.append(Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {day.isoformat()}，晚于受理截止时间。", by=day, kind="honor"))
     if not outcomes:
         names = "、".join(h["name"] for h in case.policy.honors if tiers.index(h["tier"]) >= rank)
         outcomes.append(Outcome(NOT_MET, clause, f"未获得可申报{level['name']}的荣誉（{names}）。", kind="honor"))
     return outcomes
+
+
+def same_name(typed: str, listed: str) -> bool:
+    return normalise_name(typed) == normalise_name(listed)
 
 
 @rule("A9", "2.4.1", "名单外的荣誉由评审部门认定")
@@ -330,6 +335,9 @@ def a_notes(case: Case) -> None:
         listed = p.find_honor(honor["name"])
         if honor["date"] and not case.counts(honor["date"]):
             late_note(case, f"荣誉“{honor['name']}”", honor["date"])
+        if listed and not same_name(honor["name"], listed["name"]):
+            # Aliases (with A8): say which listed honour the name typed was counted as.
+            case.notes.append((listed["clause"], f"您填写的“{honor['name']}”按通知所列的“{listed['name']}”计算。"))
         if listed and honor["tier"] and honor["tier"] != listed["tier"]:
             case.notes.append((listed["clause"], f"“{listed['name']}”在通知中列于{p.level('skill_to_title', listed['tier'])['name']}一档，按通知所列档次计算。"))
         elif not listed and not honor["tier"]:
@@ -359,13 +367,15 @@ def b1_holds_title(case: Case) -> Outcome:
     a = case.answers
     if a.get("titles") == {}:
         return Outcome(NOT_MET, "2.1", "未取得专业技术职务任职资格（职称）。")
+    if a.get("titles"):
+        # Late titles (B1, T3): every title dated after the deadline is no title for this round, as A2.
+        first = min(a["titles"].values())
+        if not case.counts(first):
+            return Outcome(NOT_MET, "2.1", f"最早取得职称的日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计。", by=first)
     if a.get("technical_skill_post") is False:
         return Outcome(NOT_MET, "2.1", "未从事技术技能岗位。")
     if "titles" not in a or "technical_skill_post" not in a:
         return Outcome(UNKNOWN, "2.1", "尚未回答取得的职称或是否从事技术技能岗位。")
-    first = min(a["titles"].values())
-    if not case.counts(first):
-        return Outcome(NOT_MET, "2.1", f"最早取得职称的日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计。", by=first)
     return Outcome(MET, "2.1", "取得专业技术职务任职资格，并从事技术技能岗位。")
 
 

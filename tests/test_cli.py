@@ -79,3 +79,90 @@ def test_missing_file_exits_2():
 def test_an_unknown_key_with_a_newline_stays_on_one_line():
     proc = check(json.dumps({"direction": "skill_to_title", "a\nb": 1}))
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and '"a\\nb"' in proc.stderr
+
+
+# --- issue 15: hostile and odd input, each row of the issue's table ----------------------------------
+def check_bytes(data: bytes, *args: str):
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "guantong", "check", *(args or ["-"])],
+                          input=data, capture_output=True, cwd=ROOT, env=env)
+
+
+def refused(proc, *fragments: str) -> str:
+    """Exit 2, nothing on stdout, one line of Chinese on stderr with every fragment, no traceback."""
+    err = proc.stderr.decode("utf-8") if isinstance(proc.stderr, bytes) else proc.stderr
+    assert proc.returncode == 2, err
+    assert not proc.stdout
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert not any(english in err for english in ("Expecting", "No such file", "Errno", "Exceeds")), err
+    for fragment in fragments:
+        assert fragment in err, (fragment, err)
+    return err
+
+
+A_DIR = '{"direction": "skill_to_title", '
+
+
+@pytest.mark.parametrize("data,fragments", [
+    ((A_DIR + '"months_out_of_skill_work": ' + "7" * 5001 + "}").encode(), ['"months_out_of_skill_work"', "数字过大"]),
+    ((A_DIR + '"series": "\\ud800"}').encode(), ['"series"', "无法识别的字符"]),
+    ((A_DIR + '"honors": [{"name": "\\udfff"}]}').encode(), ['"honors[0].name"', "无法识别的字符"]),
+    (b'{"direction": "skill_to_title", "\\ud800": 1}', ["\\ud800", "无法识别的字符"]),
+    (b'{"direction": "skill_to_title", "series": "\xff\xfe"}', ["UTF-8", "第 44 个字节"]),
+    ((A_DIR + '"integrity_record": true, "integrity_record": false}').encode(), ['"integrity_record"', "两次"]),
+    ((A_DIR + '"skill_levels": {"technician": "2019-06-30", "technician": "2020-06-30"}}').encode(),
+     ['"skill_levels.technician"', "两次"]),
+    (b'{"direction": ', ["不是有效的 JSON", "第 1 行", "缺少一个值"]),
+    (b'{"direction" "x"}', ["缺少冒号"]),
+    (b'{direction: 1}', ["键名须用英文双引号"]),
+    (b'{"direction": "skill_to_title"} {}', ["多余的内容"]),
+    (b'{"direction": NaN}', ["NaN 不是 JSON 的数值"]),
+    ((A_DIR + '"series": "' + "工" * 201 + '"}').encode(), ['"series"', "文字过长"]),
+    ((A_DIR + '"honors": [' + ",".join(f'"荣誉{i}"' for i in range(101)) + "]}").encode(), ['"honors"', "荣誉过多"]),
+    ((A_DIR + '"honors": ["\\u200b"]}').encode(), ['"honors[0].name"', "不能为空"]),
+    ((A_DIR + '"honors": ' + "[" * 30 + "]" * 30 + "}").encode(), ['"honors', "嵌套层数过多"]),
+    (b" " * 10_000_001, ["答案文件过大"]),
+])
+def test_hostile_input_exits_2_naming_the_key_in_chinese(data, fragments):
+    refused(check_bytes(data), *fragments)
+
+
+def test_a_missing_file_and_a_folder_are_refused_in_chinese(tmp_path):
+    refused(check_bytes(b"", "/nonexistent/answers.json"), "找不到这个文件")
+    refused(check_bytes(b"", str(tmp_path)), "文件夹")
+
+
+def test_a_byte_order_mark_is_read_as_notepad_saves_it(tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VALID, ensure_ascii=False).encode("utf-8"))
+    proc = check_bytes(b"", str(path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["levels"]["assistant"]["status"] == "eligible"
+    assert check_bytes(b"\xef\xbb\xbf" + json.dumps(VALID).encode()).returncode == 0
+
+
+def test_full_width_digits_in_a_date_are_the_digits():
+    answers = dict(VALID, deadline="２０２６-０６-３０", skill_levels={"senior_worker": "２０２０－０１－０１"})
+    proc = check_bytes(json.dumps(answers, ensure_ascii=False).encode())
+    assert proc.returncode == 0, proc.stderr.decode()
+    result = json.loads(proc.stdout)
+    assert result["deadline"] == "2026-06-30" and result["levels"]["assistant"]["status"] == "eligible"
+
+
+def test_zero_width_characters_in_names_are_dropped_like_spaces():
+    answers = dict(VALID, honors=["湖北工匠\u200b"], series="工程\u200d技术")
+    result = json.loads(check_bytes(json.dumps(answers).encode()).stdout)
+    assert result["levels"]["intermediate"]["status"] == "eligible"  # 湖北工匠: an intermediate-tier honour
+    assert not any("不在通知所列荣誉名单" in n["message"] for n in result["notes"])
+
+
+def test_the_same_honour_repeated_counts_once_and_quickly():
+    import time
+
+    answers = dict(VALID, honors=[{"name": "黄石工匠"}] * 200_000)
+    t = time.perf_counter()
+    proc = check_bytes(json.dumps(answers, ensure_ascii=False).encode())
+    took = time.perf_counter() - t
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert len(proc.stdout) < 50_000 and proc.stdout.decode().count("黄石工匠") <= 3
+    assert took < 10, took
