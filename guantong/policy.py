@@ -191,14 +191,61 @@ def _cached(path: Path, stamp: int | None) -> Policy:
     return _load(path)
 
 
+class TomlError(PolicyError):
+    """A policy or notice file that cannot be read as TOML; `line` is where, when known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+# tomllib's messages in Chinese (the rest are shown as they are).
+_TOML_MESSAGES = {
+    "Invalid statement": "无法识别的语句",
+    "Invalid value": "无效的值",
+    "Cannot overwrite a value": "同一个键写了两次",
+    "Cannot declare": "同一个表写了两次",
+    "Expected '=' after a key in a key/value pair": "键后面缺少“=”",
+    "Unterminated string": "字符串缺少结尾的引号",
+    "Unclosed array": "数组缺少结尾的“]”",
+    "Unclosed inline table": "内联表缺少结尾的“}”",
+    "Escaped character is not a Unicode scalar value": "转义字符不是有效的 Unicode 字符",
+    "Illegal character": "含有不允许的控制字符",
+    "Expected newline or end of document after a statement": "一行只能写一条语句",
+}
+
+
+def read_toml(path: str | Path) -> tuple[dict, str]:
+    """A data file staff edit → (its tables, its text). UTF-8, a byte-order mark allowed (Notepad saves
+    one); every failure is a TomlError in Chinese with the line where known, never a traceback."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise TomlError(f"无法读取（{exc.strerror or exc}）") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TomlError(f"第 {line} 行有不是 UTF-8 编码的字节，请以 UTF-8 编码保存文件", line) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = str(exc).split(" (at")[0]
+        problem = next((zh for en, zh in _TOML_MESSAGES.items() if message.startswith(en)), message)
+        where = f"第 {m.group(2)} 列附近" if m else ""
+        raise TomlError(f"不是有效的 TOML：{where}{problem}。常见原因：文字没有加引号、引号不成对、"
+                        "日期不存在（如 2026-02-30）、同一个键写了两次", int(m.group(1)) if m else None) from None
+    except ValueError:  # a number too long for Python to read (over 4300 digits)
+        raise TomlError("不是有效的 TOML：有一个数字位数过多（超过 4300 位）") from None
+
+
 def _load(path: Path) -> Policy:
     try:
-        with open(path, "rb") as f:
-            raw = tomllib.load(f)
-    except OSError as exc:
-        raise PolicyError(f"{path}：无法读取政策数据文件（{exc.strerror}）") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}：不是有效的 TOML 文件：{exc}") from None
+        raw, _ = read_toml(path)
+    except TomlError as exc:
+        where = f"第 {exc.line} 行：" if exc.line else ""
+        raise PolicyError(f"{path}：{where}{exc}") from None
     for key in ("data", "skill_level", "title", "a_level", "b_level", "studio", "series", "office"):
         if key not in raw:
             raise PolicyError(f"{path}：缺少必填的表 [{key}]")

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import string
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .answers import SKILL_IDS, TIER_IDS, TITLE_IDS
-from .policy import PATHWAYS, POLICY_PATH, normalise_name
+from .policy import PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
 
 
 @dataclass(frozen=True)
@@ -157,17 +156,9 @@ def validate_policy(path: str | Path | None = None, clause_ids: set[str] | None 
     """Every problem in a policy data file (empty list: the file is good)."""
     path = Path(path or POLICY_PATH)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(str(path), None, "文件", f"无法读取（{getattr(exc, 'strerror', None) or exc}）；文件应为 UTF-8 编码的 TOML")]
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line = int(m.group(1)) if m else None
-        where = f"第 {m.group(2)} 列" if m else ""
-        return [Problem(str(path), line, "TOML", f"不是有效的 TOML：{where}附近有错误（{str(exc).split(' (at')[0]}）。"
-                        "常见原因：文字没有加引号、引号不成对、日期不存在（如 2026-02-30）、同一个键写了两次")]
+        raw, text = read_toml(path)
+    except TomlError as exc:
+        return [Problem(str(path), exc.line, "TOML", str(exc))]
     c = _Checker(path, text)
     clauses = clause_ids if clause_ids is not None else _clause_ids()
 

@@ -1,5 +1,7 @@
 """Fuzzing the engine: any JSON value, and near-valid answers objects, give either AnswersError with one
-Chinese line naming the key, or a result of the contract's shape. Never anything else.
+Chinese line naming the key, or a result of the contract's shape. Never anything else. The JSON reader
+too (answers.loads, what `guantong check` reads a file with): raw bytes, text, and valid JSON cut or with
+bytes changed give InputError (one Chinese line) or go on to the same two outcomes.
 
 Fast in the normal run; the long run (at least 100 000 examples each) is `make fuzz`.
 """
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guantong import AnswersError, evaluate
+from guantong.answers import InputError, loads
 from guantong.flow import next_question
 
 from contract import check_shape
@@ -65,3 +68,47 @@ def test_near_valid_answers(value):
 def test_valid_answers_always_give_a_result_and_a_next_question_or_none(value):
     assert outcome(value) is not None
     next_question(value)
+
+
+def read(data):
+    """What `guantong check` does with a file's bytes (or text)."""
+    try:
+        value = loads(data)
+    except InputError as exc:
+        message = str(exc)
+        assert "\n" not in message and HAN.search(message), message
+        assert not re.search(r"Expecting|Unterminated|Invalid|codec|Errno", message), message
+        return
+    outcome(value)
+    json.dumps(value, ensure_ascii=False).encode("utf-8", "backslashreplace")
+
+
+def mangled(rng_bytes: bytes, text: bytes) -> bytes:
+    """Valid answers JSON with a few bytes overwritten by random ones."""
+    out = bytearray(text)
+    for i, b in enumerate(rng_bytes[:8]):
+        if out:
+            out[(b * 7919 + i * 104729) % len(out)] = rng_bytes[-1 - i] if len(rng_bytes) > i else b
+    return bytes(out)
+
+
+@fuzz
+@given(st.binary(max_size=400))
+def test_the_reader_on_raw_bytes(data):
+    read(data)
+    read(b"\xef\xbb\xbf" + data)
+
+
+@fuzz
+@given(st.text(max_size=200))
+def test_the_reader_on_any_text(text):
+    read(text)
+
+
+@fuzz
+@given(answers, st.binary(min_size=1, max_size=12), st.integers(min_value=0, max_value=2000))
+def test_the_reader_on_answers_json_cut_or_damaged(value, noise, cut):
+    text = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    read(text[:cut])
+    read(mangled(noise, text))
+    read(text.replace(b'"', b"", 1))

@@ -118,3 +118,36 @@ def test_cli_validate_prints_every_problem_and_exits_1(tmp_path):
     assert "honor[9].tier" in proc.stderr and "处问题" in proc.stderr and "Traceback" not in proc.stderr
     ok = subprocess.run([sys.executable, "-m", "guantong", "validate"], capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0 and "检查通过" in ok.stdout
+
+
+# --- issue 15: the staff's TOML as an editor may save it ------------------------------------------------
+def test_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "policy.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert validate_policy(path) == []
+    from guantong.policy import load_policy
+
+    assert load_policy(path).version
+
+
+@pytest.mark.parametrize("make,line,fragment", [
+    (lambda: GOOD.encode("utf-8") + b"\n# \xff\xfe\n", "last", "不是 UTF-8 编码"),
+    (lambda: GOOD.replace("[data]", "[data]\nhuge = " + "9" * 5000, 1).encode(), None, "数字位数过多"),
+    (lambda: GOOD.replace("[data]", '[data]\nsur = "\\ud800"', 1).encode(), "sur", "转义字符不是有效的 Unicode 字符"),
+    (lambda: GOOD.replace("[data]", "[data]\nbare = 文字", 1).encode(), "bare", "无效的值"),
+])
+def test_unreadable_data_is_one_chinese_problem_with_its_line(tmp_path, make, line, fragment):
+    from guantong.policy import PolicyError, load_policy
+
+    path = tmp_path / "policy.toml"
+    path.write_bytes(make())
+    problems = validate_policy(path)
+    assert len(problems) == 1, problems
+    text = str(problems[0])
+    assert fragment in text and "Traceback" not in text and not re.search(r"[A-Za-z]{6,}", text.split("：", 1)[1].replace("Unicode", "")), text
+    if line == "last":
+        assert problems[0].line == GOOD.count("\n") + 2
+    elif line:
+        assert problems[0].line == next(i for i, t in enumerate(path.read_bytes().decode("utf-8", "replace").splitlines(), 1) if t.startswith(line))
+    with pytest.raises(PolicyError, match=fragment):
+        load_policy(path)

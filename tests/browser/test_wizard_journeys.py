@@ -336,3 +336,31 @@ def test_wizard_mounts_after_instant_navigation(wizard):
     w.cont()
     w.expect_question("deadline")
     assert not w.recorded.errors
+
+
+def test_years_then_a_start_date_the_check_page_says_the_date_counts(wizard):
+    # B5 (issue 15): the years were typed when the start date was 不确定; the date given later counts.
+    w: WizardPage = wizard()
+    w.open()
+    w.answer("direction", B)
+    w.answer_deadline("2026-06-30")
+    w.title_to_work_start("副高级", "2018-12-01", "钳工")
+    w.choose("不确定").cont()
+    w.expect_question("work_years")
+    w.type("#gt-work_years", "20").cont()
+    w.expect_question("required_years")
+    w.type("申报高级工（三级）", "6").cont()
+    w.answer("related_major", "否")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert rows["您从事这个职业或相关职业累计多少整年？"] == "20 年"
+    assert "将按开始工作的日期计算" not in w.page.inner_text("#gt-wizard")
+    w.click_link("修改：您从哪一天开始从事这个职业或相关职业的工作？")
+    w.expect_question("work_start")
+    w.page.get_by_label("不确定", exact=True).uncheck()
+    w.type("#gt-work_start", "2000-03-01").cont()
+    w.expect_question("months_out_of_work")
+    w.cont()
+    rows = dict(w.expect_check())
+    assert "您从事这个职业或相关职业累计多少整年？" not in rows
+    assert "将按开始工作的日期计算累计工作年限" in w.page.inner_text("#gt-wizard")
