@@ -1,9 +1,11 @@
 """Benchmarks (not tests): prints figures, asserts nothing. `make bench`.
 
 - evaluate(): median time per call over generated answers objects (native CPython);
+- guantong diff of the shipped data (identical, and with one threshold edited);
 - the full site build (mkdocs build, with the wizard bundle), median of a few runs;
 - in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
-  (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline.
+  (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
+  answering pathway A at 2 s a screen (waiting on the engine, the wait after 查看结果).
 """
 
 from __future__ import annotations
@@ -64,6 +66,26 @@ def bench_build(runs: int, keep: Path) -> bool:
     return True
 
 
+def bench_diff(runs: int = 3) -> None:
+    """guantong diff of the shipped data against itself and against a one-number edit (issue 14)."""
+    import datetime as dt
+
+    from guantong.diff import run
+    from guantong.policy import POLICY_PATH
+
+    with tempfile.TemporaryDirectory() as tmp:
+        edited = Path(tmp) / "policy.toml"
+        edited.write_text(POLICY_PATH.read_text(encoding="utf-8").replace("years = 2", "years = 3", 1), encoding="utf-8")
+        for label, after in (("identical", POLICY_PATH), ("助理级 years 2 → 3", edited)):
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                report, _ = run(POLICY_PATH, after, dt.date(2026, 12, 1))
+                times.append(time.perf_counter() - start)
+            print(f"guantong diff, shipped data vs {label}: median {statistics.median(times):.2f} s over {runs} runs "
+                  f"({report.population} answers objects × 2 policies, {report.changed} changed)")
+
+
 def chromium_version() -> str:
     import bench_wizard
 
@@ -83,6 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {machine()}; {chromium_version()}", flush=True)
     bench_evaluate(args.answers)
+    bench_diff()
     with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
         site = Path(tmp) / "site"
         if not bench_build(args.builds, site) or args.no_browser:

@@ -77,6 +77,7 @@ COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+STAFF_ONLY = {"diff.py"}            # guantong's modules no phone needs (staff tooling)
 
 
 class BundleError(RuntimeError):
@@ -103,7 +104,7 @@ def engine_sources() -> list[tuple[str, Path]]:
         raise BundleError(f"找不到判断引擎 {ENGINE_DIR}")
     files = []
     for path in sorted(ENGINE_DIR.rglob("*.py")):
-        if "__pycache__" not in path.parts:
+        if "__pycache__" not in path.parts and path.name not in STAFF_ONLY:
             files.append((path.relative_to(REPO).as_posix(), path))
     override = policy_override()
     for path in sorted((ENGINE_DIR / "data").glob("*.toml")):

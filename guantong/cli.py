@@ -100,6 +100,7 @@ def build(out: str, policy: str | None) -> int:
         print(proc.stderr.strip()[-4000:], file=sys.stderr)
         print(f"网站构建失败（见上方信息）。{out} 中上次成功构建的网站保持不变。", file=sys.stderr)
         return 1
+    _publish_data(policy, fresh, target)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -108,6 +109,40 @@ def build(out: str, policy: str | None) -> int:
     shutil.rmtree(old, ignore_errors=True)
     print(f"网站已构建到 {target}，可将整个目录发布到任何静态网站服务器。")
     return 0
+
+
+PUBLISHED = Path("_published") / "policy.toml"   # inside the built site: the data it was built from
+
+
+def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
+    """Keep the policy data inside the new site and, when it differs from what the site being replaced
+    was built from, say what the edit changes for people (guantong diff) before the swap."""
+    import shutil
+
+    from .policy import default_path
+
+    source = Path(policy) if policy else default_path()
+    (fresh / PUBLISHED).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, fresh / PUBLISHED)
+    previous = target / PUBLISHED
+    if not previous.is_file() or previous.read_bytes() == source.read_bytes():
+        return
+    from .diff import PATHWAY_ZH, STATUS_ZH, run, summary_line
+
+    kept = fresh / PUBLISHED.with_name("previous.toml")   # the data of the site replaced, for the full report
+    shutil.copyfile(previous, kept)
+    report, _ = run(kept, source)
+    print(summary_line(report))
+    for g in report.groups:
+        if g.kind == "status":
+            change = f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}"
+        elif g.kind == "date":
+            change = f"仍为{STATUS_ZH[g.to_status]}，符合日期改变"
+        else:
+            continue
+        print(f"  {PATHWAY_ZH[g.pathway]}　{report.level_names.get(g.level, g.level)}：{change}，{g.count} 份")
+    print(f"详细报告：guantong diff {target / PUBLISHED.with_name('previous.toml')} {source}"
+          "（加 --html 报告.html 另存可打印、签字的报告）")
 
 
 def serve(addr: str, policy: str | None) -> int:
@@ -130,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     p_build = sub.add_parser("build", help="检查政策数据并构建整个网站（含自测工具）；失败时保留上次成功的网站")
     p_build.add_argument("--out", default=str(ROOT / "site"), help="输出目录（默认 site/）")
     p_build.add_argument("--policy", help="政策数据文件")
+    p_diff = sub.add_parser("diff", help="比较两份政策数据：列出修改之处，以及哪些申请人的结论因此改变")
+    p_diff.add_argument("before", help="修改前的政策数据文件")
+    p_diff.add_argument("after", nargs="?", help="修改后的政策数据文件（默认：构建所用的数据）")
+    p_diff.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p_diff.add_argument("--html", metavar="FILE", help="另存一份可打印、可签字的 HTML 报告")
+    p_diff.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
     p_serve = sub.add_parser("serve", help="本地预览网站，修改后自动刷新")
     p_serve.add_argument("--addr", default="127.0.0.1:8000")
     p_serve.add_argument("--policy", help="政策数据文件")
@@ -140,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.policy)
     if args.command == "build":
         return build(args.out, args.policy)
+    if args.command == "diff":
+        from .diff import main as diff_main
+
+        return diff_main(args.before, args.after, args.json, args.html, args.today)
     if args.command == "serve":
         return serve(args.addr, args.policy)
     return 2
