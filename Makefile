@@ -9,7 +9,7 @@ NODE_STAMP := wizard/node_modules/.package-lock.json
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[site,test]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[site,batch,test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_STAMP): wizard/package.json wizard/package-lock.json

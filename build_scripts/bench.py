@@ -2,6 +2,7 @@
 
 - evaluate(): median time per call over generated answers objects (native CPython);
 - guantong diff of the shipped data (identical, and with one threshold edited);
+- guantong batch: 10 000 rows, xlsx in → xlsx out;
 - the full site build (mkdocs build, with the wizard bundle), median of a few runs;
 - in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
   (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
@@ -86,6 +87,40 @@ def bench_diff(runs: int = 3) -> None:
                   f"({report.population} answers objects × 2 policies, {report.changed} changed)")
 
 
+def bench_batch(n: int = 10_000) -> None:
+    """guantong batch natively: an xlsx of n generated people in, the xlsx of results out (issue 12)."""
+    import io
+
+    import openpyxl
+
+    from guantong import batch
+    from guantong.policy import load_policy
+
+    import wizard_answers
+
+    people = [a for a in wizard_answers.generate(n, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "名单"
+    headers = list(dict.fromkeys(["姓名", "申报方向", *batch.TEMPLATE_A, *batch.TEMPLATE_B]))
+    ws.append(headers)
+    for i, a in enumerate(people):
+        ws.append([{"姓名": f"员工{i}", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级",
+                    "受理截止日期": a.get("deadline"), "技师取得日期": a.get("skill_levels", {}).get("technician"),
+                    "中级取得日期": a.get("titles", {}).get("intermediate"), "累计工作年限": a.get("work_years"),
+                    "弄虚作假记录": "否"}.get(h) for h in headers])
+    buf = io.BytesIO()
+    book.save(buf)
+    data = buf.getvalue()
+    start = time.perf_counter()
+    result = batch.read(data, "名单.xlsx")
+    read_s = time.perf_counter() - start
+    out = batch.write_xlsx(result, load_policy(), data)
+    total = time.perf_counter() - start
+    print(f"guantong batch, {len(result.rows)} rows: xlsx in → xlsx out {total:.2f} s (read and decide {read_s:.2f} s, "
+          f"write {total - read_s:.2f} s; {len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}")
+
+
 def chromium_version() -> str:
     import bench_wizard
 
@@ -106,6 +141,7 @@ def main() -> None:
     print(f"machine: {machine()}; {chromium_version()}", flush=True)
     bench_evaluate(args.answers)
     bench_diff()
+    bench_batch()
     with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
         site = Path(tmp) / "site"
         if not bench_build(args.builds, site) or args.no_browser:

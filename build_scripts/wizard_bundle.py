@@ -77,7 +77,7 @@ COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-STAFF_ONLY = {"diff.py"}            # guantong's modules no phone needs (staff tooling)
+STAFF_ONLY = {"diff.py", "batch.py"}  # guantong's modules no phone needs (staff tooling; batch until its page)
 
 
 class BundleError(RuntimeError):

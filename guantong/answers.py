@@ -131,9 +131,10 @@ def _check_tree(value, key: str, depth: int = 0) -> None:
         if getattr(value, "duplicate", None) is not None:
             raise AnswersError(f"{key}.{value.duplicate}" if key else value.duplicate, "在同一对象中出现了两次，答案含义不明确")
         for sub, item in value.items():
+            where = f"{key}.{sub}" if key else str(sub)
             if isinstance(sub, str) and _SURROGATE.search(sub):
-                raise AnswersError(sub, "键名含有无法识别的字符（不成对的 UTF-16 代理码位）")
-            _check_tree(item, f"{key}.{sub}" if key else str(sub), depth + 1)
+                raise AnswersError(where, "键名含有无法识别的字符（不成对的 UTF-16 代理码位）")
+            _check_tree(item, where, depth + 1)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _check_tree(item, f"{key}[{i}]", depth + 1)

@@ -2,6 +2,8 @@
 
 - `guantong check FILE|-`: the result of an answers file as JSON (shared/spec/answers.md).
 - `guantong validate`: every problem in the policy data, with file, line and key.
+- `guantong batch IN [-o OUT] [--deadline D] | --template OUT.xlsx`: a spreadsheet of people (batch.md).
+- `guantong diff BEFORE [AFTER]`: what a policy data edit changes for people.
 - `guantong build` / `guantong serve`: staff publishing (these need the site's packages: mkdocs etc.).
 """
 
@@ -171,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     p_diff.add_argument("--json", action="store_true", help="以 JSON 输出")
     p_diff.add_argument("--html", metavar="FILE", help="另存一份可打印、可签字的 HTML 报告")
     p_diff.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
+    p_batch = sub.add_parser("batch", help="单位批量自测：读取 xlsx 或 csv 名单，每行给出结论（shared/spec/batch.md）")
+    p_batch.add_argument("file", nargs="?", help="名单文件（.xlsx 或 .csv）")
+    p_batch.add_argument("-o", "--out", help="结果文件（.xlsx 或 .csv；不写则以 CSV 输出到标准输出）")
+    p_batch.add_argument("--deadline", help="“受理截止日期”为空的行所用的截止时间（YYYY-MM-DD）")
+    p_batch.add_argument("--template", metavar="OUT.xlsx", help="写出空白模板")
     p_serve = sub.add_parser("serve", help="本地预览网站，修改后自动刷新")
     p_serve.add_argument("--addr", default="127.0.0.1:8000")
     p_serve.add_argument("--policy", help="政策数据文件")
@@ -181,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.policy)
     if args.command == "build":
         return build(args.out, args.policy)
+    if args.command == "batch":
+        from .batch import main as batch_main
+
+        return batch_main(args.file, args.out, args.deadline, args.template)
     if args.command == "diff":
         from .diff import main as diff_main
 

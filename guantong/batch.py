@@ -1,0 +1,624 @@
+"""Batch screening (shared/spec/batch.md): a spreadsheet of people in, one result per row out.
+
+Each row becomes one answers object of answers.md and is decided by the same `evaluate`; nothing here
+changes a rule. CSV is read with the standard library (UTF-8 with or without BOM, else GB18030, which
+covers what Excel saves as "CSV" on a Chinese system); xlsx with openpyxl (the `batch` extra), imported
+only when an xlsx is read or written, so that `import guantong` stays standard-library only.
+
+Decisions where batch.md is silent (also in the closing note of issue 12):
+- hidden sheets are not read (they hold lookup lists, like the template's own); the summary says so;
+- a merged cell in a data row counts for every cell it covers (a pathway merged down several rows); a
+  merged header counts for its first column only;
+- 不确定 in a yes/no cell means not answered; 是的/对, true/false are read as yes/no too;
+- a row whose every result cell is empty because of an error counts as 出错, never as 不符合.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .answers import AnswersError
+from .engine import evaluate
+from .policy import FULL_WIDTH, Policy, load_policy, normalise_name
+
+A, B = "skill_to_title", "title_to_skill"
+
+
+class BatchError(ValueError):
+    """The file cannot be read as a spreadsheet of people (exit 2); the message is one Chinese line."""
+
+
+class CellError(ValueError):
+    """A cell the row cannot use; the message says what is wrong (the caller adds sheet, row, header)."""
+
+
+# --- headers ----------------------------------------------------------------------------------------
+def header_key(text) -> str:
+    """Headers are matched without spaces, full- and half-width parentheses alike."""
+    return re.sub(r"\s+", "", str(text or "").translate(FULL_WIDTH).replace("\u3000", ""))
+
+
+# header → (answers key, pathway or None for both, kind, extra)
+COLUMNS = {
+    "姓名": ("name", None, "label", None),
+    "编号": ("id", None, "label", None),
+    "申报方向": ("direction", None, "direction", None),
+    "受理截止日期": ("deadline", None, "date", None),
+    "弄虚作假记录": ("integrity_record", None, "bool", None),
+    "单位在黄石市": ("employed_in_huangshi", A, "bool", None),
+    "一线或技能岗位": ("skill_post", A, "bool", None),
+    "高级工取得日期": ("skill_levels", A, "dated", "senior_worker"),
+    "技师取得日期": ("skill_levels", A, "dated", "technician"),
+    "高级技师取得日期": ("skill_levels", A, "dated", "senior_technician"),
+    "中断技能工作月数": ("months_out_of_skill_work", A, "count", None),
+    "荣誉": ("honors", A, "honors", None),
+    "技能大师工作室": ("studio", A, "studio", None),
+    "工作室领办日期": ("studio.date", A, "date", None),
+    "申报系列": ("series", A, "text", None),
+    "专业与工种相同或相近": ("speciality_matches", A, "bool", None),
+    "近3年年度考核合格": ("annual_assessment_passed", A, "bool", None),
+    "助理级取得日期": ("titles", B, "dated", "assistant"),
+    "中级取得日期": ("titles", B, "dated", "intermediate"),
+    "副高级取得日期": ("titles", B, "dated", "deputy_senior"),
+    "正高级取得日期": ("titles", B, "dated", "senior"),
+    "从事技术技能岗位": ("technical_skill_post", B, "bool", None),
+    "申报职业(工种)": ("occupation", B, "text", None),
+    "职业与岗位对应": ("occupation_matches", B, "bool", None),
+    "参加本职业工作日期": ("work_start", B, "date", None),
+    "累计工作年限": ("work_years", B, "count", None),
+    "中断工作月数": ("months_out_of_work", B, "count", None),
+    "高级工年限要求": ("required_years", B, "years", "senior_worker"),
+    "技师年限要求": ("required_years", B, "years", "technician"),
+    "高级技师年限要求": ("required_years", B, "years", "senior_technician"),
+    "相关专业毕业": ("related_major", B, "bool", None),
+}
+BY_KEY = {header_key(h): (h, *spec) for h, spec in COLUMNS.items()}
+SHEET_PATHWAY = {"申报职称": A, "申报技能等级": B}
+DIRECTIONS = {"职称": A, "技能等级": B, A: A, B: B,
+              "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称": A,
+              "我有专业技术职称，想参加职业技能等级评价": B, "申报职称": A, "申报技能等级": B,
+              "高技能人才申报职称": A, "专业技术人才申报技能等级": B}
+YES = {"是", "有", "y", "yes", "√", "✓", "是的", "对", "true"}
+NO = {"否", "无", "n", "no", "×", "✗", "不是", "没有", "false"}
+UNSURE = {"不确定", "不清楚", "待定"}
+OUT_FIXED = ("结论",)
+OUT_TAIL = ("原因", "提示", "错误")
+
+
+# --- reading files --------------------------------------------------------------------------------------
+@dataclass
+class Sheet:
+    name: str
+    headers: list[str]                        # as written, in order
+    rows: list[tuple[int, list]] = field(default_factory=list)   # (the sheet's row number, cells)
+
+
+def read_csv(data: bytes) -> list[Sheet]:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): detected, never asked."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise BatchError("CSV 文件的编码无法识别：请以 UTF-8 或 GBK（Excel 的“CSV”）保存")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise BatchError("文件是空的")
+    sheet = Sheet("CSV", rows[0])
+    sheet.rows = [(i, row) for i, row in enumerate(rows[1:], start=2)]
+    return [sheet]
+
+
+def read_xlsx(data: bytes) -> tuple[list[Sheet], list[str]]:
+    """Every visible sheet's cells as a person means them: date cells as dates, formulas as their cached
+    values, merged data cells over their whole range. Returns the sheets and the hidden ones skipped."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise BatchError("读取 xlsx 需要 openpyxl：请先运行 make deps（或 pip install -e '.[batch]'）") from None
+    import zipfile
+
+    try:
+        # Read-only mode is several times faster on a long list, but knows no merged cells: a workbook
+        # with merges (a <mergeCell> in a sheet) is read in full.
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            merges = any(b"<mergeCell " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=not merges)
+    except zipfile.BadZipFile:
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise BatchError("这是加密的或旧版（.xls）的 Excel 文件：请去掉密码，或另存为 .xlsx 后再试") from None
+        raise BatchError("不是有效的 xlsx 文件（文件可能已损坏，或只是改了扩展名）") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise BatchError(f"无法读取这个 xlsx 文件（{type(exc).__name__}）：请用 Excel 打开后另存一份再试") from None
+    sheets, hidden = [], []
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            hidden.append(ws.title)
+            continue
+        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        for merged in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
+            top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
+            for r in range(max(merged.min_row, 2), merged.max_row + 1):      # data rows only
+                for c in range(merged.min_col, merged.max_col + 1):
+                    if r <= len(grid) and c <= len(grid[r - 1]):
+                        grid[r - 1][c - 1] = top
+        if not grid:
+            continue
+        sheet = Sheet(ws.title, ["" if h is None else str(h) for h in grid[0]])
+        sheet.rows = [(i, row) for i, row in enumerate(grid[1:], start=2)]
+        sheets.append(sheet)
+    return sheets, hidden
+
+
+# --- cells → answers ----------------------------------------------------------------------------------------
+def _text(value, half: bool = True) -> str:
+    """A cell as text; full-width letters and digits made half-width unless `half` is off (names stay as
+    typed: the engine compares them without such differences)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).translate(FULL_WIDTH) if half else str(value)
+    return text.replace("\u3000", " ").strip()
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*[日号]?$|^(\d{4})(\d{2})(\d{2})$")
+
+
+def cell_date(value) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = _text(value)
+    m = _DATE.match(text)
+    if not m:
+        raise CellError(f"“{text}”不是日期（可写 2019-06-30、2019/6/30 或 2019年6月30日）")
+    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        raise CellError(f"日期 {y}-{mo:02d}-{d:02d} 不存在") from None
+
+
+def cell_bool(value):
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    if text in UNSURE:
+        return None
+    raise CellError(f"“{_text(value)}”应为 是、否 或 不确定")
+
+
+def cell_count(value) -> int:
+    if isinstance(value, bool):
+        raise CellError("应为不小于 0 的整数")
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        number = int(value)
+    else:
+        text = re.sub(r"\s*(个月|月|年)$", "", _text(value))
+        if not re.fullmatch(r"[+-]?\d{1,6}", text):
+            raise CellError(f"“{_text(value)}”应为不小于 0 的整数")
+        number = int(text)
+    if number < 0:
+        raise CellError(f"不能为负数（{number}）")
+    return number
+
+
+_HONOR = re.compile(r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?)\s*[）)]?$")
+
+
+def cell_honors(value) -> list[dict]:
+    items = []
+    for part in re.split(r"[；;、,，\n]+", _text(value, half=False)):
+        part = part.strip()
+        if not part:
+            continue
+        m = _HONOR.match(part.translate(FULL_WIDTH))
+        if m and m.group("name"):
+            items.append({"name": part[: len(m.group("name"))].strip(), "date": cell_date(m.group("date"))})
+        else:
+            items.append({"name": part})
+    return items
+
+
+def cell_studio(value, policy: Policy):
+    text = _text(value)
+    if text in ("无", "不是", "否", "没有"):
+        return None
+    by_word = {"黄石市": "city", "市级": "city", "湖北省": "provincial", "省级": "provincial", "国家级": "national"}
+    for studio in policy.studios:
+        by_word[normalise_name(studio["name"])] = studio["id"]
+        by_word[studio["id"]] = studio["id"]
+    key = normalise_name(text)
+    if key in by_word:
+        return {"level": by_word[key]}
+    raise CellError(f"“{text}”应为 无、黄石市、湖北省 或 国家级")
+
+
+@dataclass
+class Row:
+    sheet: str
+    number: int
+    cells: dict          # header as written → value
+    answers: dict | None = None
+    result: dict | None = None
+    error: str = ""
+
+
+def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline: str | None) -> Row:
+    """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
+    by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
+    row = Row(sheet.name, number, by_header)
+    known = {h: BY_KEY[header_key(h)] for h in by_header if header_key(h) in BY_KEY}
+    direction_cell = next((v for h, v in by_header.items() if h in known and known[h][1] == "direction"), None)
+    text = _text(direction_cell)
+    if text:
+        if normalise_name(text) not in {normalise_name(k): v for k, v in DIRECTIONS.items()}:
+            row.error = f"工作表“{sheet.name}”第 {number} 行“申报方向”：“{text}”应为 职称 或 技能等级"
+            return row
+        pathway = {normalise_name(k): v for k, v in DIRECTIONS.items()}[normalise_name(text)]
+    else:
+        pathway = SHEET_PATHWAY.get(sheet.name.strip())
+        if pathway is None:
+            raise BatchError(f"工作表“{sheet.name}”第 {number} 行没有申报方向：请填写“申报方向”列（职称 或 技能等级），"
+                             "或把工作表命名为“申报职称”或“申报技能等级”")
+    answers: dict = {"direction": pathway}
+    columns_present = {spec[1] for spec in known.values()}
+    if "skill_levels" in columns_present and pathway == A:
+        answers["skill_levels"] = {}
+    if "titles" in columns_present and pathway == B:
+        answers["titles"] = {}
+    if "honors" in columns_present and pathway == A:
+        answers["honors"] = []
+    for header, value in by_header.items():
+        if header not in known:
+            continue
+        _, key, side, kind, extra = known[header]
+        if side not in (None, pathway) or kind in ("label", "direction"):
+            continue
+        if value is None or _text(value) == "":
+            continue
+        try:
+            if kind == "date":
+                if key == "studio.date":
+                    answers["__studio_date"] = cell_date(value)
+                else:
+                    answers[key] = cell_date(value)
+            elif kind == "bool":
+                yes = cell_bool(value)
+                if yes is not None:
+                    answers[key] = yes
+            elif kind == "count":
+                answers[key] = cell_count(value)
+            elif kind == "dated":
+                answers.setdefault(key, {})[extra] = cell_date(value)
+            elif kind == "years":
+                answers.setdefault(key, {})[extra] = cell_count(value)
+            elif kind == "honors":
+                answers[key] = cell_honors(value)
+            elif kind == "studio":
+                answers[key] = cell_studio(value, policy)
+            elif kind == "text":
+                answers[key] = _text(value, half=False)
+        except CellError as exc:
+            row.error = f"工作表“{sheet.name}”第 {number} 行“{header}”：{exc}"
+            return row
+    studio_date = answers.pop("__studio_date", None)
+    if studio_date and isinstance(answers.get("studio"), dict):
+        answers["studio"]["date"] = studio_date
+    if "deadline" not in answers and deadline:
+        answers["deadline"] = deadline
+    row.answers = answers
+    return row
+
+
+# --- the batch ---------------------------------------------------------------------------------------
+@dataclass
+class Batch:
+    sheets: list[Sheet]
+    rows: list[Row]
+    hidden: list[str]
+    source: str             # "xlsx" | "csv"
+
+    def counts(self) -> dict:
+        out = {"符合": 0, "待定": 0, "不符合": 0, "出错": 0}
+        for row in self.rows:
+            out[conclusion_group(row)] += 1
+        return out
+
+    def summary(self) -> str:
+        c = self.counts()
+        line = f"共 {len(self.rows)} 行：符合 {c['符合']}，待定 {c['待定']}，不符合 {c['不符合']}，出错 {c['出错']}"
+        if self.hidden:
+            line += f"（未读取隐藏的工作表：{'、'.join(self.hidden)}）"
+        return line
+
+
+def conclusion_group(row: Row) -> str:
+    if row.error or not row.result:
+        return "出错"
+    if row.result["highest"]:
+        return "符合"
+    if any(lv["status"] == "undetermined" for lv in row.result["levels"].values()):
+        return "待定"
+    return "不符合"
+
+
+def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
+         today: _dt.date | None = None) -> Batch:
+    """Read and decide a whole file. Raises BatchError for a file that is not a spreadsheet of people."""
+    policy = policy or load_policy()
+    suffix = Path(filename).suffix.lower()
+    if not data:
+        raise BatchError("文件是空的")
+    if suffix == ".csv":
+        sheets, hidden, source = read_csv(data), [], "csv"
+    elif suffix in (".xlsx", ".xlsm"):
+        sheets, hidden = read_xlsx(data)
+        source = "xlsx"
+    else:
+        raise BatchError(f"不是 xlsx 或 csv 文件（{filename}）：请在 Excel 中另存为 .xlsx 或 .csv")
+    people = [s for s in sheets if any(header_key(h) == "姓名" for h in s.headers)]
+    if not people:
+        names = "、".join(s.name for s in sheets) or "（无）"
+        raise BatchError(f"没有找到“姓名”列：第一行应为表头，其中一列为“姓名”（读取的工作表：{names}）")
+    for sheet in people:
+        seen = {}
+        for h in sheet.headers:
+            if h and header_key(h) in seen:
+                raise BatchError(f"工作表“{sheet.name}”的表头“{h}”出现了两次，请删去或改名其中一列")
+            seen[header_key(h)] = h
+        if source == "csv" and "申报方向" not in seen:
+            raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
+    rows = []
+    for sheet in people:
+        for number, cells in sheet.rows:
+            if not any(_text(c) for c in cells):
+                continue
+            row = row_answers(sheet, number, cells, policy, deadline)
+            if row.answers is not None:
+                try:
+                    row.result = evaluate(row.answers, policy=policy, today=today).to_dict()
+                except AnswersError as exc:
+                    row.error = f"工作表“{sheet.name}”第 {number} 行：{exc.problem}（{exc.key}）"
+            rows.append(row)
+    return Batch(people, rows, hidden, source)
+
+
+# --- output --------------------------------------------------------------------------------------------
+def level_names(policy: Policy) -> list[tuple[str, str, str]]:
+    return [(A, lv["id"], lv["name"]) for lv in policy.a_levels] + [(B, lv["id"], lv["name"]) for lv in policy.b_levels]
+
+
+STATUS_ZH = {"eligible": "符合", "not_eligible": "不符合", "undetermined": "待定"}
+
+
+def result_columns(policy: Policy) -> list[str]:
+    names = [name for _, _, name in level_names(policy)]
+    return [*OUT_FIXED, *names, *(f"{n}可申报日期" for n in names), *OUT_TAIL]
+
+
+def result_cells(row: Row, policy: Policy) -> dict:
+    cols = result_columns(policy)
+    out = {c: "" for c in cols}
+    out["错误"] = row.error
+    r = row.result
+    if not r:
+        return out
+    names = {(p, lid): name for p, lid, name in level_names(policy)}
+    highest = names[(r["direction"], r["highest"])] if r["highest"] else None
+    group = conclusion_group(row)
+    out["结论"] = highest or ("待定" if group == "待定" else "暂不符合")
+    for lid, lv in r["levels"].items():
+        name = names[(r["direction"], lid)]
+        out[name] = STATUS_ZH[lv["status"]]
+        out[f"{name}可申报日期"] = lv["eligible_on"] or ""
+    reasons = [f"{p['message']}（{p['clause']}）" for p in r["preconditions"] if p["status"] != "met"]
+    for lid, lv in r["levels"].items():
+        if lv["status"] != "eligible":
+            reasons += [f"{x['message']}（{x['clause']}）" for x in lv["reasons"]]
+    out["原因"] = "\n".join(dict.fromkeys(reasons))
+    out["提示"] = "\n".join(n["message"] for n in r["notes"])
+    return out
+
+
+def write_csv(batch: Batch, policy: Policy) -> bytes:
+    several = batch.source == "xlsx" and len(batch.sheets) > 1
+    headers = list(dict.fromkeys(h for s in batch.sheets for h in s.headers if h))
+    columns = (["工作表"] if several else []) + headers + result_columns(policy)
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for row in batch.rows:
+        values = {h: _out(v) for h, v in row.cells.items()} | result_cells(row, policy) | {"工作表": row.sheet}
+        writer.writerow([values.get(c, "") for c in columns])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _out(value):
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return "" if value is None else value
+
+
+def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> bytes:
+    """xlsx output: the input's sheets (an xlsx input's own workbook, formatting kept) with the result
+    columns added to each; a CSV input becomes one sheet."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    cols = result_columns(policy)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    by_sheet: dict[str, dict[int, Row]] = {}
+    for row in batch.rows:
+        by_sheet.setdefault(row.sheet, {})[row.number] = row
+    if batch.source == "xlsx" and original is not None:
+        book = openpyxl.load_workbook(io.BytesIO(original))
+        targets = [(book[s.name], s) for s in batch.sheets]
+    else:
+        book = openpyxl.Workbook()
+        ws = book.active
+        ws.title = "自测结果"
+        sheet = batch.sheets[0]
+        ws.append(sheet.headers)
+        for number, cells in sheet.rows:
+            ws.append([_out(c) for c in cells])
+        targets = [(ws, sheet)]
+    for ws, sheet in targets:
+        first = len(sheet.headers) + 1
+        for j, name in enumerate(cols):
+            cell = ws.cell(row=1, column=first + j, value=name)
+            cell.font = Font(bold=True)
+        for number, row in by_sheet.get(sheet.name, {}).items():
+            values = result_cells(row, policy)
+            for j, name in enumerate(cols):
+                if not values[name]:
+                    continue
+                cell = ws.cell(row=number, column=first + j, value=values[name])
+                if name in ("原因", "提示", "错误"):
+                    cell.alignment = wrap
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+# --- the template ----------------------------------------------------------------------------------------
+TEMPLATE_A = ["姓名", "编号", "受理截止日期", "单位在黄石市", "一线或技能岗位", "高级工取得日期", "技师取得日期",
+              "高级技师取得日期", "中断技能工作月数", "荣誉", "技能大师工作室", "工作室领办日期", "申报系列",
+              "专业与工种相同或相近", "近3年年度考核合格", "弄虚作假记录"]
+TEMPLATE_B = ["姓名", "编号", "受理截止日期", "助理级取得日期", "中级取得日期", "副高级取得日期", "正高级取得日期",
+              "从事技术技能岗位", "申报职业（工种）", "职业与岗位对应", "参加本职业工作日期", "累计工作年限",
+              "中断工作月数", "高级工年限要求", "技师年限要求", "高级技师年限要求", "相关专业毕业", "弄虚作假记录"]
+EXAMPLE_A = {"姓名": "张三（示例，请删除本行）", "编号": "A001", "单位在黄石市": "是", "一线或技能岗位": "是",
+             "技师取得日期": "2019-06-30", "中断技能工作月数": 0, "荣誉": "黄石工匠 2023-05-01", "技能大师工作室": "无",
+             "申报系列": "工程技术", "专业与工种相同或相近": "是", "近3年年度考核合格": "是", "弄虚作假记录": "否"}
+EXAMPLE_B = {"姓名": "李四（示例，请删除本行）", "编号": "B001", "中级取得日期": "2018-12-01", "从事技术技能岗位": "是",
+             "申报职业（工种）": "电工", "职业与岗位对应": "是", "参加本职业工作日期": "2005-03-01", "中断工作月数": 0,
+             "高级工年限要求": 6, "技师年限要求": 10, "高级技师年限要求": 15, "相关专业毕业": "否", "弄虚作假记录": "否"}
+EXPLAIN = {
+    "姓名": ("必填", "—"), "编号": ("选填：工号等，结果中原样显示", "—"),
+    "受理截止日期": ("日期；空着则用命令的 --deadline 或页面上的统一日期，再没有则按本年度公布的截止时间", "3.2"),
+    "单位在黄石市": ("是 / 否 / 不确定", "2.1"), "一线或技能岗位": ("是 / 否 / 不确定", "2.1"),
+    "高级工取得日期": ("日期；取得了才填，三列都空表示都没有", "2.1"), "技师取得日期": ("日期", "2.4.1.2"),
+    "高级技师取得日期": ("日期", "2.4.1.3"), "中断技能工作月数": ("整数；没有中断填 0", "2.4.1"),
+    "荣誉": ("名称，可跟日期（黄石工匠 2023-05-01）；多项用顿号或分号隔开；空着表示没有", "2.4.1"),
+    "技能大师工作室": ("无 / 黄石市 / 湖北省 / 国家级（领办人才算）", "2.4.1"), "工作室领办日期": ("日期，选填", "2.4.1"),
+    "申报系列": ("工程技术、农业、工艺美术、文物博物、实验技术、艺术、技工院校教师", "2.2"),
+    "专业与工种相同或相近": ("是 / 否 / 不确定", "1.2.3"), "近3年年度考核合格": ("是 / 否 / 不确定", "2.4.1"),
+    "弄虚作假记录": ("是 = 有记录（一票否决）", "1.2.1"),
+    "助理级取得日期": ("日期；四列都空表示没有职称", "2.1"), "中级取得日期": ("日期", "2.4.2"),
+    "副高级取得日期": ("日期", "2.4.2"), "正高级取得日期": ("日期", "2.4.2"),
+    "从事技术技能岗位": ("是 / 否 / 不确定", "2.1"), "申报职业（工种）": ("国家职业技能标准中的职业名称", "2.4.2"),
+    "职业与岗位对应": ("是 / 否 / 不确定", "1.2.3"), "参加本职业工作日期": ("日期；与“累计工作年限”填一个即可", "2.4.2"),
+    "累计工作年限": ("整数（已扣除中断）", "2.4.2"), "中断工作月数": ("整数", "2.4.2"),
+    "高级工年限要求": ("该职业国家职业技能标准要求的累计年限", "2.4.2"), "技师年限要求": ("同上", "2.4.2"),
+    "高级技师年限要求": ("同上", "2.4.2"), "相关专业毕业": ("是 / 否", "2.3.2"),
+}
+LISTS = {"yesno": ["是", "否", "不确定"], "studio": ["无", "黄石市", "湖北省", "国家级"]}
+
+
+def template() -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    policy = load_policy()
+    book = openpyxl.Workbook()
+    lists = book.active
+    lists.title = "选项"
+    series = [s["name"] for s in policy.series]
+    for col, values in enumerate((LISTS["yesno"], LISTS["studio"], series), start=1):
+        for r, v in enumerate(values, start=1):
+            lists.cell(row=r, column=col, value=v)
+    lists.sheet_state = "hidden"
+    refs = {"yesno": f"选项!$A$1:$A${len(LISTS['yesno'])}", "studio": f"选项!$B$1:$B${len(LISTS['studio'])}",
+            "series": f"选项!$C$1:$C${len(series)}"}
+    for title, headers, example in (("申报职称", TEMPLATE_A, EXAMPLE_A), ("申报技能等级", TEMPLATE_B, EXAMPLE_B)):
+        ws = book.create_sheet(title)
+        ws.append(headers)
+        ws.append([example.get(h) for h in headers])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "B2"
+        for i, h in enumerate(headers, start=1):
+            letter = openpyxl.utils.get_column_letter(i)
+            ws.column_dimensions[letter].width = max(10, len(h) * 2 + 2)
+            kind = BY_KEY[header_key(h)][3]
+            source = "yesno" if kind == "bool" else "studio" if kind == "studio" else "series" if h == "申报系列" else None
+            if source:
+                dv = DataValidation(type="list", formula1=f"={refs[source]}", allow_blank=True)
+                dv.error, dv.errorTitle = "请从列表中选择", "无效的值"
+                ws.add_data_validation(dv)
+                dv.add(f"{letter}2:{letter}1000")
+    info = book.create_sheet("填写说明")
+    info.append(["列", "怎么填", "依据（黄人社发〔2021〕12号条款）"])
+    for h in dict.fromkeys(TEMPLATE_A + TEMPLATE_B):
+        how, clause = EXPLAIN[h]
+        info.append([h, how, clause])
+    info.append([])
+    info.append(["说明", "每个工作表第一行是表头，从第二行起每行一人；两个工作表分别对应两条贯通路径。"
+                 "文件只在您的电脑上读取，不会上传。结果仅供参考，以评审、评价部门的认定为准。", ""])
+    for col, width in (("A", 20), ("B", 80), ("C", 24)):
+        info.column_dimensions[col].width = width
+    book.move_sheet("选项", offset=len(book.sheetnames))
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+# --- the command -------------------------------------------------------------------------------------------
+def main(source: str | None, out: str | None, deadline: str | None, template_out: str | None) -> int:
+    import sys
+
+    if template_out:
+        Path(template_out).write_bytes(template())
+        print(f"已写出空白模板：{template_out}", file=sys.stderr)
+        return 0
+    if not source:
+        print("请给出要读取的 xlsx 或 csv 文件", file=sys.stderr)
+        return 2
+    if deadline:
+        try:
+            deadline = cell_date(deadline)
+        except CellError as exc:
+            print(f"--deadline：{exc}", file=sys.stderr)
+            return 2
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        print(f"无法读取 {source}：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if len(data) > 50_000_000:
+        print(f"{source}：文件过大（{len(data) // 1_000_000} MB，上限 50 MB）：请分成几个文件", file=sys.stderr)
+        return 2
+    try:
+        batch = read(data, source, deadline)
+    except BatchError as exc:
+        print(f"{source}：{exc}", file=sys.stderr)
+        return 2
+    policy = load_policy()
+    if out and Path(out).suffix.lower() == ".xlsx":
+        Path(out).write_bytes(write_xlsx(batch, policy, data if batch.source == "xlsx" else None))
+    elif out:
+        Path(out).write_bytes(write_csv(batch, policy))
+    else:
+        sys.stdout.buffer.write(write_csv(batch, policy))
+        sys.stdout.flush()
+    print(batch.summary(), file=sys.stderr)
+    return 0

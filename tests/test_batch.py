@@ -1,0 +1,294 @@
+"""`guantong batch` (shared/spec/batch.md, issue 12): every point of the contract, real xlsx files written
+with openpyxl and read back, CSV in UTF-8 (with and without BOM) and GBK, and a differential test."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from guantong import evaluate
+from guantong.batch import TEMPLATE_A, TEMPLATE_B, BatchError, read, result_cells, template, write_csv, write_xlsx
+from guantong.policy import load_policy
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 12, 1)
+POLICY = load_policy()
+A_ROW = {"姓名": "张三", "编号": "A1", "申报方向": "职称", "受理截止日期": "2026-06-30", "单位在黄石市": "是",
+         "一线或技能岗位": "是", "技师取得日期": "2019-06-30", "中断技能工作月数": "0", "荣誉": "", "技能大师工作室": "无",
+         "申报系列": "工程技术", "专业与工种相同或相近": "是", "近3年年度考核合格": "是", "弄虚作假记录": "否"}
+B_ROW = {"姓名": "李四", "申报方向": "技能等级", "受理截止日期": "2026-06-30", "中级取得日期": "2018-12-01",
+         "从事技术技能岗位": "是", "申报职业（工种）": "电工", "职业与岗位对应": "是", "参加本职业工作日期": "2005-03-01",
+         "中断工作月数": "0", "高级工年限要求": "6", "技师年限要求": "10", "高级技师年限要求": "15", "相关专业毕业": "否",
+         "弄虚作假记录": "否"}
+
+
+def csv_bytes(rows: list[dict], encoding="utf-8-sig", headers=None) -> bytes:
+    headers = headers or list(dict.fromkeys(h for r in rows for h in r))
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(headers)
+    for r in rows:
+        w.writerow([r.get(h, "") for h in headers])
+    return buf.getvalue().encode(encoding)
+
+
+def xlsx_bytes(sheets: dict[str, list[list]], hidden=()) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def decided(data: bytes, name: str, **kw):
+    return read(data, name, today=TODAY, **kw)
+
+
+def test_a_csv_of_both_pathways_decided_row_by_row():
+    batch = decided(csv_bytes([A_ROW, B_ROW]), "people.csv")
+    a, b = batch.rows
+    assert a.answers["skill_levels"] == {"technician": "2019-06-30"} and a.answers["honors"] == [] and a.answers["studio"] is None
+    assert "titles" not in a.answers, "a row ignores the other pathway's columns"
+    assert result_cells(a, POLICY)["结论"] == "中级职称" and result_cells(b, POLICY)["结论"] == "高级技师（一级）"
+    assert batch.summary() == "共 2 行：符合 2，待定 0，不符合 0，出错 0"
+    assert (a.number, b.number) == (2, 3)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings_are_detected(encoding):
+    batch = decided(csv_bytes([A_ROW, B_ROW], encoding), "people.csv")
+    assert [r.cells["姓名"] for r in batch.rows] == ["张三", "李四"] and not any(r.error for r in batch.rows)
+
+
+def test_headers_in_any_order_with_spaces_and_either_parentheses_unknown_ones_kept():
+    row = {"备注": "留着", " 姓 名 ": "王五", "申报方向": "技能等级", "申报职业(工种)": "焊工", "中级取得日期": "2018-12-01",
+           "从事技术技能岗位": "是", "职业与岗位对应": "是", "累计工作年限": "20", "高级工年限要求": "5"}
+    batch = decided(csv_bytes([row]), "p.csv")
+    r = batch.rows[0]
+    assert r.answers["occupation"] == "焊工" and r.answers["work_years"] == 20
+    out = list(csv.reader(io.StringIO(write_csv(batch, POLICY).decode("utf-8-sig"))))
+    assert out[0][:2] == ["备注", " 姓 名 "] and out[1][0] == "留着"
+
+
+def test_cells_as_people_write_them():
+    row = dict(A_ROW, 技师取得日期="2019年6月30日", 高级工取得日期="2016/5/1", 单位在黄石市="√", 一线或技能岗位="Y",
+               专业与工种相同或相近="有", 近3年年度考核合格="不确定", 中断技能工作月数="３",
+               荣誉="黄石工匠（2023-05-01）；全国技术能手 2021.10.1、某市标兵", 技能大师工作室="湖北省", 工作室领办日期="2022-8-8")
+    a = decided(csv_bytes([row]), "p.csv").rows[0].answers
+    assert a["skill_levels"] == {"technician": "2019-06-30", "senior_worker": "2016-05-01"}
+    assert a["employed_in_huangshi"] is True and a["skill_post"] is True and a["speciality_matches"] is True
+    assert "annual_assessment_passed" not in a, "不确定 is not answered"
+    assert a["months_out_of_skill_work"] == 3
+    assert a["honors"] == [{"name": "黄石工匠", "date": "2023-05-01"}, {"name": "全国技术能手", "date": "2021-10-01"}, {"name": "某市标兵"}]
+    assert a["studio"] == {"level": "provincial", "date": "2022-08-08"}
+
+
+def test_an_absent_column_is_not_answered_an_empty_cell_as_the_contract_says():
+    row = {"姓名": "赵六", "申报方向": "职称", "技师取得日期": "", "荣誉": "", "申报系列": ""}
+    a = decided(csv_bytes([row]), "p.csv").rows[0].answers
+    assert a == {"direction": "skill_to_title", "skill_levels": {}, "honors": []}
+
+
+@pytest.mark.parametrize("header,cell,fragment", [
+    ("技师取得日期", "2019-02-30", "日期 2019-02-30 不存在"),
+    ("技师取得日期", "是", "不是日期"),
+    ("中断技能工作月数", "-1", "不能为负数"),
+    ("单位在黄石市", "也许", "应为 是、否 或 不确定"),
+    ("技能大师工作室", "县级", "应为 无、黄石市、湖北省 或 国家级"),
+    ("申报方向", "跳槽", "应为 职称 或 技能等级"),
+])
+def test_a_cell_the_row_cannot_use_makes_that_row_an_error_and_the_rest_go_on(header, cell, fragment):
+    batch = decided(csv_bytes([dict(A_ROW, **{header: cell}), B_ROW]), "p.csv")
+    bad, good = batch.rows
+    assert bad.error.startswith(f"工作表“CSV”第 2 行“{header}”：") and fragment in bad.error, bad.error
+    assert result_cells(bad, POLICY)["结论"] == "" and result_cells(bad, POLICY)["错误"] == bad.error
+    assert good.result and not good.error
+    assert batch.summary().endswith("出错 1")
+
+
+def test_xlsx_sheets_pathways_by_sheet_name_date_and_number_cells_hidden_and_merged():
+    a_headers = ["姓名", "技师取得日期", "中断技能工作月数", "单位在黄石市", "一线或技能岗位", "申报系列",
+                 "专业与工种相同或相近", "近3年年度考核合格", "弄虚作假记录", "技能大师工作室", "荣誉", "受理截止日期"]
+    a_rows = [a_headers, ["张三", dt.datetime(2019, 6, 30), 0.0, "是", "是", "工程技术", "是", "是", "否", "无", None, dt.date(2026, 6, 30)],
+              ["钱七", dt.datetime(2024, 7, 1), 2, "是", "是", "农业", "是", "是", "否", None, "湖北工匠", dt.date(2026, 6, 30)],
+              [None] * len(a_headers),
+              ["孙八", "2020-01-01", "1", "是", "是", "农业", "是", "是", "否", "无", "", "2026-06-30"]]
+    data = xlsx_bytes({"申报职称": a_rows, "名单外": [["说明"], ["这张表没有姓名列"]], "备用": [["姓名"], ["不读"]]}, hidden=("备用",))
+    # Merge the pathway-less sheet's 技能大师工作室 cells of the two people, as someone might.
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["申报职称"].merge_cells("J2:J3")
+    buf = io.BytesIO()
+    book.save(buf)
+    batch = decided(buf.getvalue(), "people.xlsx")
+    assert [r.cells["姓名"] for r in batch.rows] == ["张三", "钱七", "孙八"] and [r.number for r in batch.rows] == [2, 3, 5]
+    first, second, _ = batch.rows
+    assert first.answers["skill_levels"] == {"technician": "2019-06-30"} and first.answers["months_out_of_skill_work"] == 0
+    assert second.answers["studio"] is None, "a merged cell counts for the rows it covers"
+    assert "未读取隐藏的工作表：备用" in batch.summary()
+    # xlsx out: the input's sheets kept, the result columns added to each, read back the same.
+    back = openpyxl.load_workbook(io.BytesIO(write_xlsx(batch, POLICY, buf.getvalue())))
+    assert back.sheetnames == ["申报职称", "名单外", "备用"]
+    ws = back["申报职称"]
+    headers = [c.value for c in ws[1]]
+    assert headers[: len(a_headers)] == a_headers and headers[len(a_headers)] == "结论"
+    assert ws.cell(row=2, column=len(a_headers) + 1).value == result_cells(first, POLICY)["结论"] == "中级职称"
+    assert ws.cell(row=3, column=len(a_headers) + 1).value == "副高级职称"
+
+
+def test_csv_out_from_several_sheets_names_each_rows_sheet():
+    data = xlsx_bytes({"申报职称": [list(A_ROW), list(A_ROW.values())], "申报技能等级": [list(B_ROW), list(B_ROW.values())]})
+    batch = decided(data, "p.xlsx")
+    text = write_csv(batch, POLICY)
+    assert text.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
+    assert [r["工作表"] for r in rows] == ["申报职称", "申报技能等级"] and rows[1]["高级技师（一级）"] == "符合"
+    assert rows[0]["高级技师（一级）"] == "" and rows[0]["助理级职称"] == "符合"
+
+
+@pytest.mark.parametrize("data,name,fragment", [
+    (b"hello", "people.txt", "不是 xlsx 或 csv"),
+    (b"", "people.csv", "文件是空的"),
+    (b"\x50\x4b\x03\x04garbage", "people.xlsx", "不是有效的 xlsx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "people.xlsx", "加密的或旧版"),
+    ("编号,申报方向\n1,职称\n".encode(), "people.csv", "没有找到“姓名”列"),
+    ("姓名,受理截止日期\n张三,2026-06-30\n".encode(), "people.csv", "须有“申报方向”列"),
+    ("姓名,姓 名,申报方向\n张三,张三,职称\n".encode(), "people.csv", "出现了两次"),
+    ("姓名,申报方向\n张三,职称\n".encode("utf-16"), "people.csv", "编码无法识别"),
+])
+def test_a_file_that_is_not_a_spreadsheet_of_people_is_one_chinese_message(data, name, fragment):
+    with pytest.raises(BatchError, match=fragment):
+        decided(data, name)
+
+
+def test_a_row_without_a_pathway_stops_the_file():
+    data = xlsx_bytes({"名单": [["姓名", "技师取得日期"], ["张三", "2019-06-30"]]})
+    with pytest.raises(BatchError, match="没有申报方向"):
+        decided(data, "p.xlsx")
+
+
+def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    assert book.sheetnames[:3] == ["申报职称", "申报技能等级", "填写说明"] and book["选项"].sheet_state == "hidden"
+    assert book["申报职称"].data_validations.dataValidation, "drop-down lists"
+    explained = {row[0].value: row[2].value for row in book["填写说明"].iter_rows(min_row=2) if row[0].value}
+    assert explained["技能大师工作室"] == "2.4.1" and "姓名" in explained
+    batch = decided(template(), "模板.xlsx")
+    assert len(batch.rows) == 2 and not any(r.error for r in batch.rows)
+
+
+# --- the command line -----------------------------------------------------------------------------------
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "guantong", "batch", *args], capture_output=True, cwd=ROOT, input=stdin)
+
+
+def test_the_command_exit_codes_outputs_and_summary(tmp_path):
+    people = tmp_path / "名单.csv"
+    people.write_bytes(csv_bytes([A_ROW, dict(A_ROW, 技师取得日期="2019-02-30"), B_ROW], "gbk"))
+    proc = run(str(people))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stderr.decode().strip() == "共 3 行：符合 2，待定 0，不符合 0，出错 1"
+    assert proc.stdout.startswith("\ufeff".encode()) and "中级职称" in proc.stdout.decode("utf-8-sig")
+    out = tmp_path / "结果.xlsx"
+    assert run(str(people), "-o", str(out), "--deadline", "2026-06-30").returncode == 0
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[1]][0] == "姓名" and "错误" in [c.value for c in ws[1]]
+    template_file = tmp_path / "模板.xlsx"
+    assert run("--template", str(template_file)).returncode == 0 and template_file.stat().st_size > 1000
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    proc = run(str(bad))
+    assert proc.returncode == 2 and len(proc.stderr.decode().splitlines()) == 1 and "Traceback" not in proc.stderr.decode()
+    assert run(str(tmp_path / "missing.csv")).returncode == 2
+
+
+def test_a_deadline_for_rows_without_one():
+    row = {k: v for k, v in A_ROW.items() if k != "受理截止日期"}
+    batch = decided(csv_bytes([row]), "p.csv", deadline="2026-06-30")
+    assert batch.rows[0].answers["deadline"] == "2026-06-30"
+
+
+# --- differential: each row's output is evaluate() of that row's answers ------------------------------
+def to_row(a: dict) -> dict:
+    """An answers object as a person would type it into the template's columns (what a row can say)."""
+    names = {"senior_worker": "高级工", "technician": "技师", "senior_technician": "高级技师",
+             "assistant": "助理级", "intermediate": "中级", "deputy_senior": "副高级", "senior": "正高级"}
+    yes = lambda v: "是" if v else "否"  # noqa: E731
+    row = {"姓名": "某人", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级",
+           "受理截止日期": a.get("deadline", "")}
+    simple = {"employed_in_huangshi": "单位在黄石市", "skill_post": "一线或技能岗位", "speciality_matches": "专业与工种相同或相近",
+              "annual_assessment_passed": "近3年年度考核合格", "technical_skill_post": "从事技术技能岗位",
+              "occupation_matches": "职业与岗位对应", "related_major": "相关专业毕业", "integrity_record": "弄虚作假记录"}
+    for key, header in simple.items():
+        if key in a:
+            row[header] = yes(a[key])
+    for key in ("skill_levels", "titles"):
+        for level, day in a.get(key, {}).items():
+            row[f"{names[level]}取得日期"] = day
+    for key, header in (("months_out_of_skill_work", "中断技能工作月数"), ("work_years", "累计工作年限"), ("months_out_of_work", "中断工作月数")):
+        if key in a:
+            row[header] = str(a[key])
+    for level, n in a.get("required_years", {}).items():
+        row[f"{names[level]}年限要求"] = str(n)
+    if "honors" in a:
+        row["荣誉"] = "、".join(h["name"] + (f" {h['date']}" if h.get("date") else "") for h in a["honors"])
+    if "studio" in a:
+        row["技能大师工作室"] = {None: "无", "city": "黄石市", "provincial": "湖北省", "national": "国家级"}[(a["studio"] or {}).get("level")]
+        if a["studio"] and a["studio"].get("date"):
+            row["工作室领办日期"] = a["studio"]["date"]
+    for key, header in (("series", "申报系列"), ("occupation", "申报职业（工种）"), ("work_start", "参加本职业工作日期")):
+        if key in a:
+            row[header] = a[key]
+    return row
+
+
+def expressible(a: dict) -> dict:
+    """What the row can say of `a`: list-like columns present mean "none" when empty; no claimed tiers."""
+    a = json.loads(json.dumps(a))
+    order = ["senior_worker", "technician", "senior_technician", "assistant", "intermediate", "deputy_senior", "senior"]
+    for key in ("skill_levels", "titles", "required_years"):  # in the columns' order, as a row reads them
+        if isinstance(a.get(key), dict):
+            a[key] = dict(sorted(a[key].items(), key=lambda kv: order.index(kv[0])))
+    for key in ("series", "occupation"):  # a cell's surrounding spaces are not part of a name
+        if isinstance(a.get(key), str):
+            a[key] = a[key].strip()
+    if a["direction"] == "skill_to_title":
+        a.setdefault("skill_levels", {})
+        a["honors"] = [{k: v for k, v in h.items() if k != "tier"} if isinstance(h, dict) else {"name": h} for h in a.get("honors", [])]
+    else:
+        a.setdefault("titles", {})
+    return a
+
+
+def test_each_generated_rows_output_equals_evaluate_of_its_answers():
+    sys.path.insert(0, str(ROOT / "build_scripts"))  # the seeded generator the wizard's tests use
+    import wizard_answers
+
+    people = [a for a in wizard_answers.generate(300, 20261201) if a.get("direction") in ("skill_to_title", "title_to_skill")]
+    wanted = [expressible(a) for a in people]
+    columns = list(dict.fromkeys(["姓名", "申报方向", *TEMPLATE_A, *TEMPLATE_B]))  # the template's order
+    batch = decided(csv_bytes([to_row(a) for a in wanted], headers=columns), "people.csv")
+    assert len(batch.rows) == len(wanted)
+    for row, a in zip(batch.rows, wanted):
+        expect = {k: v for k, v in a.items()}
+        assert row.answers == expect, (row.answers, expect)
+        try:
+            result = evaluate(a, today=TODAY).to_dict()
+        except Exception as exc:  # noqa: BLE001 - the engine's refusal must be the row's error
+            assert row.error and exc.problem in row.error
+            continue
+        assert row.result == result
