@@ -582,9 +582,76 @@ def template() -> bytes:
     return buf.getvalue()
 
 
+# --- the 推荐公示 draft (2.5.1.3) ----------------------------------------------------------------------------
+def posting_period(start: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """The first and last day of a 5-working-day posting that starts on `start` (CalendarGap for a year the
+    holiday calendar does not cover, as the wizard says)."""
+    from .workdays import posting_end
+
+    return start, posting_end(start)
+
+
+def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None) -> str:
+    """A printable A4 draft of the employer's 推荐公示: the people eligible for a title (pathway A; 2.5.1.3
+    asks the employer to post its recommendations for 职称), each with the highest level open, the number
+    recommended, the posting period counted in working days, where objections go, fields to fill in."""
+    import html
+
+    from .clauses import cite
+    from .policy import phone
+
+    policy = policy or load_policy()
+    first, last = posting_period(start)
+    names = {lv["id"]: lv["name"] for lv in policy.a_levels}
+    people = [r for r in batch.rows if r.result and r.result["direction"] == A and r.result["highest"]]
+    e = html.escape
+    rows = "".join(f"<tr><td>{i}</td><td>{e(str(r.cells.get('姓名') or ''))}</td><td>{e(str(_out(r.cells.get('编号')) or ''))}</td>"
+                   f"<td>{e(names[r.result['highest']])}</td><td>{e(str(r.result['highest'] and r.answers.get('series', '') or ''))}</td></tr>"
+                   for i, r in enumerate(people, start=1))
+    office = policy.office("capacity")
+    day = lambda d: f"{d.year}年{d.month}月{d.day}日"  # noqa: E731
+    return f"""<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><title>{e(employer)}高技能人才申报专业技术职称推荐人选公示（草稿）</title>
+<style>@page{{size:A4;margin:20mm 18mm}}body{{font:12pt/1.8 "Noto Serif CJK SC","SimSun",serif;max-width:174mm;margin:0 auto}}
+h1{{font-size:18pt;text-align:center;margin:0 0 1em}}table{{border-collapse:collapse;width:100%;margin:.5em 0 1em}}
+td,th{{border:1px solid #000;padding:2pt 6pt;text-align:center}}.blank{{display:inline-block;min-width:8em;border-bottom:1px solid #000}}
+.sign{{text-align:right;margin-top:3em}}.basis{{font-size:9pt;color:#444;margin-top:2em}}.draft{{color:#a00;font-size:9pt}}</style>
+<p class="draft">草稿：由“单位批量自测”生成，请核对名单、补全空白处后再公示。</p>
+<h1>{e(employer)}<br>高技能人才申报专业技术职称推荐人选公示</h1>
+<p>根据《关于进一步加强高技能人才与专业技术人才职业发展贯通的通知》（{e(policy.raw["data"]["notice"])}）和本单位推荐工作安排，\
+经个人申报、单位考核，拟推荐以下 {len(people)} 名同志申报专业技术职称，现予公示。</p>
+<table><thead><tr><th>序号</th><th>姓名</th><th>编号</th><th>拟申报层级</th><th>申报系列</th></tr></thead><tbody>{rows}</tbody></table>
+<p>推荐人选数：{len(people)} 人。相关政策、推荐人选数、业绩材料、推荐程序和推荐结果已在本单位公开：<span class="blank"></span>（公开的地点或网址）。</p>
+<p>公示期：{day(first)}至{day(last)}（不少于5个工作日）。</p>
+<p>公示期间，对公示人选有异议的，请以书面形式向本单位反映：联系部门<span class="blank"></span>，\
+联系人<span class="blank"></span>，电话<span class="blank"></span>。经公示无异议的，由本单位出具推荐意见，
+报送{e(office["name"])}（电话 {e(phone(office))}）。</p>
+<p class="sign">{e(employer)}（盖章）<br>{day(first)}</p>
+<p class="basis">依据：{e(policy.raw["data"]["notice"])} {e(cite("2.5.1.3"))}（2.5.1.3）：“用人单位推荐前，应将相关政策、\
+推荐人选数、业绩材料、推荐程序和推荐结果等事项公开，推荐结果须在单位公示不少于5个工作日。”\
+公示期按国家法定节假日和调休安排计算工作日。</p>
+</html>
+"""
+
+
 # --- the command -------------------------------------------------------------------------------------------
-def main(source: str | None, out: str | None, deadline: str | None, template_out: str | None) -> int:
+def main(source: str | None, out: str | None, deadline: str | None, template_out: str | None,
+         notice_out: str | None = None, employer: str | None = None, posting_start: str | None = None) -> int:
     import sys
+
+    from .workdays import CalendarGap
+
+    start = None
+    if notice_out:
+        if not employer or not posting_start:
+            print("生成推荐公示草稿需要 --employer（单位名称）和 --posting-start（公示第一天）", file=sys.stderr)
+            return 2
+        try:
+            start = _dt.date.fromisoformat(cell_date(posting_start))
+            posting_period(start)
+        except (CellError, CalendarGap) as exc:
+            print(f"--posting-start：{exc}", file=sys.stderr)
+            return 2
 
     if template_out:
         Path(template_out).write_bytes(template())
@@ -620,5 +687,7 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
     else:
         sys.stdout.buffer.write(write_csv(batch, policy))
         sys.stdout.flush()
+    if notice_out:
+        Path(notice_out).write_text(notice_html(batch, employer, start, policy), encoding="utf-8")
     print(batch.summary(), file=sys.stderr)
     return 0

@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     p_batch.add_argument("-o", "--out", help="结果文件（.xlsx 或 .csv；不写则以 CSV 输出到标准输出）")
     p_batch.add_argument("--deadline", help="“受理截止日期”为空的行所用的截止时间（YYYY-MM-DD）")
     p_batch.add_argument("--template", metavar="OUT.xlsx", help="写出空白模板")
+    p_batch.add_argument("--notice", metavar="OUT.html", help="另存推荐公示草稿（可打印，2.5.1.3）")
+    p_batch.add_argument("--employer", help="推荐公示上的单位名称")
+    p_batch.add_argument("--posting-start", help="公示第一天（YYYY-MM-DD）；最后一天按5个工作日计算")
     p_serve = sub.add_parser("serve", help="本地预览网站，修改后自动刷新")
     p_serve.add_argument("--addr", default="127.0.0.1:8000")
     p_serve.add_argument("--policy", help="政策数据文件")
@@ -191,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "batch":
         from .batch import main as batch_main
 
-        return batch_main(args.file, args.out, args.deadline, args.template)
+        return batch_main(args.file, args.out, args.deadline, args.template, args.notice, args.employer,
+                          args.posting_start)
     if args.command == "diff":
         from .diff import main as diff_main
 

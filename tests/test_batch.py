@@ -292,3 +292,26 @@ def test_each_generated_rows_output_equals_evaluate_of_its_answers():
             assert row.error and exc.problem in row.error
             continue
         assert row.result == result
+
+
+def test_the_posting_notice_draft_lists_the_eligible_with_their_level_and_a_working_day_period(tmp_path):
+    from guantong.batch import notice_html
+    from guantong.workdays import posting_end
+
+    people = [A_ROW, dict(A_ROW, 姓名="差一年", 技师取得日期="2025-06-30"), B_ROW]
+    batch = decided(csv_bytes(people), "p.csv")
+    page = notice_html(batch, "黄石某机械有限公司", dt.date(2026, 9, 28))
+    assert "拟推荐以下 1 名同志" in page and "张三" in page and "中级职称" in page
+    assert "差一年" not in page and "李四" not in page, "only the people a title is open for (2.5.1.3)"
+    end = posting_end(dt.date(2026, 9, 28))
+    assert f"公示期：2026年9月28日至{end.year}年{end.month}月{end.day}日" in page and end > dt.date(2026, 10, 5)
+    assert "2.5.1.3" in page and "联系人" in page and "， 经" not in page
+    proc = run(str(_file(tmp_path, csv_bytes(people))), "-o", str(tmp_path / "o.csv"), "--notice", str(tmp_path / "n.html"),
+               "--employer", "某单位", "--posting-start", "2031-01-06")
+    assert proc.returncode == 2 and "尚未收录" in proc.stderr.decode(), "a year the calendar does not cover is refused"
+
+
+def _file(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "people.csv"
+    path.write_bytes(data)
+    return path
