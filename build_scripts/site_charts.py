@@ -1,4 +1,6 @@
-"""Mermaid flowcharts of the two pathways, drawn from the engine's declarations, never typed by hand.
+"""The pathways' flowcharts, drawn from the engine's declarations (never typed by hand) and rendered to SVG
+at build time by Graphviz (``@viz-js/viz`` from npm, pinned, run by Node): no diagram renderer reaches a
+browser.
 
 * eligibility: the preconditions (``rules.PRECONDITIONS``, with their ids and labels from the rule
   registry), then the levels from the highest down, each with its routes (``a_level`` / ``b_level``,
@@ -6,58 +8,205 @@
 * procedure: the steps of 2.5.x (headings of the notice's clauses) and who receives the materials for
   each level (``a_level.review`` and the offices of the policy data).
 
-Legible at a 360 px phone width: top-down (``flowchart TD``), the eligibility charts in one column
-(a yes/no tree of three levels would staircase off a phone), at most two columns, short lines. Each
-chart starts with an ``init`` directive that keeps nodes narrow (wrapping width) and the spacing tight.
+Legible at a 360 px phone width: top-down, the eligibility charts in one column (a yes/no tree of three
+levels would staircase off a phone), at most two columns, short lines. Graphviz measures text with
+Latin metrics only, so Chinese labels would overflow their boxes: every box and edge label is sized
+here instead (``text_width``: a CJK character is 1 em, other characters at most 0.62 em) and drawn at a
+fixed size, its lines centred. Colours come from the page's CSS (``.gt-chart`` in site.css): the light
+and dark palettes and print. Each chart carries a text alternative that says the same thing.
 """
 
 from __future__ import annotations
 
-from site_model import A, B, OCCUPATION_KINDS, Site, mermaid_text
+import html
+import json
+import re
+import subprocess
+from dataclasses import dataclass, field
 
-# Narrow enough for two columns in the ~330 px a phone leaves for the content.
-def _init(wrap: int) -> str:
-    return ('%%{init: {"flowchart": {"htmlLabels": true, "wrappingWidth": ' + str(wrap) + ', "nodeSpacing": 16, '
-            '"rankSpacing": 30, "padding": 8, "curve": "basis"}, "themeVariables": {"fontSize": "14px"}}}%%')
+from site_model import A, B, OCCUPATION_KINDS, REPO, Site
 
-
-INIT = _init(230)               # one column: nodes up to ~260 px
-INIT_TWO_COLUMNS = _init(120)   # two columns side by side must fit ~330 px
-
-def _node(node_id: str, lines: list[str], shape: str = "rect") -> str:
-    text = "<br>".join(mermaid_text(line) for line in lines if line)
-    left, right = {"rect": ("[", "]"), "round": ("([", "])"), "decision": ("{", "}")}[shape]
-    return f'    {node_id}{left}"{text}"{right}'
+FONT = 14           # px in the page (1 SVG unit = 1 px)
+LINE = 20           # px a line
+PAD_X, PAD_Y = 10, 8
+VIZ = REPO / "wizard" / "node_modules" / "@viz-js" / "viz" / "dist" / "viz.js"
 
 
-def _edge(a: str, b: str, label: str = "") -> str:
-    return f'    {a} -->|"{mermaid_text(label)}"| {b}' if label else f"    {a} --> {b}"
+def text_width(text: str) -> float:
+    """The width the text takes at FONT px, erring wide: CJK and full-width 1 em, the rest 0.62 em."""
+    return sum(FONT * (1.0 if ord(c) > 0x2E7F or 0xFF00 <= ord(c) <= 0xFFEF else 0.62) for c in text)
 
 
-def _preconditions_node(site: Site, pathway: str) -> list[str]:
+CLOSING, OPENING = "，、：；。）」”", "（「“"
+
+
+KEEP_WHOLE: set[str] = set()   # names a line must not break inside (the offices of the policy data)
+
+
+def _units(line: str) -> list[str]:
+    """The line's words (jieba, as the site's search), punctuation kept with the word it belongs to, a
+    clause label such as （3） with the word after it."""
+    import jieba
+
+    for word in KEEP_WHOLE:
+        jieba.add_word(word, freq=10 ** 6)
+    units: list[str] = []
+    for token in jieba.lcut(line, HMM=False):
+        label = units and re.fullmatch(r"（\d+）|\(\d+\)|\d+\.", units[-1])
+        if units and (token[0] in CLOSING or units[-1][-1] in OPENING or token.isspace() or label):
+            units[-1] += token
+        else:
+            units.append(token)
+    return units
+
+
+def wrap(line: str, limit: float) -> list[str]:
+    """A line cut into as few lines of at most `limit` px as it needs, of about equal width, between
+    words (never inside 职业能力建设科, never before a closing mark)."""
+    total = text_width(line)
+    if total <= limit:
+        return [line]
+    count = int(-(-total // limit))
+    target = min(limit, total / count * 1.15)
+    out, current = [], ""
+    for unit in _units(line):
+        if current and text_width(current + unit) > target and len(out) < count - 1:
+            out.append(current)
+            current = unit
+        else:
+            current += unit
+    return [*out, current]
+
+
+ONE_COLUMN, TWO_COLUMNS = 280, 150   # px a line may take: a phone leaves ~330 px for the chart
+
+
+@dataclass
+class Chart:
+    """Nodes (id, lines, shape) and edges (from, to, label) as declared; drawn top-down. `line` is the
+    widest a line may be (ONE_COLUMN, or TWO_COLUMNS where boxes stand side by side); longer ones wrap."""
+
+    title: str
+    line: float = ONE_COLUMN
+    nodes: list[tuple[str, list[str], str]] = field(default_factory=list)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def node(self, node_id: str, lines: list[str], shape: str = "rect") -> None:
+        self.nodes.append((node_id, [line for line in lines if line], shape))
+
+    def drawn(self, lines: list[str]) -> list[str]:
+        return [part for line in lines for part in wrap(line, self.line)]
+
+    def edge(self, a: str, b: str, label: str = "") -> None:
+        self.edges.append((a, b, label))
+
+    def dot(self) -> str:
+        """The chart in Graphviz's language: fixed-size boxes; an edge label is a small box of its own on
+        the edge (so that it too is sized here, and never sits on a line or another label)."""
+        q = lambda t: json.dumps(t, ensure_ascii=False)  # noqa: E731 - DOT strings are JSON-compatible
+        out = ["digraph {", "  graph [rankdir=TB, nodesep=0.2, ranksep=0.18, margin=0];",
+               f'  node [fontsize={FONT}, fontname="sans-serif", fixedsize=true, margin=0];',
+               "  edge [arrowsize=0.7];"]
+        for node_id, declared, shape in self.nodes:
+            lines = self.drawn(declared)
+            w = (max(text_width(line) for line in lines) + 2 * PAD_X) / 72
+            h = (len(lines) * LINE + 2 * PAD_Y) / 72
+            style = ', style="rounded"' if shape == "round" else ""
+            out.append(f'  {node_id} [shape=box{style}, width={w:.3f}, height={h:.3f}, label={q(chr(10).join(lines))}];')
+        for i, (a, b, label) in enumerate(self.edges):
+            if not label:
+                out.append(f"  {a} -> {b};")
+                continue
+            w, h = (text_width(label) + 8) / 72, (LINE + 2) / 72
+            out.append(f'  E{i} [shape=plaintext, class="edge-label", width={w:.3f}, height={h:.3f}, label={q(label)}];')
+            out.append(f"  {a} -> E{i} [arrowhead=none];")
+            out.append(f"  E{i} -> {b};")
+        out.append("}")
+        return "\n".join(out)
+
+    def describe(self) -> list[str]:
+        """The text alternative: each box, then where it leads."""
+        def joined(lines: list[str]) -> str:
+            out = ""
+            for line in (line.lstrip("• ") for line in lines):
+                out += line if not out or out[-1] in "，、：；（" else "，" + line
+            return out
+
+        text = {node_id: joined(lines) for node_id, lines, _ in self.nodes}
+        leads: dict[str, list[str]] = {}
+        for a, b, label in self.edges:
+            leads.setdefault(a, []).append(f"{label}：{text[b]}" if label else text[b])
+        out = []
+        for node_id, _, _ in self.nodes:
+            after = leads.get(node_id)
+            out.append(text[node_id] + (f"（接下来 → {'；'.join(after)}）" if after else ""))
+        return out
+
+
+def render(charts: dict[str, "Chart"]) -> dict[str, str]:
+    """Every chart's SVG, in one run of Node (about 0.3 s), themed for the page's CSS."""
+    if not VIZ.is_file():
+        raise RuntimeError(f"{VIZ} 不存在：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
+    script = ("import { instance } from " + json.dumps(VIZ.as_uri()) + ";\n"
+              "const viz = await instance(); let input = '';\n"
+              "for await (const chunk of process.stdin) input += chunk;\n"
+              "const dots = JSON.parse(input); const out = {};\n"
+              "for (const [name, dot] of Object.entries(dots)) out[name] = viz.renderString(dot, { format: 'svg' });\n"
+              "process.stdout.write(JSON.stringify(out));\n")
+    proc = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps({n: c.dot() for n, c in charts.items()}),
+                          capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise RuntimeError("Graphviz（@viz-js/viz）无法画出流程图：\n" + proc.stderr[-2000:])
+    return {name: themed(svg, charts[name], name) for name, svg in json.loads(proc.stdout).items()}
+
+
+def themed(svg: str, chart: "Chart", name: str) -> str:
+    """Graphviz's SVG for the page: no XML prologue or comments, sized by its viewBox, colours and font
+    left to CSS, lines centred on their boxes, labelled for assistive technology by its caption."""
+    svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", "", svg, flags=re.S).strip()
+    width, height = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg).groups()
+    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg class="gt-chart__svg" width="{float(width):.0f}" '
+                 f'height="{float(height):.0f}" role="img" aria-labelledby="chart-{name}-title"', svg, count=1)
+    svg = re.sub(r'<polygon fill="white" stroke="none"[^>]*/>', "", svg, count=1)   # the page is the background
+    svg = re.sub(r' font-family="[^"]*"', "", svg)
+    svg = svg.replace('stroke="black"', 'stroke="currentColor"').replace('fill="black"', 'fill="currentColor"')
+    svg = re.sub(r"<title>[^<]*</title>\n?", "", svg)
+    return svg.replace("<g id=\"graph0\" class=\"graph\"", f'<title id="chart-{name}-title">{html.escape(chart.title)}</title>'
+                       '<g id="graph0" class="graph"', 1)
+
+
+def figure(name: str, chart: "Chart", svg: str) -> str:
+    """The chart as the page shows it: the SVG, its caption and its text alternative."""
+    steps = "".join(f"<li>{html.escape(line)}</li>" for line in chart.describe())
+    return (f'<figure class="gt-chart" id="chart-{name}">{svg}<figcaption>{html.escape(chart.title)}</figcaption>'
+            f'<details class="gt-chart__text"><summary>流程图的文字说明</summary><ol>{steps}</ol></details></figure>')
+
+
+def _preconditions_node(chart: Chart, site: Site, pathway: str) -> None:
     """All preconditions in one box, with the ids the tables and the wizard's results use."""
     lines = ["基本条件，须全部满足："]
     lines += [f"{p['id']} {p['label']}" for p in site.preconditions(pathway)]
     lines.append("（有一项不满足的，不能申报）")   # said here, not drawn as a branch: one column fits a phone
-    return [_node("P", lines)]
+    chart.node("P", lines)
 
 
-def _levels_chain(out: list[str], levels: list[tuple[str, list[str]]], none: list[str], failed: str) -> None:
+def _levels_chain(chart: Chart, levels: list[tuple[str, list[str]]], none: list[str], failed: str) -> None:
     """One straight column (no staircase at 360 px): each level, highest first, says what opens it;
     when it is not open (`failed`), the next level down."""
     previous, label = "P", "全部满足"
     for i, (head, routes) in enumerate(levels):
-        out.append(_node(f"L{i}", [head, *routes]))
-        out.append(_edge(previous, f"L{i}", label))
+        chart.node(f"L{i}", [head, *routes])
+        chart.edge(previous, f"L{i}", label)
         previous, label = f"L{i}", failed
-    out.append(_node("N", none, "round"))
-    out.append(_edge(previous, "N", label))
+    chart.node("N", none, "round")
+    chart.edge(previous, "N", label)
 
 
-def eligibility_a(site: Site) -> str:
+def eligibility_a(site: Site) -> Chart:
     """Pathway A: preconditions, then each level from the highest; any one route opens it (A7, A8)."""
     p = site.policy
-    out = ["flowchart TD", *_preconditions_node(site, A)]
+    out = Chart("高技能人才申报职称：申报条件")
+    _preconditions_node(out, site, A)
     levels = []
     for level in reversed(p.a_levels):
         short = level["name"].removesuffix("职称")
@@ -70,14 +219,15 @@ def eligibility_a(site: Site) -> str:
             routes.append(f"• {studio['name']}领办人")
         levels.append((f"{level['name']}：满足任一即可申报", routes))
     _levels_chain(out, levels, ["暂不能申报", "只差年限的，看何时满"], "都不满足")
-    return "\n".join([INIT, *out])
+    return out
 
 
-def eligibility_b(site: Site) -> str:
+def eligibility_b(site: Site) -> Chart:
     """Pathway B: preconditions, then each level from the highest: the title condition and the
     years condition must both hold (2.4.2.x, B4)."""
     p = site.policy
-    out = ["flowchart TD", *_preconditions_node(site, B)]
+    out = Chart("专业技术人才申报技能等级：申报条件")
+    _preconditions_node(out, site, B)
     levels = []
     for level in reversed(p.b_levels):
         title = f"{p.title_name(level['title'])}及以上职称"
@@ -85,7 +235,7 @@ def eligibility_b(site: Site) -> str:
             title += f"，或{p.title_name(level['title_held'])}及以上满{level['title_held_years']}年"
         levels.append((f"{level['name']}：两项都满足", [f"• {title}", "• 累计工作年限达到该职业的要求"]))
     _levels_chain(out, levels, ["暂不能申报", "年限要求不明的为待定"], "不满足")
-    return "\n".join([INIT, *out])
+    return out
 
 
 #: How each kind of review in the policy data (`a_level.review`) handles the paper materials (2.5.1.4):
@@ -96,32 +246,33 @@ REVIEW_STEPS = {
 }
 
 
-def procedure_a(site: Site) -> str:
+def procedure_a(site: Site) -> Chart:
     """Pathway A procedure (2.5.1.1–2.5.1.4): the steps, then the offices by level."""
     n, p = site.notice, site.policy
     steps = [c for c in n.children("2.5.1") if c.id != "2.5.1.4"]
-    out = ["flowchart TD"]
+    out = Chart("高技能人才申报职称：申报程序", TWO_COLUMNS)
     for i, clause in enumerate(steps):
-        out.append(_node(f"S{i}", [f"{clause.label}{clause.heading}"]))
+        out.node(f"S{i}", [f"{clause.label}{clause.heading}"])
         if i:
-            out.append(_edge(f"S{i - 1}", f"S{i}"))
+            out.edge(f"S{i - 1}", f"S{i}")
     last = f"S{len(steps) - 1}"
     final = n.get("2.5.1.4")
     offices = {"capacity": site.office("capacity")["short"], "province": site.office("province")["short"]}
+    KEEP_WHOLE.update(offices.values())
     groups: dict[str, list[dict]] = {}
     for level in p.a_levels:
         groups.setdefault(level["review"], []).append(level)
     for j, (review, levels) in enumerate(groups.items()):
         first, second = (s.format(**offices) for s in REVIEW_STEPS[review])
         names = "、".join(level["name"].removesuffix("职称") for level in levels)
-        out.append(_node(f"O{j}", [f"{final.label}{first}"]))
-        out.append(_edge(last, f"O{j}", names))
-        out.append(_node(f"D{j}", [second]))
-        out.append(_edge(f"O{j}", f"D{j}"))
-    return "\n".join([INIT_TWO_COLUMNS, *out])
+        out.node(f"O{j}", [f"{final.label}{first}"])
+        out.edge(last, f"O{j}", names)
+        out.node(f"D{j}", [second])
+        out.edge(f"O{j}", f"D{j}")
+    return out
 
 
-def procedure_b(site: Site) -> str:
+def procedure_b(site: Site) -> Chart:
     """Pathway B procedure (2.5.2.1–2.5.2.3): where, by kind of occupation (B7); then the assessment,
     with the comprehensive review for the levels above the first (B6)."""
     n, p = site.notice, site.policy
@@ -131,15 +282,27 @@ def procedure_b(site: Site) -> str:
         "entry": ["人社部门统一组织", "按省、市年度鉴定计划"],
         "level": ["到备案的企业或", "社会培训评价组织认定"],
     }
-    out = ["flowchart TD", _node("K", ["申报的职业（工种）属于"])]
+    out = Chart("专业技术人才申报技能等级：评价程序", TWO_COLUMNS)
+    out.node("K", ["申报的职业（工种）属于"])
     for j, (kind, (name, clause_id)) in enumerate(OCCUPATION_KINDS.items()):
-        out.append(_node(f"W{j}", [f"{n.get(clause_id).label}{where[kind][0]}", *where[kind][1:]]))
-        out.append(_edge("K", f"W{j}", name))
-        out.append(_edge(f"W{j}", "T"))
-    out.append(_node("T", [f"{assess.label}按通知的时间地点参加", "以技能操作考核为主"]))
-    out.append(_node("C", ["另加综合评审", "资料审查、书面答辩等"], "round"))
-    out.append(_edge("T", "C", f"申报{reviewed}"))
-    return "\n".join([INIT_TWO_COLUMNS, *out])
+        out.node(f"W{j}", [f"{n.get(clause_id).label}{where[kind][0]}", *where[kind][1:]])
+        out.edge("K", f"W{j}", name)
+        out.edge(f"W{j}", "T")
+    out.node("T", [f"{assess.label}按通知的时间地点参加", "以技能操作考核为主"])
+    out.node("C", ["另加综合评审", "资料审查、书面答辩等"], "round")
+    out.edge("T", "C", f"申报{reviewed}")
+    return out
+
+
+def figures(site: Site) -> dict[str, str]:
+    """Every chart as the pages show it, drawn once per build (one run of Node for all of them)."""
+    cached = getattr(site, "_chart_figures", None)
+    if cached is None:
+        charts = {name: build(site) for name, build in CHARTS.items()}
+        svgs = render(charts)
+        cached = {name: figure(name, chart, re.sub(r">\s+<", "><", svgs[name])) for name, chart in charts.items()}
+        object.__setattr__(site, "_chart_figures", cached)
+    return cached
 
 
 CHARTS = {

@@ -11,7 +11,7 @@ every built page (``site_hooks.on_post_build``) and sent as a header by the test
 * workers (the wizard's engine, the search index, the service worker) only from the site itself;
 * ``connect-src 'self'``: no request to any other host; no plugins, no frames, forms only to the site;
 * ``style-src 'self' 'unsafe-inline'``: Material sets ``style`` attributes (header, tabs, search) and
-  mermaid draws its flowcharts as SVG with an inline ``<style>``; styles cannot run code.
+  the flowcharts are SVG in the pages, styled by site.css; styles cannot run code.
 
 Why one policy and not one per page: Material's instant navigation swaps pages without loading a new
 document, so the policy of the first page a visitor opens governs every page they go on to. The union

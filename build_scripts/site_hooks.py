@@ -7,7 +7,7 @@ On every build (and on every rebuild under ``mkdocs serve``):
   ``config.extra.guantong`` for the footer;
 * ``on_files``: add the generated pages (``templates/*.md.j2`` → ``policy.md``, ``pathway-a.md``,
   ``pathway-b.md``) as virtual files, so nothing generated lives in ``docs/`` and ``mkdocs serve`` does
-  not rebuild in a loop; add mermaid's browser bundle from ``wizard/node_modules``;
+  not rebuild in a loop (the flowcharts in them are SVG drawn now, ``site_charts``);
 * ``on_page_markdown``: the hand-written pages may use the same template helpers (``site_pages``);
 * ``on_page_content``: small HTML touches (run-in clause headings, labels for tables that stack on
   phones);
@@ -45,11 +45,6 @@ import site_pages  # noqa: E402
 import site_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
-
-MERMAID_PACKAGE = site_model.REPO / "wizard" / "node_modules" / "mermaid"
-#: Where mermaid's browser bundle is served; the loader (docs/assets/javascripts/mermaid-local.js)
-#: finds it beside itself, by this path.
-MERMAID_BUNDLE = "assets/vendor/mermaid/mermaid.min.js"
 
 #: The holiday calendar for the posting-period calculator (docs/assets/javascripts/posting-calc.js).
 CALENDAR_JSON = "assets/data/calendar.json"
@@ -93,12 +88,6 @@ def on_files(files: Files, config) -> Files:
 
     files.append(File.generated(config, CALENDAR_JSON, content=site_model.calendar_json()))
 
-    bundle = MERMAID_PACKAGE / "dist" / "mermaid.min.js"
-    if not bundle.is_file():
-        raise PluginError(f"{bundle} is missing: run `make deps` (npm ci in wizard/)")
-    files.append(File.generated(config, MERMAID_BUNDLE, abs_src_path=str(bundle)))
-    files.append(File.generated(config, str(Path(MERMAID_BUNDLE).parent / "LICENSE.txt"),
-                                abs_src_path=str(MERMAID_PACKAGE / "LICENSE")))
     return files
 
 
@@ -129,7 +118,7 @@ def on_serve(server, config, builder):
 
 
 def on_post_build(config) -> None:
-    site_offline.localise_material(Path(config.site_dir), MERMAID_BUNDLE)
+    site_offline.localise_material(Path(config.site_dir))
     if _state.get("command") == "serve":
         log.info("Content Security Policy: not added under `mkdocs serve` (its live reload is an inline script)")
         return

@@ -80,11 +80,6 @@ def esc(text) -> str:
     return re.sub(r"([\\`*_\[\]|])", lambda m: "&#124;" if m.group(1) == "|" else "\\" + m.group(1), text)
 
 
-def mermaid_text(text) -> str:
-    """Text inside a quoted mermaid label (``A["…"]``)."""
-    return str(text).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-
-
 def short_cite(notice: Notice, clause_id: str) -> str:
     """The clause's numbering as people write it in short: 2.4.1.2 → 二（四）1（2）."""
     chain = (*notice.ancestors(clause_id), notice.get(clause_id))

@@ -1,11 +1,11 @@
 """The built site refers to no other host.
 
-``localise_material(site_dir, mermaid_bundle)`` (run after every build) rewrites the few places where
+``localise_material(site_dir)`` (run after every build) rewrites the few places where
 Material for MkDocs 9.8's own bundle would fetch from another host, so that even code paths this site
 never takes point at this site:
 
-* mermaid from unpkg.com → the copy built into the site (normally never used: the loader
-  ``assets/javascripts/mermaid-local.js`` defines the ``mermaid`` global first);
+* mermaid from unpkg.com (Material loads it only for a ``.mermaid`` block, which no page has: the
+  flowcharts are SVG drawn at build time, build_scripts/site_charts.py) → an empty script;
 * the ResizeObserver polyfill from unpkg.com (only for browsers without ResizeObserver) → the small
   polyfill of this site, ``assets/javascripts/resize-observer.js``;
 * api.github.com (repository facts, only with a GitHub ``repo_url``, which this site does not set) →
@@ -35,14 +35,14 @@ POLYFILL = "assets/javascripts/resize-observer.js"
 
 # (what Material 9.8.1 has, what it becomes, how many times it must occur)
 _MATERIAL_REWRITES = [
-    ('"https://unpkg.com/mermaid@11/dist/mermaid.min.js"', 'new URL("{mermaid}",__md_scope).href', 1),
+    ('"https://unpkg.com/mermaid@11/dist/mermaid.min.js"', '"data:text/javascript,"', 1),
     ('"https://unpkg.com/resize-observer-polyfill"', 'new URL("{polyfill}",__md_scope).href', 1),
     ("`https://api.github.com/", "`data:,", 2),
 ]
 _SOURCE_MAP_COMMENT = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*$")
 
 
-def localise_material(site_dir: Path, mermaid_bundle: str) -> None:
+def localise_material(site_dir: Path) -> None:
     js = site_dir / "assets" / "javascripts"
     bundles = sorted(js.glob("bundle.*.min.js"))
     if len(bundles) != 1:
@@ -54,7 +54,7 @@ def localise_material(site_dir: Path, mermaid_bundle: str) -> None:
         if found != count:
             raise PluginError(f"{bundle.name}: expected {count} × {old!r}, found {found}; Material changed, "
                               "look at build_scripts/site_offline.py again")
-        text = text.replace(old, new.format(mermaid=mermaid_bundle, polyfill=POLYFILL))
+        text = text.replace(old, new.format(polyfill=POLYFILL))
     bundle.write_text(_SOURCE_MAP_COMMENT.sub("\n", text), encoding="utf-8")
     for script in [*js.glob("workers/*.min.js")]:
         script.write_text(_SOURCE_MAP_COMMENT.sub("\n", script.read_text(encoding="utf-8")), encoding="utf-8")
@@ -70,9 +70,7 @@ def localise_material(site_dir: Path, mermaid_bundle: str) -> None:
 NAMESPACES = re.compile(
     r"^https?://(www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/?"
     r"|2001/XMLSchema(-instance)?(#\w*)?|1999/02/22-rdf-syntax-ns#\w*)"
-    r"|www\.sitemaps\.org/schemas/sitemap/0\.9"
-    # EMF/ELK model namespaces inside mermaid's bundled ELK layout code
-    r"|www\.eclipse\.org/(elk/ElkGraph|emf/2002/Ecore|emf/2003/XMLType))$"
+    r"|www\.sitemaps\.org/schemas/sitemap/0\.9)$"
 )
 TEXT_SUFFIXES = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".webmanifest"}
 # An absolute URL: scheme-relative (//host) or http(s); the host has a dot or is localhost.

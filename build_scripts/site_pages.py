@@ -14,7 +14,7 @@ Helpers available in every template:
 ``link(key, text, anchor="")``  link to another page of the site (keys: ``site_model.PAGES``)
 ``section(anchor, title, explains=[], level=2)``  a heading with a fixed id; on the pathway pages it
                         also records which clauses the section explains (the notice page links back)
-``chart(name)``         a mermaid fence with a flowchart of ``site_charts.CHARTS``
+``chart(name)``         a flowchart of ``site_charts.CHARTS``, drawn to SVG at build time
 ``esc``                 filter: data text made safe for Markdown
 """
 
@@ -81,7 +81,8 @@ def _helpers(site: Site, page: str) -> dict:
         return (REPO / path).read_text(encoding="utf-8").rstrip("\n")
 
     def chart(name: str) -> str:
-        return f"``` mermaid\n{site_charts.CHARTS[name](site)}\n```"
+        """The flowchart as SVG drawn at build time, with its text alternative (site_charts)."""
+        return site_charts.figures(site)[name]
 
     def explained(c) -> str:
         where = site.explained.get(c.id, [])

@@ -262,35 +262,56 @@ senior_technician = 15
     assert "测试用技能荣誉甲" not in site_model.POLICY_PATH.read_text(encoding="utf-8")
 
 
+def _chart_text(chart) -> str:
+    return "\n".join(line for _, lines, _ in chart.nodes for line in lines) + "\n" + "\n".join(e[2] for e in chart.edges)
+
+
 def test_flowcharts_are_drawn_from_the_declared_rules():
     s = site_model.load_site()
-    a, b = site_charts.eligibility_a(s), site_charts.eligibility_b(s)
+    a, b = _chart_text(site_charts.eligibility_a(s)), _chart_text(site_charts.eligibility_b(s))
     for pathway, chart in (("skill_to_title", a), ("title_to_skill", b)):
-        assert chart.splitlines()[1] == "flowchart TD"
         for pre in s.preconditions(pathway):
-            assert f"{pre['id']} {site_model.mermaid_text(pre['label'])}" in chart
+            assert f"{pre['id']} {pre['label']}" in chart
     for level in s.policy.a_levels:
         assert level["name"] in a and f"满{level['years']}年" in a
     for level in s.policy.b_levels:
         assert level["name"] in b
-    proc = site_charts.procedure_a(s)
+    proc = _chart_text(site_charts.procedure_a(s))
     for step in s.notice.children("2.5.1"):
         if step.id != "2.5.1.4":
             assert step.heading in proc
     assert s.office("capacity")["short"] in proc and s.office("province")["short"] in proc
-    assert "准入类" in site_charts.procedure_b(s) and "水平评价类" in site_charts.procedure_b(s)
-    # short lines: nothing wider than the 360 px layout allows (mermaid wraps at 230 px)
-    for chart in (a, b, proc, site_charts.procedure_b(s)):
-        for label in re.findall(r'"([^"]*)"', chart.split("\n", 1)[1]):
-            for line in label.split("<br>"):
-                assert len(line) <= 40, line
+    assert "准入类" in _chart_text(site_charts.procedure_b(s)) and "水平评价类" in _chart_text(site_charts.procedure_b(s))
 
 
-def test_pages_render_flowcharts_as_mermaid_fences(site):
+def test_long_lines_wrap_between_words_within_the_width_a_phone_leaves():
+    s = site_model.load_site()
+    for name, build in site_charts.CHARTS.items():
+        chart = build(s)
+        for _, lines, _ in chart.nodes:
+            drawn = chart.drawn(lines)
+            assert "".join(drawn) == "".join(lines), "wrapping only cuts"
+            for line in drawn:
+                assert site_charts.text_width(line) <= chart.line + 1e-6, (name, line)
+                assert not line.startswith(tuple(site_charts.CLOSING)) and len(line) > 1, (name, drawn)
+            assert not any(d.endswith("职业能力建") for d in drawn)
+    assert site_charts.wrap("（4）职业能力建设科受理、初审", 150) == ["（4）职业能力建设科", "受理、初审"]
+
+
+def test_pages_carry_their_flowcharts_as_svg_with_a_text_alternative(site):
     for url in ("pathway-a/", "pathway-b/"):
-        blocks = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page(site, url), re.S)
-        assert len(blocks) == 2, url
-        assert all("flowchart TD" in html.unescape(b) for b in blocks)
+        text = page(site, url)
+        figures = re.findall(r'<figure class="gt-chart" id="chart-(\w+)">(.*?)</figure>', text, re.S)
+        assert len(figures) == 2, url
+        for name, body in figures:
+            assert re.search(r'<svg class="gt-chart__svg" width="\d+" height="\d+" role="img" aria-labelledby="chart-' + name, body)
+            assert f'<title id="chart-{name}-title">' in body and "<figcaption>" in body
+            steps = re.findall(r"<li>(.*?)</li>", body.split("gt-chart__text", 1)[1])
+            assert len(steps) >= 3 and all(steps), name
+            assert 'fill="black"' not in body and 'stroke="black"' not in body and "font-family" not in body
+        assert "mermaid" not in text, "no page loads a diagram renderer"
+    # and no file of the site is a diagram renderer
+    assert not list(site.rglob("mermaid*")) and not (site / "assets" / "vendor" / "mermaid").exists()
 
 
 def test_footer_shows_the_bureaus_contacts_from_the_data(site):
@@ -335,18 +356,15 @@ def test_no_wizard_file_refers_to_another_host(site):
 def test_material_bundle_refers_only_to_this_site(site):
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert "unpkg.com" not in bundle and "jsdelivr" not in bundle and "api.github.com" not in bundle
-    assert 'new URL("assets/vendor/mermaid/mermaid.min.js",__md_scope)' in bundle
+    assert '"data:text/javascript,"' in bundle, "the mermaid loader points nowhere (no page has a diagram to draw)"
     assert (site / site_offline.POLYFILL).is_file()
     assert not [m for m in (site / "assets").rglob("*.map") if "vendor" not in m.parts]
 
 
-def test_mermaid_is_the_pinned_npm_package(site):
-    pinned = json.loads((REPO / "wizard" / "package.json").read_text())["dependencies"]["mermaid"]
+def test_graphviz_is_the_pinned_npm_package():
+    pinned = json.loads((REPO / "wizard" / "package.json").read_text())["dependencies"]["@viz-js/viz"]
     lock = json.loads((REPO / "wizard" / "package-lock.json").read_text())
-    assert lock["packages"]["node_modules/mermaid"]["version"] == pinned
-    served = site / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
-    assert served.read_bytes() == (REPO / "wizard/node_modules/mermaid/dist/mermaid.min.js").read_bytes()
-    assert (served.parent / "LICENSE.txt").is_file()
+    assert lock["packages"]["node_modules/@viz-js/viz"]["version"] == pinned == "3.31.0"
 
 
 @pytest.mark.parametrize("snippet, request_expected", [
