@@ -6,7 +6,9 @@
 - the full site build (mkdocs build, with the wizard bundle), median of a few runs;
 - in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
   (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
-  answering pathway A at 2 s a screen (waiting on the engine, the wait after 查看结果).
+  answering pathway A at 2 s a screen (waiting on the engine, the wait after 查看结果);
+- what keeping the site offline adds to a first wizard visit, and Lighthouse on six pages
+  (build_scripts/bench_lighthouse.py).
 """
 
 from __future__ import annotations
@@ -121,6 +123,29 @@ def bench_batch(n: int = 10_000) -> None:
           f"write {total - read_s:.2f} s; {len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}")
 
 
+def offline_pages_bytes(site: Path) -> str:
+    """What keeping the pages the wizard links to offline adds to a first wizard visit (issue 13): the
+    service worker's precache list, less the wizard's own files, as served (brotli where a twin exists)."""
+    import json
+    import re
+
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    shell = json.loads(re.search(r"const SW = (\{.*?\});\n", sw, re.S).group(1))["shell"]
+    import wizard_bundle
+
+    wizard_page = set(wizard_bundle.page_assets(site, "wizard/index.html")) | {"wizard/index.html"}
+    extra = []
+    for url in shell:
+        rel = url + "index.html" if url.endswith("/") else ("index.html" if url == "./" else url)
+        if rel.startswith("wizard/") or rel in wizard_page:
+            continue
+        path = site / rel
+        twin = path.with_name(path.name + ".br")
+        extra.append((twin if twin.is_file() else path).stat().st_size)
+    return (f"site offline after a wizard visit: the service worker also keeps {len(extra)} files of the site "
+            f"(pages, their assets, search), {sum(extra) / 1e3:.0f} kB as served, fetched after the wizard page has loaded")
+
+
 def chromium_version() -> str:
     import bench_wizard
 
@@ -136,6 +161,7 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=5, help="cold browser runs per scenario (default 5)")
     parser.add_argument("--no-browser", action="store_true", help="native figures only")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     parser.add_argument("--json", type=Path, help="also write the browser figures here")
     args = parser.parse_args()
     print(f"machine: {machine()}; {chromium_version()}", flush=True)
@@ -150,6 +176,10 @@ def main() -> None:
 
         result = bench_wizard.run(site, args.runs)
         print(bench_wizard.report(result))
+        print(offline_pages_bytes(site))
+        import bench_lighthouse
+
+        print(bench_lighthouse.report(bench_lighthouse.run(site, args.lighthouse_runs)), flush=True)
         if args.json:
             import json
 

@@ -3,8 +3,9 @@ module worker and the service worker. Used by wizard_hooks.py (MkDocs), the test
 
 Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDocs from docs/wizard/)::
 
-    sw.js                         service worker, scope wizard/ (stable name; its content carries the
-                                  cache version, a hash of everything it precaches)
+    ../sw.js                      service worker at the site's root, scope the whole site, registered by
+                                  the wizard page only (stable name; its content carries the cache
+                                  version, a hash of everything it precaches)
     flow.json                     guantong.flow.export(), for anyone who wants the declared flow
     assets/wizard.<hash>.js       the page script (extra_javascript, type=module): wizard/src/app/ bundled by
                                   esbuild, the flow and what the page needs to walk it embedded
@@ -254,9 +255,12 @@ class Bundle:
         """assets/worker.<hash>.mjs"""
         return next(name for name in self.files if name.startswith("assets/worker."))
 
+    loader: str = ""                                       # assets/loader.<hash>.js (every page)
+
     @property
     def extra_javascript(self) -> str:
-        return f"{OUT}/{self.script}"
+        """What every page loads: the small loader, which imports the wizard's script where it mounts."""
+        return f"{OUT}/{self.loader}"
 
     @property
     def extra_css(self) -> str:
@@ -325,7 +329,7 @@ def build_bundle() -> Bundle:
         "clauses": exported["clauses"],
         "policyVersion": exported["policyVersion"],
         "worker": f"./{worker_name}",
-        "sw": "../sw.js",
+        "sw": "../../sw.js",
         "engineCache": b.engine_cache,
         "downloadBytes": sum(f["wire"] for f in worker_files.values()),
         "version": short(worker + style + zipped),
@@ -334,6 +338,10 @@ def build_bundle() -> Bundle:
     script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
+    loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__",
+                  f"./{b.script.removeprefix('assets/')}").encode("utf-8")
+    b.loader = f"assets/loader.{short(loader)}.js"
+    b.files[b.loader] = loader
     for name, data in b.files.items():
         b.sizes[name] = len(data)
     return b
@@ -416,6 +424,10 @@ def compressed_twins(path: Path) -> None:
 
 gzip_twin = compressed_twins  # the earlier name
 
+
+#: Pages kept offline after one wizard visit (with everything they load), besides the wizard's own.
+OFFLINE_PAGES = ("index.html", "policy/index.html", "pathway-a/index.html", "pathway-b/index.html", "faq/index.html",
+                 "glossary/index.html", "contact/index.html", "privacy/index.html")
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
 START_MARK = "<!-- guantong-wizard: start -->"
@@ -523,6 +535,22 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     for rel in ("sitemap.xml", "search/search_index.json"):
         if (site / rel).is_file():
             shell.append(rel)
+    # What the wizard links to, and what those pages need, offline after one wizard visit (issue 13):
+    # the notice (a result's clause links), both pathway pages (the condition tables the failure screen
+    # recommends), FAQ, glossary, contact, privacy, home; Material's search worker and its Chinese
+    # language files. Other pages are kept as they are visited (sw.js).
+    pages = [rel for rel in OFFLINE_PAGES if (site / rel).is_file()]
+    for page_rel in pages:
+        for rel in [page_rel, *page_assets(site, page_rel)]:
+            if rel not in shell:
+                shell.append(rel)
+    search = site / "assets" / "javascripts"
+    for path in sorted([*search.glob("workers/search.*.min.js"), *search.glob("lunr/min/lunr.stemmer.support.min.js"),
+                        *search.glob("lunr/min/lunr.zh.min.js"), *search.glob("lunr/min/lunr.multi.min.js"),
+                        *search.glob("lunr/tinyseg.js")]):
+        rel = path.relative_to(site).as_posix()
+        if rel not in shell:
+            shell.append(rel)
     streamed = [f"{OUT}/{name}" for name in b.streamed]
     # The rest of what the wizard page downloads (the page, Material's CSS and JS, the search index the
     # service worker precaches) gets its twins too: this hook runs last, after every file is written.
@@ -542,20 +570,20 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     shell_cache = f"guantong-wizard-shell-{version}"
 
     def from_sw(rel: str) -> str:
-        url = posixpath.relpath(rel, OUT)
-        if url == "index.html":
-            return "./"
-        return url
+        """A file's URL as sw.js (at the site's root) asks for it: a page by its directory."""
+        return rel[: -len("index.html")] or "./" if rel.endswith("index.html") else rel
 
     sw = fill((SRC / "sw.js").read_text(encoding="utf-8"), "__GUANTONG_SW__", {
         "version": version,
         "shellCache": shell_cache,
         "engineCache": b.engine_cache,
         "snapshotCache": b.snapshot_cache,
+        "pagesCache": f"guantong-wizard-pages-{version}",
         "shell": [from_sw(rel) for rel in shell],
         "engine": [from_sw(rel) for rel in streamed],
     })
-    (out / "sw.js").write_text(sw, encoding="utf-8")
+    (site / "sw.js").write_text(sw, encoding="utf-8")
+    (out / "sw.js").unlink(missing_ok=True)   # where it was before it served the whole site
     return {
         "version": version,
         "shell_cache": shell_cache,

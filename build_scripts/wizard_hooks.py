@@ -1,8 +1,8 @@
 """MkDocs hooks for the wizard (bundles the engine and Pyodide into the built site).
 
-- ``on_config``: builds the wizard's files in memory (build_scripts/wizard_bundle.py) and adds its script
-  (a module, on every page: it mounts only where the page has ``<div id="gt-wizard">``, also after
-  Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
+- ``on_config``: builds the wizard's files in memory (build_scripts/wizard_bundle.py) and adds its loader
+  (on every page: it imports the wizard's script only where the page has ``<div id="gt-wizard">``, also
+  after Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
   as an early async module, and preload hints (wizard_bundle.add_page_parts), before site_hooks computes
   the Content Security Policy from the pages' inline scripts.
@@ -25,9 +25,7 @@ _bundle: wizard_bundle.Bundle | None = None
 def on_config(config):
     global _bundle
     _bundle = wizard_bundle.build_bundle()
-    script = ExtraScriptValue(_bundle.extra_javascript)
-    script.type = "module"
-    config.extra_javascript.append(script)
+    config.extra_javascript.append(ExtraScriptValue(_bundle.extra_javascript))  # the loader, a classic script
     config.extra_css.append(_bundle.extra_css)
     return config
 

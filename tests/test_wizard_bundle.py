@@ -87,7 +87,9 @@ def test_templates_are_filled(bundle):
     assert "__GUANTONG_WORKER__;" not in worker
     assert bundle.engine_cache in worker
     assert '"abi_version"' in worker, "the lock's info is inlined: no lock file request"
-    assert bundle.extra_javascript.startswith("wizard/assets/wizard.") and bundle.extra_css.endswith(".css")
+    assert bundle.extra_javascript.startswith("wizard/assets/loader.") and bundle.extra_css.endswith(".css")
+    loader = bundle.files[bundle.loader].decode()
+    assert f'"./{bundle.script.removeprefix("assets/")}"' in loader and "__GUANTONG_LOADER__" not in loader.split("*/", 1)[1]
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
@@ -116,7 +118,8 @@ def fake_site(tmp_path: Path) -> Path:
 def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     site = fake_site(tmp_path)
     first = wb.write_bundle(bundle, site)
-    sw = (site / "wizard" / "sw.js").read_text()
+    sw = (site / "sw.js").read_text()
+    assert not (site / "wizard" / "sw.js").exists(), "the service worker serves the whole site from its root"
     assert "__GUANTONG_SW__;" not in sw
     assert first["shell"][0] == "wizard/index.html"
     assert {"assets/main.css", "assets/bundle.js", "sitemap.xml", "wizard/pyodide/pyodide.mjs"} <= set(first["shell"])
@@ -136,7 +139,7 @@ def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     second = wb.write_bundle(bundle, site)
     assert second["shell_cache"] != first["shell_cache"]
     assert second["engine_cache"] == first["engine_cache"]
-    assert (site / "wizard" / "sw.js").read_text() != sw
+    assert (site / "sw.js").read_text() != sw
 
 
 def test_policy_override_is_bundled(wb, monkeypatch, tmp_path):

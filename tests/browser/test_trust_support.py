@@ -21,17 +21,12 @@ document.addEventListener('securitypolicyviolation', (e) => {
   window.__gtCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample || ''}`);
 });
 """
-# Material draws each flowchart into a *closed* shadow root; open it so the tests can look inside.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: "open"})); };
-"""
 CSP_CONSOLE = re.compile(r"Content Security Policy|Refused to (load|execute|connect|create|apply|evaluate|compile)", re.I)
 
 
 def watch_csp(recorded) -> None:
     """Start collecting violations on ``recorded.page`` (call before the first goto)."""
-    recorded.page.add_init_script(CSP_WATCH + OPEN_SHADOW_ROOTS)
+    recorded.page.add_init_script(CSP_WATCH)
     recorded.page.on("worker", lambda worker: recorded.console.append(f"worker: {worker.url}"))
 
 

@@ -1,26 +1,30 @@
-// Service worker of the wizard (scope: the wizard/ directory). Built by build_scripts/wizard_bundle.py into
-// site/wizard/sw.js with the placeholder below replaced by the build's lists and cache names, so any change to
-// what it precaches changes this file, and the browser installs the new version.
+// Service worker of the site (scope: the whole site), registered by the wizard page only: visitors who
+// never open the wizard never download the engine. Built by build_scripts/wizard_bundle.py into site/sw.js
+// with the placeholder below replaced by the build's lists and cache names, so any change to what it
+// precaches changes this file, and the browser installs the new version.
 //
-// - shell cache ("guantong-wizard-shell-<hash of its contents>"): the wizard page, Material's CSS and JS
-//   that page uses, the wizard's script, style, worker and engine zip, pyodide.mjs; precached on install.
+// - shell cache ("guantong-wizard-shell-<hash of its contents>"): the wizard page, its script, style,
+//   worker and engine zip, pyodide.mjs; and what the wizard links to, offline after one visit: the
+//   notice, both pathway pages, FAQ, glossary, contact, privacy and home, with Material's CSS and JS they
+//   load, the search index and search worker; precached on install.
 // - engine cache ("guantong-wizard-pyodide-<hash>"): pyodide.asm.mjs, pyodide.asm.wasm,
 //   python_stdlib.zip. The page's worker fills it while it downloads them (once, with progress); this
 //   worker fills any gap on fetch. It survives deployments that do not change Pyodide.
 // - snapshot cache ("guantong-wizard-snapshot-<hash>"): Python's memory after the first boot, written and
 //   read by the page's worker (worker.mjs) for this build's Pyodide and engine; never fetched.
-// On activation every other "guantong-wizard-*" cache is deleted: nobody keeps stale rules.
+// - pages cache ("guantong-wizard-pages-<version>"): every other page of the site and what it loads, kept
+//   as they are visited (from the network when online, from here when not).
+// On activation every other "guantong-wizard-*" cache is deleted: nobody keeps stale rules or pages.
 //
-// Everything in the two lists is served cache-first (the names are versioned by content); anything else
-// goes to the network as usual.
+// The two lists are served cache-first (their content is versioned by the build); other pages of the
+// site network-first.
 
 const SW = __GUANTONG_SW__;
 const PREFIX = "guantong-wizard-";
 const abs = (url) => new URL(url, self.location.href).href;
 const SHELL = new Map(SW.shell.map((url) => [abs(url), url]));
 const ENGINE = new Set(SW.engine.map(abs));
-const PAGE = abs("./");
-const PAGE_ALIASES = new Set([PAGE, abs("./index.html")]);
+const SCOPE = abs("./");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -38,7 +42,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const keep = new Set([SW.shellCache, SW.engineCache, SW.snapshotCache]);
+      const keep = new Set([SW.shellCache, SW.engineCache, SW.snapshotCache, SW.pagesCache]);
       for (const name of await caches.keys()) {
         if (name.startsWith(PREFIX) && !keep.has(name)) await caches.delete(name);
       }
@@ -56,19 +60,35 @@ async function fromCache(cacheName, url, request, store) {
   return response;
 }
 
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
+/** Other pages of the site: from the network (kept for later), else what was kept. */
+async function fromNetwork(key, request) {
+  const cache = await caches.open(SW.pagesCache);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") await cache.put(key, response.clone());
+    return response;
+  } catch (err) {
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+/** A page's URL as the lists name it: "policy/index.html" is "policy/". */
+function keyOf(url) {
   url.hash = "";
   url.search = "";
-  const key = url.href;
-  if (request.mode === "navigate") {
-    if (PAGE_ALIASES.has(key)) event.respondWith(fromCache(SW.shellCache, PAGE, request, false));
-    return;
-  }
+  if (url.pathname.endsWith("/index.html")) url.pathname = url.pathname.slice(0, -"index.html".length);
+  return url.href;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const key = keyOf(new URL(request.url));
   if (ENGINE.has(key)) event.respondWith(fromCache(SW.engineCache, key, request, true));
   else if (SHELL.has(key)) event.respondWith(fromCache(SW.shellCache, key, request, false));
+  else if (request.mode === "navigate" || request.destination) event.respondWith(fromNetwork(key, request));
 });
 
 // The page asks whether everything needed offline is stored.

@@ -1,5 +1,6 @@
-// The service worker (sw.js, scope wizard/): the wizard, the engine and Pyodide kept for offline use,
-// and the word when a new deployment has replaced them.
+// The service worker (sw.js at the site's root, scope the whole site): the wizard, the engine and Pyodide
+// kept for offline use with the pages the wizard links to, and the word when a new deployment has
+// replaced them. Only the wizard registers it.
 
 export const offline = { state: "pending", listeners: new Set(), hadController: false, updated: false, started: false };
 
@@ -27,7 +28,10 @@ export async function setUpServiceWorker(swUrl, isReady) {
     checkOffline();
   });
   try {
-    await navigator.serviceWorker.register(swUrl, { scope: new URL("./", swUrl), updateViaCache: "none" });
+    const scope = new URL("./", swUrl).href;
+    // Earlier deployments registered a worker for wizard/ only; a narrower scope would keep the wizard.
+    for (const old of await navigator.serviceWorker.getRegistrations()) if (old.scope !== scope) await old.unregister();
+    await navigator.serviceWorker.register(swUrl, { scope, updateViaCache: "none" });
   } catch {
     changed("unavailable");
     return;
