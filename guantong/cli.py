@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     p_diff.add_argument("--json", action="store_true", help="以 JSON 输出")
     p_diff.add_argument("--html", metavar="FILE", help="另存一份可打印、可签字的 HTML 报告")
     p_diff.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
+    p_diff.add_argument("--people", metavar="FILE", help="另加一份名单（xlsx 或 csv，格式同单位批量自测）中的人")
     p_batch = sub.add_parser("batch", help="单位批量自测：读取 xlsx 或 csv 名单，每行给出结论（shared/spec/batch.md）")
     p_batch.add_argument("file", nargs="?", help="名单文件（.xlsx 或 .csv）")
     p_batch.add_argument("-o", "--out", help="结果文件（.xlsx 或 .csv；不写则以 CSV 输出到标准输出）")
@@ -199,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "diff":
         from .diff import main as diff_main
 
-        return diff_main(args.before, args.after, args.json, args.html, args.today)
+        return diff_main(args.before, args.after, args.json, args.html, args.today, args.people)
     if args.command == "serve":
         return serve(args.addr, args.policy)
     return 2

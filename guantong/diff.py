@@ -401,17 +401,31 @@ table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #999;padding
 """
 
 
-def main(before: str, after: str | None, as_json: bool, html_out: str | None, today: str | None) -> int:
+def people_from(path: str, policy: Policy) -> list[dict]:
+    """The answers objects of a spreadsheet of people (shared/spec/batch.md), the rows that can be used."""
+    from .batch import read
+
+    batch = read(Path(path).read_bytes(), path, policy=policy)
+    return [row.answers for row in batch.rows if row.answers is not None]
+
+
+def main(before: str, after: str | None, as_json: bool, html_out: str | None, today: str | None,
+         people: str | None = None) -> int:
     import sys
 
+    from .batch import BatchError
     from .policy import PolicyError, default_path
 
     after = after or str(default_path())
     day = _dt.date.fromisoformat(today) if today else _dt.date.today()
     try:
-        report, policy = run(before, after, day)
+        extra = people_from(people, load_policy(after)) if people else None
+        report, policy = run(before, after, day, extra)
     except PolicyError as exc:
         print(f"无法比较：{exc}", file=sys.stderr)
+        return 2
+    except (BatchError, OSError) as exc:
+        print(f"无法读取名单 {people}：{exc}", file=sys.stderr)
         return 2
     try:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if as_json else text(report, policy, day))

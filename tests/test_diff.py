@@ -152,3 +152,16 @@ def test_a_build_keeps_its_data_and_says_what_an_edit_changes(tmp_path, capsys):
     assert out.startswith("本次数据修改将改变") and "助理级职称：符合 → 不符合" in out
     assert (fresh / cli.PUBLISHED).read_bytes() == after.read_bytes()
     assert (fresh / cli.PUBLISHED.with_name("previous.toml")).read_bytes() == POLICY_PATH.read_bytes()
+
+
+def test_the_people_of_a_spreadsheet_are_decided_too(tmp_path):
+    people = tmp_path / "名单.csv"
+    people.write_text("姓名,申报方向,受理截止日期,单位在黄石市,一线或技能岗位,高级工取得日期,荣誉,技能大师工作室,申报系列,"
+                      "专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
+                      "张三,职称,2026-06-30,是,是,2024-06-30,,无,工程技术,是,是,否\n", encoding="utf-8-sig")
+    after = edited(tmp_path, 'skill_level = "senior_worker"\nyears = 2', 'skill_level = "senior_worker"\nyears = 3')
+    base = [sys.executable, "-m", "guantong", "diff", str(POLICY_PATH), str(after), "--today", "2026-12-01", "--json"]
+    without = json.loads(subprocess.run(base, capture_output=True, text=True, cwd=ROOT, check=True).stdout)
+    with_people = json.loads(subprocess.run([*base, "--people", str(people)], capture_output=True, text=True, cwd=ROOT, check=True).stdout)
+    assert with_people["population"] == without["population"] + 1
+    assert with_people["changed"] == without["changed"] + 1, "张三 (高级工 exactly 2 years) loses 助理级"

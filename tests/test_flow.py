@@ -139,3 +139,20 @@ def test_applicable_drops_answers_of_questions_no_longer_asked_and_cuts_after_an
                              "work_start": "2010-01-01", "months_out_of_work": 2}
     b = {"direction": "skill_to_title", "employed_in_huangshi": False, "skill_post": True, "series": "农业"}
     assert applicable(b) == {"direction": "skill_to_title", "employed_in_huangshi": False}
+
+
+def test_the_words_a_help_text_quotes_are_the_questions_own():
+    """Issue 11: a help text that says 请选“都没有” or 选择“不确定” names a word shown beside the question,
+    and that word is written once, in the question's words (the page draws its controls from them)."""
+    import re
+
+    from guantong import flow
+
+    notice_quotes = {"从事相应技术技能工作满 N 年"}   # quoted from the notice, not a control
+    for q in flow.QUESTIONS:
+        words = set(flow.words_of(q).values()) | {label for _, label in q.options}
+        for quoted in re.findall(r"“([^”]+)”", q.help):
+            if quoted not in notice_quotes:
+                assert quoted in words, (q.id, quoted, words)
+    assert flow.words_of(flow.BY_ID["skill_levels"])["none"] == "都没有"
+    assert flow.words_of(flow.BY_ID["honors"])["other"] == "其他荣誉"
