@@ -23,18 +23,7 @@ def _static_server():
 
 
 def short_journey_b(w: WizardPage) -> dict:
-    w.answer("direction", B)
-    w.answer_deadline("2026-06-30")
-    w.title_to_work_start("副高级", "2018-12-01", "钳工")
-    w.type("#gt-work_start", "2000/3/1").cont()
-    w.expect_question("months_out_of_work")
-    w.cont()
-    w.expect_question("required_years")
-    w.type("申报高级工（三级）", "6").type("申报技师（二级）", "10").type("申报高级技师（一级）", "15")
-    w.cont()
-    w.answer("related_major", "否")
-    w.answer("integrity_record", "否")
-    w.expect_check()
+    w.pathway_b_to_check()
     w.page.get_by_role("button", name="查看结果").click()
     return w.expect_result()
 
