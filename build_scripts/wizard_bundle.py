@@ -78,7 +78,7 @@ COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-STAFF_ONLY = {"diff.py", "batch.py"}  # guantong's modules no phone needs (staff tooling; batch until its page)
+STAFF_ONLY = {"cli.py", "validate.py", "diff.py", "batch.py"}  # guantong's staff tooling, which no phone needs
 
 
 class BundleError(RuntimeError):
@@ -165,7 +165,7 @@ APP = SRC / "app"
 ESBUILD_OPTIONS = {
     "entryPoints": [str(APP / "main.js")], "bundle": True, "format": "esm", "target": "es2022",
     "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
-    "outdir": "out",
+    "outdir": "out", "splitting": True, "chunkNames": "chunk-[name]-[hash]",
 }
 ESBUILD_SCRIPT = """
 const esbuild = require("esbuild");
@@ -176,10 +176,12 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
-def page_bundle() -> tuple[str, bytes]:
+def page_bundle() -> tuple[str, bytes, dict[str, str]]:
     """The page's script and style: wizard/src/app/main.js and every module and stylesheet it imports,
     bundled by esbuild (npm, pinned) into one script and one stylesheet, so the first question still
-    costs one request. The script still holds ``__GUANTONG_BUILD__`` (app/build.js), filled in later."""
+    costs one request; what the page imports dynamically (the QR code) becomes a chunk of its own,
+    loaded when needed ({esbuild's file name: text}). The script still holds ``__GUANTONG_BUILD__``
+    (app/build.js), filled in later."""
     if not (PYODIDE_DIR.parent / "esbuild").is_dir():
         raise BundleError("wizard/node_modules 里没有 esbuild：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
     proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(ESBUILD_OPTIONS)],
@@ -187,7 +189,8 @@ def page_bundle() -> tuple[str, bytes]:
     if proc.returncode != 0:
         raise BundleError(f"esbuild 无法打包 wizard/src/app：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
-    return out["main.js"], out["main.css"].encode("utf-8")
+    chunks = {name: text for name, text in out.items() if name.startswith("chunk-")}
+    return out["main.js"], out["main.css"].encode("utf-8"), chunks
 
 
 def pyodide_files() -> dict[str, Path]:
@@ -320,7 +323,15 @@ def build_bundle() -> Bundle:
     b.files[f"assets/{worker_name}"] = worker
     b.start_script = (SRC / "start.js").read_text(encoding="utf-8")
 
-    page_script, style = page_bundle()
+    page_script, style, chunks = page_bundle()
+    for esbuild_name, text in chunks.items():
+        # Our own content-hashed name (nginx's long cache rule knows hex hashes), beside the script.
+        data = text.encode("utf-8")
+        name = f"wizard-{esbuild_name.split('-')[1]}.{short(data)}.js"
+        if page_script.count(f"./{esbuild_name}") != 1:
+            raise BundleError(f"esbuild 的分块 {esbuild_name} 在页面脚本中应只引用一次")
+        page_script = page_script.replace(f"./{esbuild_name}", f"./{name}")
+        b.files[f"assets/{name}"] = data
     b.style = f"assets/wizard.{short(style)}.css"
     b.files[b.style] = style
 
@@ -440,7 +451,9 @@ def preload_hints(b: Bundle) -> str:
     requests then find them in the HTTP cache. The big files are low priority, so the page's CSS and
     script (the first question) go first."""
     engine = next(name for name in b.files if name.startswith("engine/"))
-    links = [f'<link rel="modulepreload" href="{b.script}">',
+    # The page script first and high: on a phone the first question waits for it, and when Material's
+    # bundle arrives first, it runs first and holds the main thread for a third of a second (measured).
+    links = [f'<link rel="modulepreload" href="{b.script}" fetchpriority="high">',
              f'<link rel="modulepreload" href="{b.worker}">',
              '<link rel="preload" href="pyodide/pyodide.mjs" as="fetch" crossorigin>']
     for name in (engine, *b.streamed):
@@ -476,8 +489,10 @@ def add_page_parts(text: str, b: Bundle) -> str:
     # The page's own classic scripts (Material's bundle and the site's, at the end of the body) block the
     # wizard's module script; fetched late and one by one, they decide when the first question shows.
     scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
-                      if "://" not in src and not src.startswith("//"))
-    hints = preload_hints(b).replace(PRELOAD_MARK, PRELOAD_MARK + scripts, 1)
+                      if "://" not in src and not src.startswith("//") and src != b.loader)
+    hints = preload_hints(b)
+    first = hints.index(">", hints.index('rel="modulepreload"')) + 1   # Material's after the page script's hint
+    hints = hints[:first] + scripts + hints[first:]
     start = f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><script>{b.start_script}</script>'
     charset = CHARSET.search(text)
     if text.count("</head>") == 1 and charset:

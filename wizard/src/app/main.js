@@ -5,6 +5,7 @@
 // after instant navigation (Material's document$). The questions, the check page and the order of
 // screens come from the flow exported at build time, walked here (walker.js); only the result asks the
 // engine (Python on Pyodide in a worker, engine.js), which re-checks every answer.
+performance.mark?.("gt-module-start");
 import "./wizard.css";
 import { BUILD } from "./build.js";
 import { Engine } from "./engine.js";

@@ -1,6 +1,9 @@
 // The share link as a QR code (qrcode-generator, bundled): an SVG drawn on the page, nothing sent.
+// Loaded when a result is shown (a chunk of its own: a third of the page script, not needed for the
+// first question); it imports nothing of the page's, so no shared chunk stands on the first question's path.
 import qrcode from "qrcode-generator";
-import { esc } from "./html.js";
+
+const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 const QUIET = 4; // modules of white around the code, as the standard asks
 

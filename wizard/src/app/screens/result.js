@@ -3,7 +3,6 @@
 // its QR code. Until the engine is ready it shows the engine's real progress and the result the moment
 // it is; when the engine cannot load, the unavailable screen.
 import { cnDate, esc, linkPhones } from "../html.js";
-import { qrSvg } from "../qr.js";
 import { W } from "../words.js";
 import { describeStatus } from "./status.js";
 
@@ -39,8 +38,9 @@ function cited(item, clauses, policyPage) {
   return `${linkPhones(esc(item.message))}${link}`;
 }
 
-/** Draw the share link's QR code into the result's place for it. */
-export function showQr(screen, shareUrl) {
+/** Draw the share link's QR code into the result's place for it (its code is loaded on first use). */
+export async function showQr(screen, shareUrl) {
+  const { qrSvg } = await import("../qr.js");
   const box = screen.querySelector("[data-gt-qr-body]");
   if (!box) return;
   const qr = qrSvg(shareUrl, W.qrLabel);
