@@ -328,8 +328,8 @@ def build_bundle() -> Bundle:
         # Our own content-hashed name (nginx's long cache rule knows hex hashes), beside the script.
         data = text.encode("utf-8")
         name = f"wizard-{esbuild_name.split('-')[1]}.{short(data)}.js"
-        if page_script.count(f"./{esbuild_name}") != 1:
-            raise BundleError(f"esbuild 的分块 {esbuild_name} 在页面脚本中应只引用一次")
+        if f"./{esbuild_name}" not in page_script:
+            raise BundleError(f"esbuild 的分块 {esbuild_name} 未被页面脚本引用")
         page_script = page_script.replace(f"./{esbuild_name}", f"./{name}")
         b.files[f"assets/{name}"] = data
     b.style = f"assets/wizard.{short(style)}.css"

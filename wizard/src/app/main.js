@@ -88,6 +88,8 @@ class Wizard {
     if (initial && initial.name === "share") this.openShare(initial.data);
     else this.go(initial || parseHash(this.state.screen) || { name: "question", id: FIRST, mode: "flow" }, { replace: true, focus: false });
     this.engine.start();
+    // The QR code's chunk now, not when the result shows: once the engine is ready the page asks nothing more.
+    import("./qr.js").catch(() => {});
     const sw = () => setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
     if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });

@@ -1,6 +1,6 @@
 // The share link as a QR code (qrcode-generator, bundled): an SVG drawn on the page, nothing sent.
-// Loaded when a result is shown (a chunk of its own: a third of the page script, not needed for the
-// first question); it imports nothing of the page's, so no shared chunk stands on the first question's path.
+// A chunk of its own (a third of the page script, not needed for the first question), fetched once the
+// wizard has mounted; it imports nothing of the page's, so no shared chunk stands on the first question's path.
 import qrcode from "qrcode-generator";
 
 const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);

@@ -38,7 +38,7 @@ function cited(item, clauses, policyPage) {
   return `${linkPhones(esc(item.message))}${link}`;
 }
 
-/** Draw the share link's QR code into the result's place for it (its code is loaded on first use). */
+/** Draw the share link's QR code into the result's place for it (its chunk was fetched at mount). */
 export async function showQr(screen, shareUrl) {
   const { qrSvg } = await import("../qr.js");
   const box = screen.querySelector("[data-gt-qr-body]");
