@@ -71,6 +71,7 @@ class Wizard {
     this.$screen = root.querySelector("[data-gt-screen]");
     this.$tools = root.querySelector("[data-gt-tools]");
     this.$banner = root.querySelector("[data-gt-banner]");
+    this.renderTools(); // first: whatever happens next, the page says where the answers are kept
 
     root.addEventListener("click", (e) => this.onClick(e));
     root.addEventListener("submit", (e) => this.onSubmit(e));
@@ -82,7 +83,6 @@ class Wizard {
     this.unsubscribe = this.engine.subscribe((status) => this.onEngine(status));
     this.offlineListener = () => this.showOffline();
     offline.listeners.add(this.offlineListener);
-    this.renderTools();
 
     const initial = parseHash(location.hash);
     if (initial && initial.name === "share") this.openShare(initial.data);
