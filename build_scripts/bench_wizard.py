@@ -464,6 +464,8 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
     person = {}
     for key, (label, _) in PERSON.items():
         rs = scenarios[key]
+        if not rs:
+            continue
         person[key] = {"label": label, "runs": len(rs),
                        "screens_total": spread([r["screens_total"] for r in rs]),
                        "screen_max": spread([r["screen_max"] for r in rs]),

@@ -346,9 +346,7 @@ def build_bundle() -> Bundle:
         "version": short(worker + style + zipped),
     }
     b.build = build
-    # V8's explicit compile hint (as pyodide.asm.mjs): compiled as it arrives, so that it is ready to run
-    # the moment it is in, before Material's bundle (which arrives a few milliseconds later on a phone).
-    script = hinted_asm_mjs(fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8"))
+    script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
     loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__",
