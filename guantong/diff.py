@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .answers import AnswersError
+from .batch import STATUS_ZH
 from .engine import evaluate
 from .policy import PATHWAYS, Policy, load_policy, read_toml
 
 A, B = PATHWAYS
-STATUS_ZH = {"eligible": "符合", "undetermined": "待定", "not_eligible": "不符合"}
 PATHWAY_ZH = {A: "高技能人才申报职称", B: "专业技术人才申报技能等级"}
 KIND_ZH = {"status": "结论改变", "date": "符合日期改变", "reason": "理由改变"}
 REFERENCE_DEADLINE = _dt.date(2026, 6, 30)   # used beside the published rounds, so every file has one
@@ -55,8 +55,7 @@ def _deadlines(before: Policy, after: Policy, pathway: str) -> list[_dt.date | N
 
 def population(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
     """The answers objects both files decide; the same files always give the same list."""
-    people = _pathway_a(before, after, today) + _pathway_b(before, after, today)
-    return people
+    return _pathway_a(before, after, today) + _pathway_b(before, after, today)
 
 
 def _pathway_a(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
