@@ -193,6 +193,17 @@ def page_bundle() -> tuple[str, bytes, dict[str, str]]:
     return out["main.js"], out["main.css"].encode("utf-8"), chunks
 
 
+def prerender(build: dict) -> tuple[str, str]:
+    """The wizard's first screen as HTML and the inline script that shows it (wizard/src/prerender.mjs,
+    the page's own modules under Node), for the wizard page: the first question without the page script."""
+    proc = subprocess.run([wizard_stdlib.node(), str(SRC / "prerender.mjs")],
+                          input=json.dumps(build), capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise BundleError(f"无法预先生成自测的第一个问题（wizard/src/prerender.mjs）：\n{proc.stderr.strip()}")
+    out = json.loads(proc.stdout)
+    return out["html"], out["script"]
+
+
 def pyodide_files() -> dict[str, Path]:
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).exists()]
     if missing:
@@ -346,6 +357,7 @@ def build_bundle() -> Bundle:
         "version": short(worker + style + zipped),
     }
     b.build = build
+    b.ahead_html, b.ahead_script = prerender(build)
     script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
@@ -465,6 +477,7 @@ CLASSIC_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
 SCRIPT_MARK = "<!-- guantong-wizard: script -->"
+AHEAD_MARK = "<!-- guantong-wizard: first question -->"
 
 
 def add_page_parts(text: str, b: Bundle) -> str:
@@ -474,6 +487,9 @@ def add_page_parts(text: str, b: Bundle) -> str:
       run), first in the head after ``<meta charset>``, where no stylesheet it would wait for comes before
       it, with the worker's file name in a ``<meta>`` (the script's text, and so its hash in the policy,
       stays the same when the engine or the policy data change);
+    - the first question, built ahead (wizard/src/prerender.mjs) where docs/wizard/index.md marks it, with
+      the inline script that shows it (wizard/src/ahead.js), so that it is on screen, answerable, before
+      the page script has arrived;
     - the wizard's script as an async module where docs/wizard/index.md says (right after its
       ``<div id="gt-wizard">``), so that it shows the first question as soon as it has arrived, without
       waiting for Material's bundle at the end of the body (extra_javascript still loads it on every other
@@ -484,6 +500,10 @@ def add_page_parts(text: str, b: Bundle) -> str:
     is left as it is."""
     if START_MARK in text:
         return text
+    if AHEAD_MARK in text:
+        # Hidden until ahead.js (inline, right after) shows it: without scripts the fallback stays.
+        text = text.replace(AHEAD_MARK, f'<div class="gt-ahead" data-gt-ahead hidden>{b.ahead_html}</div>'
+                                        f'<script>{b.ahead_script}</script>', 1)
     if SCRIPT_MARK in text:
         text = text.replace(SCRIPT_MARK, f'{SCRIPT_MARK}<script type="module" src="{b.script}" async></script>', 1)
     # The page's own classic scripts (Material's bundle and the site's, at the end of the body) block the

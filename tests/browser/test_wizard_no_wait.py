@@ -8,34 +8,13 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 
-from .test_wizard_support import ENGINE_FILES, WizardPage, wizard  # noqa: F401 - fixture
-
-
-class Held:
-    """Every request for the engine's files left unanswered until release() (then they go through)."""
-
-    def __init__(self, w: WizardPage):
-        self.routes: list = []
-        self.released = False
-        w.page.context.route(re.compile(ENGINE_FILES), self.handle)
-
-    def handle(self, route) -> None:
-        if self.released:
-            route.continue_()
-        else:
-            self.routes.append(route)
-
-    def release(self) -> None:
-        self.released = True
-        for route in self.routes:
-            route.continue_()
+from .test_wizard_support import ENGINE_FILES, Held, WizardPage, wizard  # noqa: F401 - fixture
 
 
 def test_both_pathways_answered_with_the_engine_held_back(wizard):
     w: WizardPage = wizard(service_workers="block")
-    held = Held(w)
+    held = Held(w, ENGINE_FILES)
     w.open()
     rows = dict(w.pathway_a_to_check())
     assert rows["您获得过下列荣誉吗？"] == "全国技术能手"

@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
 STEP_TIMEOUT = 30_000
 # The engine's files (the worker, Pyodide, the engine zip): what the wizard must never wait for before the result.
+# The page script (its hashed name; not the loader, the QR chunk or the worker).
+PAGE_SCRIPT = r"/wizard/assets/wizard\.[0-9a-f]+\.js$"
 ENGINE_FILES = r"/wizard/(assets/worker\.[0-9a-f]+\.mjs|pyodide/.*|engine/guantong\.[0-9a-f]+\.zip)$"
 # The two answers of the first question (the pathways).
 A = "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"
@@ -185,6 +187,27 @@ class WizardPage:
     def click_link(self, text: str) -> "WizardPage":
         self.page.get_by_role("link", name=re.compile(text)).first.click()
         return self
+
+
+class Held:
+    """Every request matching ``pattern`` left unanswered until release() (then they go through), as on a
+    slow link."""
+
+    def __init__(self, w: WizardPage, pattern: str):
+        self.routes: list = []
+        self.released = False
+        w.page.context.route(re.compile(pattern), self.handle)
+
+    def handle(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
 
 
 @pytest.fixture

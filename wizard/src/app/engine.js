@@ -3,6 +3,9 @@
 // snapshot it keeps, a retry after a failed start. Only the result needs it: questions never wait here.
 import { W } from "./words.js";
 
+/** The status before the engine has started: all of its `downloadBytes` still to come. */
+export const idleStatus = (downloadBytes) => ({ stage: "idle", loaded: 0, total: downloadBytes, cached: 0, message: "" });
+
 export class Engine {
   /** @param {{worker: string, downloadBytes: number, base: string}} build */
   constructor(build) {
@@ -18,7 +21,7 @@ export class Engine {
   }
 
   idle() {
-    return { stage: "idle", loaded: 0, total: this.build.downloadBytes, cached: 0, message: "" };
+    return idleStatus(this.build.downloadBytes);
   }
 
   reset() {

@@ -14,7 +14,8 @@ import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { renderCheck } from "./screens/check.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
 import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.js";
-import { STATUS_SHELL, showStatus } from "./screens/status.js";
+import { PAGES, clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
+import { showStatus } from "./screens/status.js";
 import { unavailableHtml } from "./screens/unavailable.js";
 import { clearState, decodeShare, emptyState, encodeShare, loadState, saveState, storage } from "./store.js";
 import { Walker, todayIso } from "./walker.js";
@@ -23,7 +24,6 @@ import { W } from "./words.js";
 const walker = new Walker(BUILD.flow);
 const FIRST = BUILD.flow.questions[0].id;
 const known = (id) => walker.byId.has(id);
-const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/" };
 
 let engine = null;
 const getEngine = () => (engine ??= new Engine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url }));
@@ -46,11 +46,6 @@ function parseHash(hash) {
 
 const hashOf = (screen) => (screen.name === "question" ? `${screen.mode === "change" ? "change" : "q"}-${screen.id}` : screen.name);
 
-const SHELL = `${STATUS_SHELL}
-<div class="gt-banner gt-noprint" data-gt-banner hidden></div>
-<div class="gt-screen" data-gt-screen></div>
-<div class="gt-tools gt-noprint" data-gt-tools></div>`;
-
 class Wizard {
   constructor(root) {
     this.root = root;
@@ -64,7 +59,8 @@ class Wizard {
     this.lateConfirmed = "";
     this.baseTitle = document.title;
     this.firstRender = true;
-    root.innerHTML = SHELL;
+    const ahead = this.readAhead();
+    root.innerHTML = shellHtml();
     root.dataset.mounted = "true";
     root.classList.add("gt-wizard--live");
     document.documentElement.classList.add("gt-wizard-page");
@@ -87,6 +83,7 @@ class Wizard {
     const initial = parseHash(location.hash);
     if (initial && initial.name === "share") this.openShare(initial.data);
     else this.go(initial || parseHash(this.state.screen) || { name: "question", id: FIRST, mode: "flow" }, { replace: true, focus: false });
+    if (ahead) this.carryAhead(ahead);
     this.engine.start();
     // The QR code's chunk now, not when the result shows: once the engine is ready the page asks nothing more.
     import("./qr.js").catch(() => {});
@@ -94,6 +91,27 @@ class Wizard {
     if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });
     this.showOffline();
+  }
+
+  // --- the first question built into the page (prerender.js, ahead.js) ---------------------------------
+  /** What the person did on the first question shown ahead of this script, before it is replaced: the
+   * choice becomes the question's draft (drawn by the first render), the focus and a pressed 继续 are kept. */
+  readAhead() {
+    const form = this.root.querySelector("[data-gt-ahead]:not([hidden]) form[data-gt-question]");
+    if (!form || !known(form.dataset.gtQuestion)) return null;
+    const id = form.dataset.gtQuestion;
+    const d = this.root.dataset;
+    if (d.gtTouched) this.state.drafts[id] = readQuestion(this.question(id), form);
+    const ahead = { id, pending: d.gtPending === "continue", focused: this.root.contains(document.activeElement) ? document.activeElement.id : "" };
+    delete d.gtTouched;
+    delete d.gtPending;
+    return ahead;
+  }
+
+  carryAhead(ahead) {
+    if (this.screen?.name !== "question" || this.screen.id !== ahead.id) return;
+    if (ahead.focused) document.getElementById(ahead.focused)?.focus({ preventScroll: true });
+    if (ahead.pending) submitQuestion(this, this.$screen.querySelector("form[data-gt-question]"));
   }
 
   alive() {
@@ -126,8 +144,7 @@ class Wizard {
   }
 
   clauseLink(id) {
-    const c = BUILD.clauses[id];
-    return c ? `<a class="gt-clause" href="${PAGES.policy}#${esc(c.anchor)}">${esc(c.cite)}</a>` : "";
+    return clauseLink(BUILD.clauses, id);
   }
 
   setTitle(text) {
@@ -349,10 +366,9 @@ class Wizard {
   }
 
   renderTools(confirming = false, note = "") {
-    this.$tools.innerHTML = confirming
-      ? `<div class="gt-confirm" role="group" aria-labelledby="gt-confirm-text"><p id="gt-confirm-text">${esc(W.clearConfirm)}</p><button type="button" class="gt-button gt-button--warning" data-gt-clear-yes>${esc(W.clearYes)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-clear-no>${esc(W.cancel)}</button></div>`
-      : `<p class="gt-tools__note">${esc(storage ? W.stored : W.notStored)} <a href="${PAGES.privacy}">${esc(W.privacy)}</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>${esc(W.clear)}</button>`;
+    this.$tools.innerHTML = toolsHtml({ confirming, note, stored: Boolean(storage) });
   }
+
 
   // --- share links ----------------------------------------------------------------------------------
   shareUrl() {
@@ -439,8 +455,11 @@ window.guantongWizard = {
 // Material's document$ emits on load and after every instant navigation. On the wizard page this script
 // also runs early (an async module right after <div id="gt-wizard">, see wizard_bundle.add_page_parts),
 // before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
+// When the first question is already on the page (built ahead, prerender.js), it is painted first and
+// mounted after that frame: on a phone, mounting before it would hold the question off the screen.
 const material = () => window.document$ && typeof window.document$.subscribe === "function";
-mountAll();
+if (document.querySelector("#gt-wizard:not([data-mounted]) [data-gt-ahead]:not([hidden])")) requestAnimationFrame(() => setTimeout(mountAll));
+else mountAll();
 if (material()) {
   window.document$.subscribe(() => mountAll());
 } else if (document.readyState === "loading") {

@@ -2,7 +2,7 @@
 // screen they were on, kept in localStorage (a browser that refuses storage still works, for the
 // visit); share links carry the answers in the URL fragment, which never reaches a server.
 
-const STORE_KEY = "guantong-wizard:v1";
+export const STORE_KEY = "guantong-wizard:v1";
 
 export const storage = (() => {
   try {

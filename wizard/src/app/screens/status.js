@@ -5,12 +5,16 @@ import { W } from "../words.js";
 
 export const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
-export const STATUS_SHELL = `
+/** The status line's markup; with `d` (describeStatus) already showing it, as the page built ahead has it. */
+export function statusShell(d = null) {
+  const bar = d ? !d.bar : false;
+  return `
 <div class="gt-engine gt-noprint" data-gt-engine>
-  <p class="gt-engine__text" role="status" aria-live="polite" data-gt-engine-text></p>
-  <div class="gt-engine__bar" data-gt-engine-bar><progress max="100" value="0" aria-label="${esc(W.progressLabel)}"></progress><span class="gt-engine__bytes" data-gt-engine-bytes></span></div>
+  <p class="gt-engine__text" role="status" aria-live="polite" data-gt-engine-text>${d ? esc(d.text) : ""}</p>
+  <div class="gt-engine__bar" data-gt-engine-bar${bar ? " hidden" : ""}><progress max="100" value="${d?.pct ?? 0}" aria-label="${esc(W.progressLabel)}">${d ? `${d.pct ?? 0}%` : ""}</progress><span class="gt-engine__bytes" data-gt-engine-bytes>${esc(d?.bytes ?? "")}</span></div>
   <button type="button" class="gt-button gt-button--secondary gt-engine__retry" data-gt-retry hidden>${esc(W.retry)}</button>
 </div>`;
+}
 
 /** The status line's words and progress for the engine's status (and whether the site is offline-ready). */
 export function describeStatus(status, offlineReady) {

@@ -1,0 +1,24 @@
+// The wizard's first screen built ahead, into the page's HTML (build_scripts/wizard_bundle.py runs
+// wizard/src/prerender.mjs under Node at build time): the same shell, question markup and words as the
+// page script draws, so a phone shows the first question, answerable, before the script has arrived;
+// the script, when it mounts, carries over what was chosen (main.js). Nothing here touches the DOM.
+import { typeOf } from "./answers/index.js";
+import { idleStatus } from "./engine.js";
+import { questionHtml } from "./screens/question.js";
+import { clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
+import { describeStatus } from "./screens/status.js";
+import { STORE_KEY } from "./store.js";
+import { Walker } from "./walker.js";
+
+/** The first screen for `build` (app/build.js's BUILD): {html, first, storeKey}. No date: only the
+ * deadline question's options depend on today, and it comes after the pathway is chosen, so the same
+ * sources always build the same page. */
+export function prerender(build) {
+  const walker = new Walker(build.flow);
+  const first = build.flow.questions[0].id;
+  if (first === "deadline") throw new Error("the first question must not depend on the date");
+  const q = walker.question(first, {}, null);
+  const screen = questionHtml(q, typeOf(q).toForm(q, undefined, false), { clause: clauseLink(build.clauses, q.clause) });
+  const status = describeStatus(idleStatus(build.downloadBytes), false);
+  return { html: shellHtml({ status, screen, tools: toolsHtml() }), first, storeKey: STORE_KEY };
+}

@@ -1,0 +1,28 @@
+// What surrounds every screen: the engine's status line, the banner, the screen itself, and the tools
+// (where the answers are kept, 清除). The same markup is mounted by main.js and built into the page ahead
+// of the script by prerender.js, so that both draw the same page.
+import { esc } from "../html.js";
+import { W } from "../words.js";
+import { statusShell } from "./status.js";
+
+/** The site's pages the wizard links to, relative to the wizard's page. */
+export const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/" };
+
+/** The wizard's frame; `status` (describeStatus) and the screen and tools markup when built ahead. */
+export const shellHtml = ({ status = null, screen = "", tools = "" } = {}) => `${statusShell(status)}
+<div class="gt-banner gt-noprint" data-gt-banner hidden></div>
+<div class="gt-screen" data-gt-screen>${screen}</div>
+<div class="gt-tools gt-noprint" data-gt-tools>${tools}</div>`;
+
+/** The link to a clause on the policy page, from the build's citations. */
+export function clauseLink(clauses, id) {
+  const c = clauses[id];
+  return c ? `<a class="gt-clause" href="${PAGES.policy}#${esc(c.anchor)}">${esc(c.cite)}</a>` : "";
+}
+
+/** The tools under every screen: where the answers are kept and 清除, or the confirmation of 清除. */
+export function toolsHtml({ confirming = false, note = "", stored = true } = {}) {
+  return confirming
+    ? `<div class="gt-confirm" role="group" aria-labelledby="gt-confirm-text"><p id="gt-confirm-text">${esc(W.clearConfirm)}</p><button type="button" class="gt-button gt-button--warning" data-gt-clear-yes>${esc(W.clearYes)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-clear-no>${esc(W.cancel)}</button></div>`
+    : `<p class="gt-tools__note">${esc(stored ? W.stored : W.notStored)} <a href="${PAGES.privacy}">${esc(W.privacy)}</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>${esc(W.clear)}</button>`;
+}
