@@ -64,9 +64,11 @@ SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 ENGINE_DIR = REPO / "guantong"
 BRIDGE = SRC / "guantong_wizard.py"
+BATCH_BRIDGE = SRC / "guantong_batch.py"   # the batch page's operations, in the batch zip
 
 OUT = "wizard"                      # under the site directory
 APP_DIR = "/home/pyodide/lib"       # where Pyodide unpacks the engine zip
+BATCH_DIR = "/home/pyodide/batch"   # and the batch page's zip (guantong_wizard.op_batch_mount)
 # What Pyodide 314 needs to boot from a module worker (pyodide.js, maps and consoles are not).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 # The big ones, downloaded by the worker with progress and kept in the Pyodide cache.
@@ -123,8 +125,68 @@ def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
     ``pycs`` (from wizard_stdlib: compiled inside Pyodide), their bytecode beside them, so that the
     browser does not compile the engine at every start. Entries are stored, not deflated: the server's
     brotli twin of the whole zip is a third smaller than a zip of deflated entries (102 vs 155 kB)."""
+    return deterministic_zip([(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items()))
+
+
+def batch_pins() -> dict[str, str]:
+    """The batch extra's pinned packages in pyproject.toml ({import name: version})."""
+    import tomllib
+
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["batch"]
+    pins = {}
+    for spec in extra:
+        name, _, version = spec.partition("==")
+        pins[name.strip().replace("-", "_")] = version.strip()
+    return pins
+
+
+def batch_sources() -> list[tuple[str, bytes]]:
+    """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong/batch.py, its bridge
+    (wizard/src/guantong_batch.py) and the pinned openpyxl and et_xmlfile (their sources as installed by the batch extra, and their licences)."""
+    import importlib.metadata
+    import importlib.util
+
+    files = [("guantong/batch.py", (ENGINE_DIR / "batch.py").read_bytes()), (BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes())]
+    for name, version in sorted(batch_pins().items()):
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            installed = None
+        if installed != version:
+            raise BundleError(f"批量自测需要 {name}=={version}（已安装：{installed or '无'}）：请先运行 make deps")
+        root = Path(importlib.util.find_spec(name).origin).parent
+        for path in sorted(root.rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                files.append((f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes()))
+        dist = importlib.metadata.distribution(name)
+        for f in dist.files or ():
+            if f.name.upper().startswith(("LICENCE", "LICENSE")):
+                files.append((f"{name}/{f.name}", Path(dist.locate_file(f)).read_bytes()))
+    return files
+
+
+BATCH_TEMPLATE = "batch-template.xlsx"          # under site/wizard/, linked from the batch page
+BATCH_TEMPLATE_NAME = "单位批量自测模板.xlsx"      # the name it is saved under
+
+
+def batch_template() -> bytes:
+    """The blank template (guantong.batch.template, the same file as ``guantong batch --template``)."""
+    try:
+        from guantong import batch
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise BundleError("生成批量自测的模板需要 openpyxl：请先运行 make deps") from None
+    return batch.template()
+
+
+def batch_limits() -> dict:
+    from guantong import batch
+
+    return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS}
+
+
+def deterministic_zip(entries: list[tuple[str, bytes]]) -> bytes:
     buf = io.BytesIO()
-    entries = [(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items())
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name, data in entries:
             info = zipfile.ZipInfo(name, ZIP_DATE)
@@ -176,7 +238,7 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
-def page_bundle() -> tuple[str, bytes, dict[str, str]]:
+def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, bytes, dict[str, str]]:
     """The page's script and style: wizard/src/app/main.js and every module and stylesheet it imports,
     bundled by esbuild (npm, pinned) into one script and one stylesheet, so the first question still
     costs one request; what the page imports dynamically (the QR code) becomes a chunk of its own,
@@ -184,13 +246,15 @@ def page_bundle() -> tuple[str, bytes, dict[str, str]]:
     (app/build.js), filled in later."""
     if not (PYODIDE_DIR.parent / "esbuild").is_dir():
         raise BundleError("wizard/node_modules 里没有 esbuild：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
-    proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(ESBUILD_OPTIONS)],
+    options = {**ESBUILD_OPTIONS, "entryPoints": [str(APP / entry)], "splitting": splitting}
+    proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(options)],
                           cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
         raise BundleError(f"esbuild 无法打包 wizard/src/app：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
     chunks = {name: text for name, text in out.items() if name.startswith("chunk-")}
-    return out["main.js"], out["main.css"].encode("utf-8"), chunks
+    stem = Path(entry).stem
+    return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
 
 
 def prerender(build: dict) -> tuple[str, str]:
@@ -258,6 +322,8 @@ class Bundle:
     script: str = ""                                       # assets/wizard.<hash>.js
     style: str = ""                                        # assets/wizard.<hash>.css
     engine_cache: str = ""
+    batch_zip: str = ""                                    # engine/batch.<hash>.zip
+    batch_script: str = ""                                 # assets/batch.<hash>.js (the page 单位批量自测)
     snapshot_cache: str = ""
     streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
     start_script: str = ""                                 # wizard/src/start.js (inline in the page)
@@ -286,10 +352,13 @@ def build_bundle() -> Bundle:
     exported = engine_export()
     b.files["flow.json"] = json.dumps(exported["flow"], ensure_ascii=False, indent=1).encode("utf-8")
 
-    stdlib, pycs = wizard_stdlib.build_all(engine_zip())
+    stdlib, pycs, batch = wizard_stdlib.build_all(engine_zip(), deterministic_zip(batch_sources()))
     zipped = engine_zip(pycs)
     zip_name = f"engine/guantong.{short(zipped)}.zip"
     b.files[zip_name] = zipped
+    # The batch page's part (guantong.batch, openpyxl): fetched by the worker only when that page asks.
+    b.batch_zip = f"engine/batch.{short(batch)}.zip"
+    b.files[b.batch_zip] = batch
 
     pyodide = pyodide_files()
     digests = {}
@@ -329,6 +398,8 @@ def build_bundle() -> Bundle:
         "snapshotCache": b.snapshot_cache,
         "lockInfo": info,
         "appDir": APP_DIR,
+        "batch": {"path": f"../{b.batch_zip}", "size": len(batch), "wireSizes": wire_sizes(batch),
+                  "dir": BATCH_DIR},
     }).encode("utf-8")
     worker_name = f"worker.{short(worker)}.mjs"
     b.files[f"assets/{worker_name}"] = worker
@@ -361,8 +432,20 @@ def build_bundle() -> Bundle:
     script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
-    loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__",
-                  f"./{b.script.removeprefix('assets/')}").encode("utf-8")
+    # The batch page's script (app/batch/page.js): its own bundle, so the wizard's stays one request.
+    b.files[BATCH_TEMPLATE] = batch_template()
+    batch_script, _, _ = page_bundle("batch/page.js", splitting=False)
+    batch_build = {
+        "clauses": exported["clauses"], "policyVersion": exported["policyVersion"], "worker": build["worker"],
+        "downloadBytes": build["downloadBytes"], "version": build["version"], "maxBytes": batch_limits()["max_bytes"],
+        "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME,
+    }
+    script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")
+    b.batch_script = f"assets/batch.{short(script)}.js"
+    b.files[b.batch_script] = script
+    loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__", {
+        "gt-wizard": f"./{b.script.removeprefix('assets/')}", "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
+    }).encode("utf-8")
     b.loader = f"assets/loader.{short(loader)}.js"
     b.files[b.loader] = loader
     for name, data in b.files.items():
@@ -450,7 +533,7 @@ gzip_twin = compressed_twins  # the earlier name
 
 #: Pages kept offline after one wizard visit (with everything they load), besides the wizard's own.
 OFFLINE_PAGES = ("index.html", "policy/index.html", "pathway-a/index.html", "pathway-b/index.html", "faq/index.html",
-                 "glossary/index.html", "contact/index.html", "privacy/index.html")
+                 "glossary/index.html", "contact/index.html", "privacy/index.html", "batch/index.html")
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
 START_MARK = "<!-- guantong-wizard: start -->"
@@ -523,6 +606,19 @@ def add_page_parts(text: str, b: Bundle) -> str:
     return text
 
 
+BATCH_SCRIPT_MARK = "<!-- guantong-batch: script -->"
+BATCH_TEMPLATE_MARK = "<!-- guantong-batch: template -->"
+
+
+def add_batch_parts(text: str, b: Bundle) -> str:
+    """The batch page (docs/batch/index.md) with its script as an async module where the page says (the
+    loader imports it after instant navigation) and the template's link in its fallback (a plain
+    download that needs no script)."""
+    link = f'<a href="../{OUT}/{BATCH_TEMPLATE}" download="{BATCH_TEMPLATE_NAME}">下载空白模板（xlsx）</a>'
+    text = text.replace(BATCH_TEMPLATE_MARK, link, 1)
+    return text.replace(BATCH_SCRIPT_MARK, f'<script type="module" src="../{OUT}/{b.batch_script}" async></script>', 1)
+
+
 def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     """Write the bundle into a built site (after MkDocs wrote the wizard page) and the service worker.
     Returns a summary: the precache lists and the cache names."""
@@ -561,7 +657,8 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
             shell.append(rel)
     for name in b.files:
         rel = f"{OUT}/{name}"
-        if rel not in shell and name != "flow.json":
+        # Not the batch page's zip (openpyxl): the worker keeps it once that page has asked for it.
+        if rel not in shell and name not in ("flow.json", b.batch_zip):
             shell.append(rel)
     rel = f"{OUT}/pyodide/pyodide.mjs"
     if rel not in shell:

@@ -4,7 +4,8 @@
   (on every page: it imports the wizard's script only where the page has ``<div id="gt-wizard">``, also
   after Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
-  as an early async module, and preload hints (wizard_bundle.add_page_parts), before site_hooks computes
+  as an early async module, and preload hints (wizard_bundle.add_page_parts); the batch page its script
+  and the template's link (add_batch_parts); before site_hooks computes
   the Content Security Policy from the pages' inline scripts.
 - ``on_post_build``: writes them under ``site/wizard/`` with Pyodide and the engine zip, then the service
   worker, whose precache list is read from the built wizard page.
@@ -31,9 +32,13 @@ def on_config(config):
 
 
 def on_post_page(output: str, page, config) -> str:
-    if _bundle is None or page.file.src_uri != "wizard/index.md":
+    if _bundle is None:
         return output
-    return wizard_bundle.add_page_parts(output, _bundle)
+    if page.file.src_uri == "wizard/index.md":
+        return wizard_bundle.add_page_parts(output, _bundle)
+    if page.file.src_uri == "batch/index.md":
+        return wizard_bundle.add_batch_parts(output, _bundle)
+    return output
 
 
 def on_post_build(config):

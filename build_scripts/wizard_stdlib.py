@@ -44,15 +44,20 @@ CODECS = ("aliases", "ascii", "charmap", "cp437", "gb18030", "gb2312", "gbk", "l
 NODE_SCRIPT = r"""
 import { loadPyodide } from %(pyodide)s;
 import { readFileSync, writeFileSync } from "node:fs";
-const [engineZip, itemsFile, outFile] = process.argv.slice(2);
+import { readdirSync } from "node:fs";
+const [engineZip, itemsFile, outFile, batchZip, samplesDir] = process.argv.slice(2);
 try {
   const py = await loadPyodide({ indexURL: %(index)s, packages: [] });
   const bytes = (path) => new Uint8Array(readFileSync(path));
   py.unpackArchive(bytes(engineZip).buffer, "zip", { extractDir: "/home/pyodide/lib" });
+  py.unpackArchive(bytes(batchZip).buffer, "zip", { extractDir: "/tmp/batch_src" });
+  py.FS.mkdir("/tmp/samples");
+  for (const name of readdirSync(samplesDir)) py.FS.writeFile(`/tmp/samples/${name}`, bytes(`${samplesDir}/${name}`));
   py.FS.writeFile("/tmp/items.json", bytes(itemsFile));
   py.runPython(%(python)s);
   writeFileSync(outFile, py.FS.readFile("/tmp/stdlib.zip"));
   writeFileSync(outFile + ".engine", py.FS.readFile("/tmp/engine_pyc.zip"));
+  writeFileSync(outFile + ".batch", py.FS.readFile("/tmp/batch.zip"));
 } catch (err) {
   // Not the default report, which prints a line of pyodide.asm.mjs (megabytes).
   console.error(String((err && err.stack) || err).slice(-4000));
@@ -115,6 +120,62 @@ with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
             info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+# The batch page's zip: its sources (guantong/batch.py, openpyxl, et_xmlfile) and the standard library
+# modules a batch run imports beyond `keep`, all as .pyc without sources, mounted by the bridge's
+# batch_mount (the same call the worker makes). The run: every batch operation over the samples.
+SRC_DIR, BATCH_DIR = "/tmp/batch_src", "/tmp/batch_mounted"
+with zipfile.ZipFile("/tmp/batch_pyc.zip", "w", zipfile.ZIP_STORED) as out:
+    for dirpath, dirs, files in os.walk(SRC_DIR):
+        dirs.sort()
+        for f in sorted(files):
+            full = os.path.join(dirpath, f)
+            rel = os.path.relpath(full, SRC_DIR)
+            data = open(full, "rb").read()
+            if f.endswith(".py"):
+                rel, data = rel[:-3] + ".pyc", _code_to_hash_pyc(compile(data, "/batch/" + rel, "exec", dont_inherit=True), importlib.util.source_hash(data), False)
+            info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            out.writestr(info, data)
+zipfile.ZipFile("/tmp/batch_pyc.zip").extractall(BATCH_DIR)
+before = set(sys.modules)
+def ok(op, payload):
+    bridge = g if op == "batch_mount" else sys.modules["guantong_batch"]
+    reply = json.loads(bridge.call(op, json.dumps(payload)))
+    if "fatal" in reply:
+        raise RuntimeError(op + ": " + reply["fatal"])
+    return reply.get("value")
+ok("batch_mount", {"dir": BATCH_DIR})
+for name in sorted(os.listdir("/tmp/samples")):
+    opened = ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"})
+    if "error" in opened:
+        continue
+    ok("batch_decide", {"start": 0, "count": 2})
+    ok("batch_decide", {"start": 2, "count": 100000})
+    table = ok("batch_table", {})
+    for row in table["rows"]:
+        ok("batch_row", {"i": row["i"]})
+    for fmt in ("xlsx", "csv"):
+        ok("batch_write", {"format": fmt, "path": "/tmp/out." + fmt})
+    picks = [[r["i"], r["eligible"][0]] for r in table["rows"] if r["direction"] == "skill_to_title" and r["eligible"]]
+    ok("batch_notice", {"employer": "示例单位", "posting_start": "2026-06-01", "picks": picks})
+    ok("batch_notice", {"employer": "示例单位", "posting_start": "2040-06-01"})
+ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-02-30"})
+batch_used = set()
+for name, m in list(sys.modules.items()):
+    f = getattr(m, "__file__", None) or ""
+    if f.startswith(ZIP + "/"):
+        batch_used.add(f[len(ZIP) + 1:])
+extra = sorted(n for n in batch_used if n not in keep)
+with zipfile.ZipFile("/tmp/batch.zip", "w", zipfile.ZIP_STORED) as out:
+    for n in extra:
+        source = src.read(n)
+        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
+        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+    with zipfile.ZipFile("/tmp/batch_pyc.zip") as own:
+        for info in own.infolist():
+            out.writestr(info, own.read(info.filename))
 """
 
 
@@ -125,34 +186,61 @@ def node() -> str:
     return found
 
 
-def key(engine_zip: bytes) -> str:
+def key(engine_zip: bytes, batch_zip: bytes) -> str:
     h = hashlib.sha256()
     for part in ((PYODIDE_DIR / "python_stdlib.zip").read_bytes(), (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[:1 << 20],
-                 engine_zip, Path(__file__).read_bytes(), (HERE / "wizard_answers.py").read_bytes()):
+                 engine_zip, batch_zip, Path(__file__).read_bytes(), (HERE / "wizard_answers.py").read_bytes()):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:16]
 
 
 def build(engine_zip: bytes) -> bytes:
     """The precompiled, trimmed python_stdlib.zip for this engine (from the cache when the inputs match)."""
-    return build_all(engine_zip)[0]
+    import wizard_bundle
+
+    return build_all(engine_zip, wizard_bundle.deterministic_zip(wizard_bundle.batch_sources()))[0]
 
 
-def build_all(engine_zip: bytes) -> tuple[bytes, dict[str, bytes]]:
-    """(python_stdlib.zip, {path in the engine zip: .pyc}) for this engine, from the cache when the inputs
-    match: the engine's .pyc go into its zip beside the sources (``guantong/__pycache__/*.cpython-314.pyc``)."""
-    cached = CACHE / f"python_stdlib.{key(engine_zip)}.zip"
-    cached_engine = cached.with_name(cached.name + ".engine")
+def build_all(engine_zip: bytes, batch_sources: bytes) -> tuple[bytes, dict[str, bytes], bytes]:
+    """(python_stdlib.zip, {path in the engine zip: .pyc}, the batch page's zip) for this engine and these
+    batch sources (wizard_bundle.batch_sources, zipped), from the cache when the inputs match: the
+    engine's .pyc go into its zip beside the sources (``guantong/__pycache__/*.cpython-314.pyc``)."""
+    cached = CACHE / f"python_stdlib.{key(engine_zip, batch_sources)}.zip"
+    parts = [cached, cached.with_name(cached.name + ".engine"), cached.with_name(cached.name + ".batch")]
     try:
-        data, engine = cached.read_bytes(), cached_engine.read_bytes()
+        data, engine, batch = (part.read_bytes() for part in parts)
     except FileNotFoundError:
-        data, engine = _build(engine_zip, cached, cached_engine)
+        data, engine, batch = _build(engine_zip, batch_sources, parts)
     with zipfile.ZipFile(io.BytesIO(engine)) as zf:
         pycs = {name: zf.read(name) for name in zf.namelist()}
-    return data, pycs
+    return data, pycs, batch
 
 
-def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> tuple[bytes, bytes]:
+def batch_samples(folder: Path) -> None:
+    """Files the probe's batch run reads: the template (both pathways, an example row each), a GBK CSV,
+    a workbook with merged cells, a date cell, a formula and a hidden sheet, and a file that is no xlsx."""
+    import datetime as dt
+
+    import openpyxl
+
+    from guantong import batch
+
+    (folder / "template.xlsx").write_bytes(batch.template())
+    csv = "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,荣誉\n张三,职称,是,是,2019/6/30,黄石工匠 2023-05-01\n李四,技能等级,,,,\n"
+    (folder / "people.csv").write_bytes(csv.encode("gb18030"))
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "申报职称"
+    ws.append(["姓名", "申报方向", "技师取得日期", "中断技能工作月数", "荣誉"])
+    ws.append(["王五", "职称", dt.date(2019, 6, 30), "=1+1", None])
+    ws.append(["赵六", None, dt.datetime(2018, 1, 2), 0, "全国技术能手"])
+    ws.merge_cells("B2:B3")
+    book.create_sheet("lists").sheet_state = "hidden"
+    book.save(folder / "merged.xlsx")
+    (folder / "broken.xlsx").write_bytes(b"not a zip file")
+
+
+def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[bytes, bytes, bytes]:
     sys.path.insert(0, str(HERE))
     import wizard_answers
 
@@ -160,6 +248,9 @@ def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> tuple[bytes,
     with tempfile.TemporaryDirectory(prefix="guantong-stdlib-") as tmp:
         t = Path(tmp)
         (t / "engine.zip").write_bytes(engine_zip)
+        (t / "batch.zip").write_bytes(batch_sources)
+        (t / "samples").mkdir()
+        batch_samples(t / "samples")
         (t / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         script = NODE_SCRIPT % {
             "pyodide": json.dumps((PYODIDE_DIR / "pyodide.mjs").as_uri()),
@@ -167,14 +258,17 @@ def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> tuple[bytes,
             "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS}),
         }
         (t / "stdlib.mjs").write_text(script, encoding="utf-8")
-        proc = subprocess.run([node(), str(t / "stdlib.mjs"), str(t / "engine.zip"), str(t / "items.json"), str(t / "out.zip")],
+        proc = subprocess.run([node(), str(t / "stdlib.mjs"), str(t / "engine.zip"), str(t / "items.json"), str(t / "out.zip"),
+                               str(t / "batch.zip"), str(t / "samples")],
                               capture_output=True, text=True, cwd=tmp)
         if proc.returncode != 0:
             raise RuntimeError("在 Node 里的 Pyodide 中编译标准库失败：\n" + "\n".join(line[:300] for line in proc.stderr.splitlines()[-25:]))
         data = (t / "out.zip").read_bytes()
         engine = (t / "out.zip.engine").read_bytes()
+        batch = (t / "out.zip.batch").read_bytes()
     CACHE.mkdir(parents=True, exist_ok=True)
-    for path, content in ((cached_engine, engine), (cached, data)):
+    cached = parts[0]
+    for path, content in ((parts[2], batch), (parts[1], engine), (cached, data)):
         with tempfile.NamedTemporaryFile(dir=CACHE, delete=False) as tmp:
             tmp.write(content)
         os.replace(tmp.name, path)
@@ -182,11 +276,11 @@ def _build(engine_zip: bytes, cached: Path, cached_engine: Path) -> tuple[bytes,
     # time never need each other's files (each reads what it built itself).
     try:
         for old in sorted(CACHE.glob("python_stdlib.*.zip"), key=lambda p: p.stat().st_mtime)[:-6]:
-            for stale in (old, old.with_name(old.name + ".engine")):
+            for stale in (old, old.with_name(old.name + ".engine"), old.with_name(old.name + ".batch")):
                 stale.unlink(missing_ok=True)
     except OSError:  # another build cleaning up at the same time
         pass
-    return data, engine
+    return data, engine, batch
 
 
 if __name__ == "__main__":

@@ -29,6 +29,10 @@ from .policy import FULL_WIDTH, Policy, load_policy, normalise_name
 A, B = "skill_to_title", "title_to_skill"
 
 
+MAX_BYTES = 50_000_000   # a file larger than this is refused before it is read (the page and the command)
+MAX_ROWS = 20_000        # people in one file: more would keep a phone or an office PC busy for minutes
+
+
 class BatchError(ValueError):
     """The file cannot be read as a spreadsheet of people (exit 2); the message is one Chinese line."""
 
@@ -116,9 +120,10 @@ def read_csv(data: bytes) -> list[Sheet]:
     return [sheet]
 
 
-def read_xlsx(data: bytes) -> tuple[list[Sheet], list[str]]:
+def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
     """Every visible sheet's cells as a person means them: date cells as dates, formulas as their cached
-    values, merged data cells over their whole range. Returns the sheets and the hidden ones skipped."""
+    values, merged data cells over their whole range. Returns the sheets and the hidden ones skipped.
+    `progress(rows read, rows in the visible sheets as their dimensions say)` is called as it reads."""
     try:
         import openpyxl
     except ImportError:
@@ -138,11 +143,18 @@ def read_xlsx(data: bytes) -> tuple[list[Sheet], list[str]]:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise BatchError(f"无法读取这个 xlsx 文件（{type(exc).__name__}）：请用 Excel 打开后另存一份再试") from None
     sheets, hidden = [], []
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    expected, read_so_far = sum((ws.max_row or 0) for ws in visible), 0
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             hidden.append(ws.title)
             continue
-        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        grid = []
+        for row in ws.iter_rows(values_only=True):
+            grid.append(list(row))
+            read_so_far += 1
+            if progress and read_so_far % 500 == 0:
+                progress(read_so_far, max(expected, read_so_far))
         for merged in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
             top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
             for r in range(max(merged.min_row, 2), merged.max_row + 1):      # data rows only
@@ -356,9 +368,11 @@ def conclusion_group(row: Row) -> str:
     return "不符合"
 
 
-def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
-         today: _dt.date | None = None) -> Batch:
-    """Read and decide a whole file. Raises BatchError for a file that is not a spreadsheet of people."""
+def open_file(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
+              progress=None) -> Batch:
+    """Read a file into rows with their answers, none decided yet (`decide` does that, in parts if need be,
+    so that a page can show its progress; `progress` hears how far an xlsx is read). Raises BatchError for
+    a file that is not a spreadsheet of people."""
     policy = policy or load_policy()
     suffix = Path(filename).suffix.lower()
     if not data:
@@ -366,7 +380,7 @@ def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy
     if suffix == ".csv":
         sheets, hidden, source = read_csv(data), [], "csv"
     elif suffix in (".xlsx", ".xlsm"):
-        sheets, hidden = read_xlsx(data)
+        sheets, hidden = read_xlsx(data, progress)
         source = "xlsx"
     else:
         raise BatchError(f"不是 xlsx 或 csv 文件（{filename}）：请在 Excel 中另存为 .xlsx 或 .csv")
@@ -382,19 +396,34 @@ def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy
             seen[header_key(h)] = h
         if source == "csv" and "申报方向" not in seen:
             raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
-    rows = []
-    for sheet in people:
-        for number, cells in sheet.rows:
-            if not any(_text(c) for c in cells):
-                continue
-            row = row_answers(sheet, number, cells, policy, deadline)
-            if row.answers is not None:
-                try:
-                    row.result = evaluate(row.answers, policy=policy, today=today).to_dict()
-                except AnswersError as exc:
-                    row.error = f"工作表“{sheet.name}”第 {number} 行：{exc.problem}（{exc.key}）"
-            rows.append(row)
+    filled = [(sheet, number, cells) for sheet in people for number, cells in sheet.rows if any(_text(c) for c in cells)]
+    if len(filled) > MAX_ROWS:
+        raise BatchError(f"人数过多（{len(filled)} 行，一次最多 {MAX_ROWS} 行）：请把名单分成几个文件")
+    rows = [row_answers(sheet, number, cells, policy, deadline) for sheet, number, cells in filled]
     return Batch(people, rows, hidden, source)
+
+
+def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy | None = None,
+           today: _dt.date | None = None) -> int:
+    """Decide rows[start:stop] by `evaluate`; returns the index after the last one decided."""
+    policy = policy or load_policy()
+    stop = len(batch.rows) if stop is None else min(stop, len(batch.rows))
+    for row in batch.rows[start:stop]:
+        if row.answers is not None and row.result is None and not row.error:
+            try:
+                row.result = evaluate(row.answers, policy=policy, today=today).to_dict()
+            except AnswersError as exc:
+                row.error = f"工作表“{row.sheet}”第 {row.number} 行：{exc.problem}（{exc.key}）"
+    return stop
+
+
+def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
+         today: _dt.date | None = None) -> Batch:
+    """Read and decide a whole file. Raises BatchError for a file that is not a spreadsheet of people."""
+    policy = policy or load_policy()
+    batch = open_file(data, filename, deadline, policy)
+    decide(batch, policy=policy, today=today)
+    return batch
 
 
 # --- output --------------------------------------------------------------------------------------------
@@ -579,10 +608,32 @@ def template() -> bytes:
     book.move_sheet("选项", offset=len(book.sheetnames))
     buf = io.BytesIO()
     book.save(buf)
-    return buf.getvalue()
+    return _stable(buf.getvalue())
+
+
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _stable(xlsx: bytes) -> bytes:
+    """The same template bytes on every run (the site serves it; a rebuild should not change it): the
+    zip's dates and the document's created/modified stamps fixed (to the notice's year)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _STAMP.sub(rb"\g<1>2021-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, (2021, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 # --- the 推荐公示 draft (2.5.1.3) ----------------------------------------------------------------------------
+def too_large(size: int) -> str:
+    return f"文件过大（{size // 1_000_000} MB，上限 {MAX_BYTES // 1_000_000} MB）：请把名单分成几个文件"
+
+
 def posting_period(start: _dt.date) -> tuple[_dt.date, _dt.date]:
     """The first and last day of a 5-working-day posting that starts on `start` (CalendarGap for a year the
     holiday calendar does not cover, as the wizard says)."""
@@ -591,10 +642,34 @@ def posting_period(start: _dt.date) -> tuple[_dt.date, _dt.date]:
     return start, posting_end(start)
 
 
-def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None) -> str:
-    """A printable A4 draft of the employer's 推荐公示: the people eligible for a title (pathway A; 2.5.1.3
-    asks the employer to post its recommendations for 职称), each with the highest level open, the number
-    recommended, the posting period counted in working days, where objections go, fields to fill in."""
+def notice_people(batch: Batch, picks: list | None = None) -> list[tuple[Row, str]]:
+    """Who the draft lists, each with the level recommended: `picks` as [row index, level id] pairs (a
+    level the row is eligible for), or by default every row eligible for a title (pathway A: 2.5.1.3 asks
+    the employer to post its recommendations for 职称) at its highest level."""
+    if picks is None:
+        return [(r, r.result["highest"]) for r in batch.rows if r.result and r.result["direction"] == A and r.result["highest"]]
+    people = []
+    for pick in picks:
+        try:
+            index, level = int(pick[0]), str(pick[1])
+            row = batch.rows[index]
+        except (TypeError, ValueError, IndexError, KeyError):
+            raise BatchError(f"推荐名单中有一项无法识别：{pick!r}") from None
+        where = f"工作表“{row.sheet}”第 {row.number} 行"
+        if index < 0 or not row.result or row.result["direction"] != A:
+            raise BatchError(f"{where}不是申报职称的人选，不能列入推荐公示")
+        status = row.result["levels"].get(level, {}).get("status")
+        if status != "eligible":
+            raise BatchError(f"{where}按现有信息不符合所选层级的申报条件，不能以该层级推荐")
+        people.append((row, level))
+    return people
+
+
+def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None,
+                picks: list | None = None) -> str:
+    """A printable A4 draft of the employer's 推荐公示: the people recommended (`notice_people`), each with
+    the level, the number recommended, the posting period counted in working days, where objections go,
+    fields to fill in."""
     import html
 
     from .clauses import cite
@@ -603,11 +678,11 @@ def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | N
     policy = policy or load_policy()
     first, last = posting_period(start)
     names = {lv["id"]: lv["name"] for lv in policy.a_levels}
-    people = [r for r in batch.rows if r.result and r.result["direction"] == A and r.result["highest"]]
+    people = notice_people(batch, picks)
     e = html.escape
     rows = "".join(f"<tr><td>{i}</td><td>{e(str(r.cells.get('姓名') or ''))}</td><td>{e(str(_out(r.cells.get('编号')) or ''))}</td>"
-                   f"<td>{e(names[r.result['highest']])}</td><td>{e(str(r.result['highest'] and r.answers.get('series', '') or ''))}</td></tr>"
-                   for i, r in enumerate(people, start=1))
+                   f"<td>{e(names[level])}</td><td>{e(str(r.answers.get('series', '') or ''))}</td></tr>"
+                   for i, (r, level) in enumerate(people, start=1))
     office = policy.office("capacity")
     day = lambda d: f"{d.year}年{d.month}月{d.day}日"  # noqa: E731
     return f"""<!doctype html>
@@ -671,8 +746,8 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
     except OSError as exc:
         print(f"无法读取 {source}：{exc.strerror or exc}", file=sys.stderr)
         return 2
-    if len(data) > 50_000_000:
-        print(f"{source}：文件过大（{len(data) // 1_000_000} MB，上限 50 MB）：请分成几个文件", file=sys.stderr)
+    if len(data) > MAX_BYTES:
+        print(f"{source}：{too_large(len(data))}", file=sys.stderr)
         return 2
     try:
         batch = read(data, source, deadline)

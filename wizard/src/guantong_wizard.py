@@ -20,6 +20,7 @@ Operations (payload keys):
   page shows beside it (level and rule names, clause citations, the materials checklist).
 - ``evaluate`` {answers, today?}: exactly ``evaluate(answers).to_dict()`` (the contract).
 - ``evaluate_many`` {items, today?}: a list of ``{"result": ...}`` or ``{"error": ...}``.
+- ``batch_mount`` {dir}: make the batch page's zip importable (its operations: guantong_batch.py).
 """
 
 from __future__ import annotations
@@ -193,7 +194,43 @@ def op_modules(payload: dict) -> list[str]:
     return sorted(sys.modules)
 
 
+# --- the batch page's part: guantong/batch, openpyxl and guantong_batch (its operations) come in a zip of
+# their own that the worker unpacks when that page first asks (worker.mjs, loadBatch). ------------------
+def op_batch_mount(payload: dict) -> dict:
+    """{dir}: make the unpacked batch zip importable. It holds guantong/batch, openpyxl, et_xmlfile and the
+    standard library modules they need beyond the wizard's trimmed one, as .pyc without sources. Its
+    directory goes last on sys.path; where it holds more of a package that comes from elsewhere (guantong
+    itself, xml from the standard library), that package's __path__ gets its directory too."""
+    import importlib
+    import os
+    import sys
+
+    root = payload["dir"]
+    if root not in sys.path:
+        sys.path.append(root)
+    # No importlib.invalidate_caches(): every directory here is new to the finders, and it would import
+    # importlib.metadata, which is one of the modules this very zip brings.
+    for dirpath, dirs, files in os.walk(root):
+        dirs.sort()
+        rel = os.path.relpath(dirpath, root)
+        if rel == "." or "__init__.pyc" in files:
+            continue
+        try:
+            module = importlib.import_module(rel.replace(os.sep, "."))
+        except ImportError:
+            continue
+        path = getattr(module, "__path__", None)
+        if path is not None and dirpath not in path:
+            path.append(dirpath)
+    import openpyxl
+
+    import guantong_batch  # noqa: F401 - fails here, not on the first file, if the zip is incomplete
+
+    return {"openpyxl": openpyxl.__version__}
+
+
 OPS = {
+    "batch_mount": op_batch_mount,
     "modules": op_modules,
     "state": op_state,
     "result": op_result,
@@ -204,11 +241,16 @@ OPS = {
 
 
 def call(op: str, payload_json: str) -> str:
+    return dispatch(OPS, op, payload_json)
+
+
+def dispatch(ops: dict, op: str, payload_json: str) -> str:
+    """Run ``ops[op]`` on the JSON payload; the reply as JSON (see the module docstring)."""
     try:
         payload = json.loads(payload_json) if payload_json else {}
-        if op not in OPS:
+        if op not in ops:
             raise KeyError(f"unknown operation {op!r}")
-        value = OPS[op](payload)
+        value = ops[op](payload)
         return json.dumps({"ok": True, "value": value}, ensure_ascii=False)
     except AnswersError as exc:
         return json.dumps({"ok": False, "error": describe_error(exc)}, ensure_ascii=False)

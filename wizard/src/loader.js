@@ -1,14 +1,17 @@
-/* On every page of the site: load the wizard's script only where the page has <div id="gt-wizard"> (a
-   direct visit, or Material's instant navigation to the wizard), so that the other pages neither
-   download nor parse it. The wizard page also names the script itself, early (wizard_bundle.add_page_parts);
-   a module runs once however often it is imported. Built into site/wizard/assets/loader.<hash>.js with
-   the script's name filled in. wizard/src/loader.js */
+/* On every page: load a page script only where the page has its root element (<div id="gt-wizard"> for
+   the wizard, <div id="gt-batch"> for 单位批量自测), on a direct visit or after Material's instant
+   navigation, so that the other pages neither download nor parse them. Those pages also name their
+   script themselves, early (wizard_bundle.add_page_parts); a module runs once however often it is
+   imported. Built into site/wizard/assets/loader.<hash>.js with the scripts' names filled in.
+   wizard/src/loader.js */
 (function () {
   "use strict";
-  var script = __GUANTONG_LOADER__;
-  var src = new URL(script, document.currentScript.src).href;
+  var scripts = __GUANTONG_LOADER__;
+  var base = document.currentScript.src;
   function check() {
-    if (document.getElementById("gt-wizard")) import(src);
+    for (var id in scripts) {
+      if (Object.prototype.hasOwnProperty.call(scripts, id) && document.getElementById(id)) import(new URL(scripts[id], base).href);
+    }
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(check);
   else check();

@@ -7,6 +7,9 @@
 //
 // Protocol (all messages are plain objects):
 //   page → worker  {id, op, payload}                      op: state | result | evaluate | evaluate_many
+//                                                         | batch_load | batch_run | batch_row | batch_write
+//                                                         | batch_notice (the batch page)
+//   worker → page  {kind: "task", id, stage, done, total}  a batch operation's progress (download | read | decide)
 //   worker → page  {kind: "progress", stage, loaded, total, cached}  stage: download | start | engine;
 //                                                          bytes on the wire, files read from the cache
 //                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
@@ -308,6 +311,7 @@ function options(snapshot, makeSnapshot = false) {
 }
 
 let asm;
+let py = null; // the booted Pyodide, for the batch page's files
 async function boot() {
   report(true);
   // Everything at once: the snapshot (if any) from Cache Storage, the wasm compiling as it arrives,
@@ -344,6 +348,7 @@ if ${JSON.stringify(BUILD.appDir)} not in sys.path: sys.path.insert(0, ${JSON.st
 for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
     for n in names: os.utime(os.path.join(d, n), (315532800, 315532800))`);
   const bridge = pyodide.pyimport("guantong_wizard");
+  py = pyodide;
   mark("imported");
   const warm = JSON.parse(bridge.call("warm", "{}"));
   mark("warm");
@@ -377,6 +382,78 @@ const downloads = setInterval(() => {
 const ready = boot();
 ready.catch((err) => fail(String(err && err.message ? err.message : err)));
 
+// --- batch screening (the page 单位批量自测) ------------------------------------------------------------
+// Its part of the engine (guantong.batch, openpyxl) is a zip of its own, fetched the first time that page
+// asks and kept in the cache like Pyodide's files. Spreadsheets travel as bytes (transferred, not copied)
+// through Pyodide's file system; nothing is kept once the page is closed.
+const batchFile = { ...BUILD.batch, href: url(BUILD.batch.path), loaded: 0, wireSize: BUILD.batch.wireSizes.br, cache: true, cached: false };
+let batchReady = null;
+let batchTask = 0; // the id of the batch call running, for the reading progress
+function task(id, stage, done, total) {
+  postMessage({ kind: "task", id, stage, done, total });
+}
+
+function loadBatch(bridge, id) {
+  batchReady ??= (async () => {
+    const timer = setInterval(() => task(id, "download", batchFile.loaded, batchFile.size), 200);
+    try {
+      const data = await (await getFile(batchFile)).arrayBuffer();
+      py.unpackArchive(data, "zip", { extractDir: BUILD.batch.dir });
+    } finally {
+      clearInterval(timer);
+    }
+    const reply = JSON.parse(bridge.call("batch_mount", JSON.stringify({ dir: BUILD.batch.dir })));
+    if (!reply.ok) throw new Error(reply.fatal || JSON.stringify(reply.error));
+    const batchBridge = py.pyimport("guantong_batch");
+    batchBridge.set_progress((done, total) => task(batchTask, "read", done, total));
+    return batchBridge;
+  })();
+  batchReady.catch(() => (batchReady = null)); // a failed download can be tried again
+  return batchReady;
+}
+
+const CHUNK = 200; // rows decided between two progress reports
+const IN = "/tmp/batch-in";
+const OUT = "/tmp/batch-out";
+
+function call(bridge, op, payload) {
+  const reply = JSON.parse(bridge.call(op, JSON.stringify(payload)));
+  if (!reply.ok) throw new Error(reply.fatal || reply.error?.message || "engine error");
+  return reply.value;
+}
+
+/** The batch operations: {value, transfer} for the reply. */
+async function batchOp(engineBridge, id, op, payload) {
+  const bridge = await loadBatch(engineBridge, id);
+  if (op === "batch_load") return { value: { ready: true } };
+  batchTask = id;
+  if (op === "batch_run") {
+    py.FS.writeFile(IN, new Uint8Array(payload.file));
+    task(id, "read", 0, 0);
+    let opened;
+    try {
+      opened = call(bridge, "batch_open", { path: IN, name: payload.name, deadline: payload.deadline, today: payload.today });
+    } finally {
+      py.FS.unlink(IN);
+    }
+    if (opened.error) return { value: opened };
+    for (let start = 0; start < opened.rows; start += CHUNK) {
+      task(id, "decide", start, opened.rows);
+      call(bridge, "batch_decide", { start, count: CHUNK });
+    }
+    task(id, "decide", opened.rows, opened.rows);
+    return { value: { ...opened, table: call(bridge, "batch_table", {}) } };
+  }
+  if (op === "batch_write") {
+    const value = call(bridge, op, { ...payload, path: OUT });
+    const bytes = py.FS.readFile(OUT);
+    py.FS.unlink(OUT);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    return { value: { ...value, file: buffer }, transfer: [buffer] };
+  }
+  return { value: call(bridge, op, payload) }; // batch_row, batch_notice
+}
+
 onmessage = async ({ data }) => {
   const { id, op, payload } = data || {};
   let bridge;
@@ -387,6 +464,11 @@ onmessage = async ({ data }) => {
     return;
   }
   try {
+    if (String(op).startsWith("batch_")) {
+      const { value, transfer } = await batchOp(bridge, id, op, payload ?? {});
+      postMessage({ kind: "reply", id, ok: true, value }, transfer || []);
+      return;
+    }
     const reply = JSON.parse(bridge.call(op, JSON.stringify(payload ?? {})));
     postMessage({ kind: "reply", id, ...reply });
   } catch (err) {

@@ -13,6 +13,7 @@ export class Engine {
     this.listeners = new Set();
     this.status = this.idle();
     this.pending = new Map();
+    this.tasks = new Map(); // id → onTask, for calls that report their progress (the batch page)
     this.seq = 0;
     this.worker = null;
     this.timings = {};
@@ -116,7 +117,10 @@ export class Engine {
       this.resolveReady();
     } else if (data.kind === "snapshot") {
       this.snapshot = { bytes: data.bytes, copyMs: data.copyMs, ms: data.ms };
+    } else if (data.kind === "task") {
+      this.tasks.get(data.id)?.(data);
     } else if (data.kind === "reply") {
+      this.tasks.delete(data.id);
       const pending = this.pending.get(data.id);
       if (pending) {
         this.pending.delete(data.id);
@@ -136,10 +140,12 @@ export class Engine {
     this.rejectReady(new Error(message));
     for (const [id, pending] of this.pending) pending({ id, ok: false, fatal: message, unavailable: true });
     this.pending.clear();
+    this.tasks.clear();
   }
 
-  /** Resolves with the worker's reply {ok, value | error | fatal}; never rejects. */
-  async call(op, payload) {
+  /** Resolves with the worker's reply {ok, value | error | fatal}; never rejects. `onTask` hears the
+   * call's progress ({stage, done, total}); `transfer` lists ArrayBuffers handed over, not copied. */
+  async call(op, payload, { onTask = null, transfer = [] } = {}) {
     try {
       await this.ready;
     } catch (err) {
@@ -148,7 +154,8 @@ export class Engine {
     return new Promise((resolve) => {
       const id = ++this.seq;
       this.pending.set(id, resolve);
-      this.worker.postMessage({ id, op, payload });
+      if (onTask) this.tasks.set(id, onTask);
+      this.worker.postMessage({ id, op, payload }, transfer);
     });
   }
 }
@@ -161,4 +168,11 @@ function takeEarlyWorker(src) {
   if (early.src === src) return early;
   early.worker.terminate();
   return null;
+}
+
+/** The page's one engine (one worker per document, whichever of the wizard's and the batch page's scripts
+ * asks first: Material's instant navigation keeps the document, and both pages' scripts find it here). */
+export function sharedEngine(build) {
+  window.guantongEngine ??= new Engine(build);
+  return window.guantongEngine;
 }

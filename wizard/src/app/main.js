@@ -8,7 +8,7 @@
 performance.mark?.("gt-module-start");
 import "./wizard.css";
 import { BUILD } from "./build.js";
-import { Engine } from "./engine.js";
+import { sharedEngine } from "./engine.js";
 import { esc } from "./html.js";
 import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { renderCheck } from "./screens/check.js";
@@ -26,7 +26,7 @@ const FIRST = BUILD.flow.questions[0].id;
 const known = (id) => walker.byId.has(id);
 
 let engine = null;
-const getEngine = () => (engine ??= new Engine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url }));
+const getEngine = () => (engine ??= sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url }));
 
 // --- routes: the screen is in the URL fragment -------------------------------------------------------
 function parseHash(hash) {

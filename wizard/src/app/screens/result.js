@@ -47,7 +47,9 @@ export async function showQr(screen, shareUrl) {
   box.innerHTML = qr ? `${qr}<p class="gt-qr__hint">${esc(W.qrHint)}</p>` : `<p class="gt-qr__hint">${esc(W.qrTooLong)}</p>`;
 }
 
-export function resultHtml(data, { policyPage }) {
+/** The result itself (the panel, levels, next steps, preconditions, notes), its section headings at
+ * level `h`: the wizard's result page, and one person's result on the batch page. */
+export function resultBody(data, { policyPage, h = 2 }) {
   const r = data.result;
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
@@ -83,7 +85,7 @@ export function resultHtml(data, { policyPage }) {
       const reasons = level.reasons.length
         ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>`
         : "";
-      return `<section class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><h3 class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h3>${on}${routes}${reasons}</section>`;
+      return `<section class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><h${h + 1} class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h${h + 1}>${on}${routes}${reasons}</section>`;
     })
     .join("");
   const pre = r.preconditions
@@ -98,30 +100,34 @@ export function resultHtml(data, { policyPage }) {
         .join("，");
   const steps = r.next_steps.map((s) => `<li>${cite(s)}</li>`).join("");
   const materials = data.materials && data.materials.names.length
-    ? `<h3>${esc(W.materialsHeading)}</h3><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
+    ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
     : "";
   const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
-  return `
-<a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
-<p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
-<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
-<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
+  return `<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
   <p class="gt-panel__title">${esc(panelTitle)}</p>
   ${soon}${pending}
   <p class="gt-panel__line gt-panel__small">${esc(W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || ""))}</p>
 </div>
-<h2>${esc(W.levelsHeading)}</h2>
+<h${h}>${esc(W.levelsHeading)}</h${h}>
 <div class="gt-levels">${levels}</div>
-<h2>${esc(W.nextHeading)}</h2>
+<h${h}>${esc(W.nextHeading)}</h${h}>
 <ol class="gt-steps">${steps}</ol>
 ${materials}
 <details class="gt-details"${allMet ? "" : " open"}>
-  <summary class="gt-details__summary"><h2 class="gt-details__title">${esc(W.preconditions(preSummary))}</h2></summary>
+  <summary class="gt-details__summary"><h${h} class="gt-details__title">${esc(W.preconditions(preSummary))}</h${h}></summary>
   <ul class="gt-pres">${pre}</ul>
 </details>
-<h2>${esc(W.notesHeading)}</h2>
+<h${h}>${esc(W.notesHeading)}</h${h}>
 <ul class="gt-notes">${notes}</ul>
-<p class="gt-meta">${esc(W.disclaimer(data.notice, data.policy_version))}</p>
+<p class="gt-meta">${esc(W.disclaimer(data.notice, data.policy_version))}</p>`;
+}
+
+export function resultHtml(data, { policyPage }) {
+  return `
+<a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
+<p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
+<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
+${resultBody(data, { policyPage })}
 <div class="gt-actions gt-noprint">
   <button type="button" class="gt-button" data-gt-print>${esc(W.print)}</button>
   <button type="button" class="gt-button gt-button--secondary" data-gt-share>${esc(W.share)}</button>

@@ -1,0 +1,432 @@
+// 单位批量自测 (the batch page, /batch/): a spreadsheet of people in, one result a row out, and a 推荐公示
+// draft, all on this device. Built by build_scripts/wizard_bundle.py (esbuild) into
+// site/wizard/assets/batch.<hash>.js. The file is read and decided by the same Python as the command
+// `guantong batch` (guantong/batch.py, openpyxl) in the wizard's engine worker: this module only sends the
+// file's bytes there, shows the progress, the table, one row's full result, the downloads and the draft.
+// Nothing is uploaded or stored: the file lives in this page's memory until it is closed.
+import { BUILD } from "../build.js";
+import { sharedEngine } from "../engine.js";
+import { esc } from "../html.js";
+import { resultBody } from "../screens/result.js";
+import { PAGES, clauseLink } from "../screens/shell.js";
+import { showStatus, statusShell } from "../screens/status.js";
+import { BW } from "../words.js";
+
+const FILTERS = ["all", "符合", "待定", "不符合", "出错"];
+const PAGE_ROWS = 200; // rows drawn at a time (a list of 10 000 stays quick to filter)
+const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv;charset=utf-8", html: "text/html;charset=utf-8" };
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+const engine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url });
+
+function field(id, label, hint, input) {
+  return `<div class="gt-field" data-gt-field>
+  <label class="gt-label" for="${id}">${esc(label)}</label>
+  <p class="gt-hint" id="${id}-hint">${esc(hint)}</p>
+  <p class="gt-error-message" id="${id}-error" hidden></p>
+  ${input}
+</div>`;
+}
+
+const SHELL = () => `${statusShell()}
+<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(BW.title)}</h1>
+<p>${esc(BW.intro)}</p>
+<p class="gt-batch__privacy">${esc(BW.privacy)} <a href="${PAGES.privacy}">${esc(BW.privacyLink)}</a></p>
+<p class="gt-batch__template"><a class="gt-button gt-button--secondary" href="${esc(BUILD.template)}" download="${esc(BUILD.templateName)}">${esc(BW.template)}</a> <span class="gt-hint">${esc(BW.templateHint)}</span></p>
+<div class="gt-error-summary" data-gt-batch-error role="alert" tabindex="-1" hidden></div>
+<form class="gt-form gt-batch__form" data-gt-batch-form novalidate>
+  ${field("gt-batch-file", BW.fileLabel, BW.fileHint, `<div class="gt-drop" data-gt-drop><input class="gt-file" type="file" id="gt-batch-file" accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="gt-batch-file-hint gt-batch-file-error"><span class="gt-drop__note" data-gt-drop-note hidden>${esc(BW.drop)}</span></div>`)}
+  ${field("gt-batch-deadline", BW.deadlineLabel, BW.deadlineHint, `<input class="gt-input gt-input--date" type="text" id="gt-batch-deadline" inputmode="numeric" autocomplete="off" aria-describedby="gt-batch-deadline-hint gt-batch-deadline-error">`)}
+  <div class="gt-actions"><button type="submit" class="gt-button" data-gt-run>${esc(BW.run)}</button></div>
+</form>
+<div class="gt-batch__progress" data-gt-progress hidden>
+  <p role="status" aria-live="polite" data-gt-progress-text></p>
+  <progress max="100" value="0" aria-label="${esc(BW.progressLabel)}"></progress>
+</div>
+<section class="gt-batch__detail" data-gt-detail aria-labelledby="gt-detail-title" hidden></section>
+<section class="gt-batch__results" data-gt-results aria-labelledby="gt-results-title" hidden></section>`;
+
+class BatchPage {
+  constructor(root) {
+    this.root = root;
+    this.file = null;
+    this.table = null;
+    this.filter = "all";
+    this.query = "";
+    this.limit = PAGE_ROWS;
+    this.notice = null;
+    root.innerHTML = SHELL();
+    root.dataset.mounted = "true";
+    root.classList.add("gt-wizard--live");
+    this.$ = (sel) => root.querySelector(sel);
+    this.engine = engine();
+    this.unsubscribe = this.engine.subscribe((status) => showStatus(root, status, false));
+    root.addEventListener("submit", (e) => this.onSubmit(e));
+    root.addEventListener("change", (e) => this.onChange(e));
+    root.addEventListener("input", (e) => this.onInput(e));
+    root.addEventListener("click", (e) => this.onClick(e));
+    const drop = this.$("[data-gt-drop]");
+    for (const type of ["dragenter", "dragover"]) {
+      drop.addEventListener(type, (e) => {
+        e.preventDefault();
+        drop.classList.add("gt-drop--over");
+        this.$("[data-gt-drop-note]").hidden = false;
+      });
+    }
+    drop.addEventListener("dragleave", () => this.dragEnd());
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      this.dragEnd();
+      const file = e.dataTransfer?.files?.[0];
+      if (file) this.choose(file);
+    });
+    this.engine.start();
+    // The batch part of the engine (openpyxl), ahead of the first file: the page is for this.
+    this.engine.call("batch_load", {}).catch(() => {});
+  }
+
+  dragEnd() {
+    this.$("[data-gt-drop]").classList.remove("gt-drop--over");
+    this.$("[data-gt-drop-note]").hidden = true;
+  }
+
+  // --- errors: one summary, each message beside its field; nothing the person entered is cleared ------
+  clearErrors() {
+    const summary = this.$("[data-gt-batch-error]");
+    summary.hidden = true;
+    summary.innerHTML = "";
+    for (const el of this.root.querySelectorAll(".gt-error-message")) {
+      el.hidden = true;
+      el.textContent = "";
+    }
+    for (const el of this.root.querySelectorAll(".gt-has-error")) el.classList.remove("gt-has-error");
+  }
+
+  showError(message, fieldId = null, extra = "") {
+    const summary = this.$("[data-gt-batch-error]");
+    const target = fieldId || "gt-heading";
+    summary.innerHTML = `<h2 class="gt-error-summary__title">${esc(BW.errorTitle)}</h2><ul class="gt-error-summary__list"><li><a href="#${esc(target)}" data-gt-focus="${esc(target)}">${esc(message)}</a></li></ul>${extra ? `<p>${esc(extra)}</p>` : ""}`;
+    summary.hidden = false;
+    if (fieldId) {
+      const slot = this.root.querySelector(`#${fieldId}-error`);
+      if (slot) {
+        slot.textContent = message;
+        slot.hidden = false;
+        slot.closest("[data-gt-field]")?.classList.add("gt-has-error");
+      }
+    }
+    summary.focus();
+  }
+
+  progress(text, pct = null) {
+    const box = this.$("[data-gt-progress]");
+    box.hidden = text === null;
+    if (text === null) return;
+    this.$("[data-gt-progress-text]").textContent = text;
+    const bar = box.querySelector("progress");
+    if (pct === null) bar.removeAttribute("value");
+    else bar.value = Math.max(0, Math.min(100, Math.round(pct)));
+  }
+
+  // --- events --------------------------------------------------------------------------------------
+  onChange(e) {
+    if (e.target.id === "gt-batch-file" && e.target.files?.[0]) this.choose(e.target.files[0]);
+    else if (e.target.name === "gt-filter") {
+      this.filter = e.target.value;
+      this.limit = PAGE_ROWS;
+      this.drawRows();
+    }
+  }
+
+  onInput(e) {
+    if (e.target.id === "gt-batch-search") {
+      this.query = e.target.value.trim();
+      this.limit = PAGE_ROWS;
+      this.drawRows();
+    } else if (e.target.id === "gt-batch-deadline" && this.table) {
+      this.$("[data-gt-run]").textContent = BW.rerun;
+    }
+  }
+
+  onSubmit(e) {
+    e.preventDefault();
+    if (e.target.matches("[data-gt-batch-form]")) this.run();
+    else if (e.target.matches("[data-gt-notice-form]")) this.makeNotice();
+  }
+
+  onClick(e) {
+    const t = e.target.closest("button, a[data-gt-focus]");
+    if (!t) return;
+    const d = t.dataset;
+    if (d.gtFocus !== undefined) {
+      e.preventDefault();
+      this.root.querySelector(`#${CSS.escape(d.gtFocus)}`)?.focus();
+    } else if (d.gtRow !== undefined) this.openRow(Number(d.gtRow));
+    else if (d.gtClose !== undefined) this.closeRow();
+    else if (d.gtMore !== undefined) {
+      this.limit += PAGE_ROWS;
+      this.drawRows();
+    } else if (d.gtDownload !== undefined) this.download(d.gtDownload);
+    else if (d.gtNoticeSave !== undefined && this.notice) save(this.notice.html, `${this.stem()}-推荐公示草稿.html`, TYPES.html);
+  }
+
+  choose(file) {
+    this.file = file;
+    this.run();
+  }
+
+  stem() {
+    return (this.file?.name || "名单").replace(/\.[^.]+$/, "");
+  }
+
+  // --- the run -------------------------------------------------------------------------------------
+  async run() {
+    this.clearErrors();
+    const file = this.file;
+    if (!file) {
+      this.showError(BW.noFile, "gt-batch-file");
+      return;
+    }
+    if (file.size > BUILD.maxBytes) {
+      this.showError(BW.tooLarge(mb(file.size), mb(BUILD.maxBytes)), "gt-batch-file", BW.fixAndRetry);
+      return;
+    }
+    if (file.size === 0) {
+      this.showError(BW.notRead(BW.emptyFile), "gt-batch-file", BW.fixAndRetry);
+      return;
+    }
+    const run = (this.runSeq = (this.runSeq ?? 0) + 1);
+    this.$("[data-gt-run]").disabled = true;
+    let bytes;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch (err) {
+      this.$("[data-gt-run]").disabled = false;
+      this.showError(BW.notRead(String(err?.message || err)), "gt-batch-file", BW.fixAndRetry);
+      return;
+    }
+    this.progress(this.engine.isReady ? BW.reading : BW.engineNeeded, null);
+    const started = performance.now();
+    const reply = await this.engine.call(
+      "batch_run",
+      { file: bytes, name: file.name, deadline: this.$("#gt-batch-deadline").value.trim() },
+      { transfer: [bytes], onTask: (t) => run === this.runSeq && this.onTask(t) },
+    );
+    if (run !== this.runSeq) return;
+    this.$("[data-gt-run]").disabled = false;
+    this.progress(null);
+    if (!reply.ok) {
+      this.showError(BW.engineFailed(reply.fatal || reply.error?.message || ""), null);
+      return;
+    }
+    const value = reply.value;
+    if (value.error) {
+      const fieldId = value.field === "deadline" ? "gt-batch-deadline" : "gt-batch-file";
+      this.showError(value.field === "deadline" ? value.error : BW.notRead(value.error), fieldId, BW.fixAndRetry);
+      return;
+    }
+    this.table = value.table;
+    this.timing = Math.round(performance.now() - started);
+    this.root.dataset.rows = String(value.rows);
+    this.$("[data-gt-run]").textContent = BW.run;
+    this.closeRow();
+    this.drawResults();
+  }
+
+  onTask(t) {
+    if (t.stage === "download") this.progress(BW.preparing, t.total ? (t.done / t.total) * 100 : null);
+    else if (t.stage === "read") this.progress(t.total ? BW.readRows(t.done, t.total) : BW.reading, t.total ? (t.done / t.total) * 100 : null);
+    else if (t.stage === "decide") this.progress(BW.decided(t.done, t.total), t.total ? (t.done / t.total) * 100 : 100);
+  }
+
+  // --- results ----------------------------------------------------------------------------------------
+  levelColumns() {
+    const present = new Set(this.table.rows.map((r) => r.direction).filter(Boolean));
+    return this.table.levels.filter((lv) => present.has(lv.direction));
+  }
+
+  drawResults() {
+    const t = this.table;
+    const box = this.$("[data-gt-results]");
+    const counts = { all: t.rows.length, ...t.counts };
+    const filters = FILTERS.map(
+      (f) => `<div class="gt-radio gt-radio--inline"><input class="gt-radio__input" type="radio" name="gt-filter" id="gt-filter-${esc(f)}" value="${esc(f)}"${f === this.filter ? " checked" : ""}><label class="gt-radio__label" for="gt-filter-${esc(f)}">${esc(BW.filter[f])}（${counts[f] ?? 0}）</label></div>`,
+    ).join("");
+    const levels = this.levelColumns();
+    const head = [...(t.several ? [BW.col.sheet] : []), BW.col.row, BW.col.name, BW.col.id, BW.col.conclusion, ...levels.map((lv) => lv.name), BW.col.open]
+      .map((h) => `<th scope="col">${esc(h)}</th>`)
+      .join("");
+    box.innerHTML = `<h2 id="gt-results-title">${esc(BW.summaryHeading)}</h2>
+<p class="gt-batch__summary" data-gt-summary-line>${esc(t.summary)}</p>
+<p class="gt-hint">${esc(BW.file(this.file.name))}</p>
+<fieldset class="gt-fieldset gt-batch__filters"><legend class="gt-legend">${esc(BW.filters)}</legend>${filters}</fieldset>
+<div class="gt-field"><label class="gt-label" for="gt-batch-search">${esc(BW.search)}</label><input class="gt-input" type="search" id="gt-batch-search" value="${esc(this.query)}" autocomplete="off"></div>
+<p class="gt-hint" data-gt-shown role="status"></p>
+<div class="gt-batch__scroll" tabindex="0" role="region" aria-labelledby="gt-results-title"><table class="gt-batch__table"><thead><tr>${head}</tr></thead><tbody data-gt-rows></tbody></table></div>
+<p><button type="button" class="gt-button gt-button--secondary" data-gt-more hidden>${esc(BW.more)}</button></p>
+<h2>${esc(BW.downloads)}</h2>
+<p class="gt-hint">${esc(BW.downloadsHint)}</p>
+<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button></div>
+${this.noticeHtml()}`;
+    box.hidden = false;
+    this.drawRows();
+    box.querySelector("h2").setAttribute("tabindex", "-1");
+    box.querySelector("h2").focus();
+  }
+
+  matches() {
+    const q = this.query.toLowerCase();
+    return this.table.rows.filter((r) => (this.filter === "all" || r.group === this.filter) && (!q || r.name.toLowerCase().includes(q) || r.id.toLowerCase().includes(q)));
+  }
+
+  drawRows() {
+    if (!this.table) return;
+    const levels = this.levelColumns();
+    const all = this.matches();
+    const shown = all.slice(0, this.limit);
+    const cell = (r, lv) => {
+      if (r.direction !== lv.direction || !r.cells[lv.name]) return "<td></td>";
+      const date = r.cells[`${lv.name}可申报日期`];
+      const status = r.cells[lv.name];
+      return `<td><span class="gt-tag gt-tag--${status === "符合" ? "eligible" : status === "待定" ? "undetermined" : "not-eligible"}">${esc(status)}</span>${date ? `<br><span class="gt-batch__date">${esc(BW.eligibleOn(date))}</span>` : ""}</td>`;
+    };
+    const rows = shown
+      .map((r) => {
+        const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><td>${esc(r.name)}</td><td>${esc(r.id)}</td>`;
+        const body = r.group === "出错"
+          ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.cells["错误"])}</td>`
+          : `<td>${esc(r.cells["结论"])}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
+        return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}" aria-label="${esc(BW.open(r.name || `${r.number}`))}">${esc(BW.col.open)}</button></td></tr>`;
+      })
+      .join("");
+    this.$("[data-gt-rows]").innerHTML = rows || `<tr><td colspan="${levels.length + 6}">${esc(BW.noMatch)}</td></tr>`;
+    this.$("[data-gt-shown]").textContent = BW.shown(shown.length, all.length);
+    this.$("[data-gt-more]").hidden = shown.length >= all.length;
+  }
+
+  // --- one person's full result ------------------------------------------------------------------------
+  async openRow(i) {
+    const row = this.table.rows[i];
+    const reply = await this.engine.call("batch_row", { i });
+    const box = this.$("[data-gt-detail]");
+    const title = BW.detailTitle(row.name || "—", row.sheet, row.number);
+    let body;
+    if (!reply.ok) body = `<p>${esc(BW.engineFailed(reply.fatal || ""))}</p>`;
+    else if (reply.value.error !== undefined) body = `<p class="gt-batch__error">${esc(BW.rowError)}${esc(reply.value.error)}</p>`;
+    else body = resultBody(reply.value.result, { policyPage: PAGES.policy, h: 3 });
+    box.innerHTML = `<h2 id="gt-detail-title" tabindex="-1">${esc(title)}</h2>${body}<p><button type="button" class="gt-button gt-button--secondary" data-gt-close>${esc(BW.close)}</button></p>`;
+    box.hidden = false;
+    box.dataset.row = String(i);
+    box.querySelector("h2").focus();
+    box.scrollIntoView?.({ block: "start" });
+  }
+
+  closeRow() {
+    const box = this.$("[data-gt-detail]");
+    const was = box.dataset.row;
+    box.hidden = true;
+    box.innerHTML = "";
+    delete box.dataset.row;
+    if (was !== undefined) this.root.querySelector(`[data-gt-row="${was}"]`)?.focus();
+  }
+
+  // --- downloads ----------------------------------------------------------------------------------
+  async download(format) {
+    const reply = await this.engine.call("batch_write", { format });
+    if (!reply.ok) {
+      this.showError(BW.engineFailed(reply.fatal || ""), null);
+      return;
+    }
+    save(reply.value.file, `${this.stem()}-检查结果.${format}`, TYPES[format]);
+  }
+
+  // --- the 推荐公示 draft ---------------------------------------------------------------------------
+  noticeHtml() {
+    const names = Object.fromEntries(this.table.levels.map((lv) => [`${lv.direction}:${lv.id}`, lv.name]));
+    const people = this.table.rows.filter((r) => r.direction === "skill_to_title" && r.eligible.length);
+    const basis = `<p>${esc(BW.noticeIntro)}${clauseLink(BUILD.clauses, "2.5.1.3")}</p>`;
+    if (!people.length) return `<h2>${esc(BW.noticeHeading)}</h2>${basis}<p>${esc(BW.noticeNobody)}</p>`;
+    const picks = people
+      .map((r) => {
+        const label = `${r.name}${r.id ? `（${r.id}）` : ""}`;
+        const options = r.eligible.map((lid) => `<option value="${esc(lid)}"${lid === r.highest ? " selected" : ""}>${esc(names[`skill_to_title:${lid}`])}</option>`).join("");
+        return `<tr><td><input type="checkbox" id="gt-pick-${r.i}" data-gt-pick="${r.i}" checked> <label for="gt-pick-${r.i}">${esc(label)}</label></td><td><select class="gt-select" aria-label="${esc(BW.pickLevel(label))}" data-gt-level="${r.i}">${options}</select></td></tr>`;
+      })
+      .join("");
+    return `<h2 id="gt-notice-title">${esc(BW.noticeHeading)}</h2>${basis}
+<form class="gt-form" data-gt-notice-form novalidate aria-labelledby="gt-notice-title">
+  <div class="gt-batch__scroll"><table class="gt-batch__table"><thead><tr><th scope="col">${esc(BW.pick)}</th><th scope="col">${esc(BW.level)}</th></tr></thead><tbody>${picks}</tbody></table></div>
+  ${field("gt-notice-employer", BW.employer, "", `<input class="gt-input" type="text" id="gt-notice-employer" autocomplete="organization" aria-describedby="gt-notice-employer-error">`)}
+  ${field("gt-notice-start", BW.postingStart, BW.postingHint, `<input class="gt-input gt-input--date" type="text" id="gt-notice-start" inputmode="numeric" autocomplete="off" aria-describedby="gt-notice-start-hint gt-notice-start-error">`)}
+  <p class="gt-hint" data-gt-period role="status"></p>
+  <div class="gt-actions"><button type="submit" class="gt-button">${esc(BW.makeNotice)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-notice-save hidden>${esc(BW.downloadNotice)}</button></div>
+</form>`;
+  }
+
+  async makeNotice() {
+    this.clearErrors();
+    const picks = [...this.root.querySelectorAll("[data-gt-pick]")]
+      .filter((box) => box.checked)
+      .map((box) => [Number(box.dataset.gtPick), this.root.querySelector(`[data-gt-level="${box.dataset.gtPick}"]`).value]);
+    // Opened now, inside the click, so that no popup blocker stops it; filled once the engine answers.
+    const win = window.open("", "_blank");
+    const reply = await this.engine.call("batch_notice", {
+      picks,
+      employer: this.$("#gt-notice-employer").value,
+      posting_start: this.$("#gt-notice-start").value,
+    });
+    const value = reply.ok ? reply.value : { error: BW.engineFailed(reply.fatal || "") };
+    if (value.error) {
+      win?.close();
+      const ids = { employer: "gt-notice-employer", posting_start: "gt-notice-start" };
+      this.showError(value.error, ids[value.field] || null);
+      return;
+    }
+    this.notice = value;
+    this.$("[data-gt-period]").textContent = BW.period(value.first, value.last);
+    this.$("[data-gt-notice-save]").hidden = false;
+    if (!win) {
+      this.showError(BW.popupBlocked, null);
+      return;
+    }
+    win.document.open();
+    win.document.write(value.html);
+    win.document.close();
+    win.focus();
+    win.print();
+  }
+
+  destroy() {
+    this.unsubscribe?.();
+  }
+}
+
+function save(data, name, type) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+let live = null;
+function mount() {
+  if (live && !live.root.isConnected) {
+    live.destroy();
+    live = null;
+  }
+  const root = document.getElementById("gt-batch");
+  if (!root || root.dataset.mounted) return;
+  live = new BatchPage(root);
+}
+
+mount();
+if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => mount());
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => (window.document$?.subscribe ? window.document$.subscribe(() => mount()) : mount()), { once: true });
+
+// Test and measurement hooks (no effect on the page).
+window.guantongBatch = { get page() { return live; }, get engine() { return engine(); } };

@@ -1,0 +1,136 @@
+"""The batch page's bridge (单位批量自测, shared/spec/batch.md): one JSON string in, one JSON string out,
+like guantong_wizard (whose envelope and result it reuses). It comes in the batch zip with guantong/batch
+and openpyxl, and runs unchanged under CPython (tests/test_wizard_bridge.py). Files travel through
+Pyodide's file system: the worker writes the chosen file to a path and reads the output from one.
+
+    call(op, payload_json) -> '{"ok": true, "value": ...}' | '{"ok": false, "fatal": "..."}'
+
+Operations: ``batch_open`` (read a file, not yet decided), ``batch_decide`` (rows in parts, so the page
+can show its progress), ``batch_table`` (the summary and a line a row), ``batch_row`` (one row's full
+result), ``batch_write`` (the results as xlsx or CSV), ``batch_notice`` (the 推荐公示 draft). A file that
+cannot be read, or a field the page must correct, is a value ``{"error", "field"?}``, not a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from guantong import batch as gb
+from guantong.policy import load_policy
+from guantong.workdays import CalendarGap
+from guantong_wizard import _today, dispatch, op_result
+
+_BATCH: dict = {}
+_PROGRESS: list = [None]
+
+
+def set_progress(callback) -> None:
+    """The worker's function that hears how far a file is read (rows read, rows expected)."""
+    _PROGRESS[0] = callback
+
+
+def _opened():
+    if "batch" not in _BATCH:
+        raise KeyError("no file opened")
+    return _BATCH["batch"]
+
+
+def op_batch_open(payload: dict) -> dict:
+    """{path, name, deadline?, today?}: read the file (not decided yet): {rows, source, sheets, hidden} or
+    {error} for a file that is not a spreadsheet of people, or a batch-wide deadline that is not a date."""
+    _BATCH.clear()
+    deadline = payload.get("deadline") or None
+    if deadline:
+        try:
+            deadline = gb.cell_date(deadline)
+        except gb.CellError as exc:
+            return {"error": f"受理截止日期：{exc}", "field": "deadline"}
+    with open(payload["path"], "rb") as f:
+        data = f.read()
+    if len(data) > gb.MAX_BYTES:
+        return {"error": gb.too_large(len(data))}
+    try:
+        b = gb.open_file(data, payload.get("name") or "", deadline, progress=_PROGRESS[0])
+    except gb.BatchError as exc:
+        return {"error": str(exc)}
+    _BATCH.update(batch=b, data=data if b.source == "xlsx" else None, today=_today(payload))
+    return {"rows": len(b.rows), "source": b.source, "sheets": [sh.name for sh in b.sheets], "hidden": b.hidden}
+
+
+def op_batch_decide(payload: dict) -> dict:
+    """{start, count}: decide those rows; {done, total}."""
+    b = _opened()
+    start = int(payload.get("start", 0))
+    done = gb.decide(b, start, start + int(payload.get("count", len(b.rows))), today=_BATCH["today"])
+    return {"done": done, "total": len(b.rows)}
+
+
+def op_batch_table(payload: dict) -> dict:
+    """The summary and one line a row, with the same columns as the command's output."""
+    b = _opened()
+    policy = load_policy()
+    rows = []
+    for i, row in enumerate(b.rows):
+        r = row.result
+        rows.append({
+            "i": i, "sheet": row.sheet, "number": row.number,
+            "name": gb._text(row.cells.get("姓名"), half=False), "id": gb._text(gb._out(row.cells.get("编号")), half=False),
+            "group": gb.conclusion_group(row), "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
+            "cells": gb.result_cells(row, policy),
+            "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
+            "highest": (r or {}).get("highest"),
+        })
+    levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
+    return {"summary": b.summary(), "counts": b.counts(), "columns": gb.result_columns(policy), "levels": levels,
+            "rows": rows, "several": len(b.sheets) > 1}
+
+
+def op_batch_row(payload: dict) -> dict:
+    """{i}: that row's full result as the wizard's result page shows it, or {error}."""
+    row = _opened().rows[int(payload["i"])]
+    if row.error or row.answers is None:
+        return {"error": row.error}
+    return {"result": op_result({"answers": row.answers, "today": payload.get("today")})}
+
+
+def op_batch_write(payload: dict) -> dict:
+    """{format: "xlsx" | "csv", path}: the results written there (the command's output)."""
+    b = _opened()
+    policy = load_policy()
+    data = gb.write_xlsx(b, policy, _BATCH["data"]) if payload.get("format") == "xlsx" else gb.write_csv(b, policy)
+    with open(payload["path"], "wb") as f:
+        f.write(data)
+    return {"bytes": len(data)}
+
+
+def op_batch_notice(payload: dict) -> dict:
+    """{employer, posting_start, picks?}: the 推荐公示 draft as an HTML document, or {error, field}."""
+    employer = gb._text(payload.get("employer"), half=False)
+    if not employer:
+        return {"error": "请填写单位名称", "field": "employer"}
+    if not gb._text(payload.get("posting_start")):
+        return {"error": "请填写公示第一天", "field": "posting_start"}
+    try:
+        start = _dt.date.fromisoformat(gb.cell_date(payload.get("posting_start")))
+        first, last = gb.posting_period(start)
+    except (gb.CellError, CalendarGap) as exc:
+        return {"error": f"公示第一天：{exc}", "field": "posting_start"}
+    try:
+        html = gb.notice_html(_opened(), employer, start, load_policy(), payload.get("picks"))
+    except gb.BatchError as exc:
+        return {"error": str(exc), "field": "picks"}
+    return {"html": html, "first": first.isoformat(), "last": last.isoformat()}
+
+
+OPS = {
+    "batch_open": op_batch_open,
+    "batch_decide": op_batch_decide,
+    "batch_table": op_batch_table,
+    "batch_row": op_batch_row,
+    "batch_write": op_batch_write,
+    "batch_notice": op_batch_notice,
+}
+
+
+def call(op: str, payload_json: str) -> str:
+    return dispatch(OPS, op, payload_json)
