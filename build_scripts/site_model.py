@@ -40,6 +40,7 @@ PAGES = {
     "glossary": "glossary.md",
     "contact": "contact.md",
     "wizard": "wizard/index.md",
+    "batch": "batch/index.md",
     "changes": "changes.md",
     "staff": "staff/index.md",
 }

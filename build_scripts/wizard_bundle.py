@@ -438,7 +438,7 @@ def build_bundle() -> Bundle:
     batch_build = {
         "clauses": exported["clauses"], "policyVersion": exported["policyVersion"], "worker": build["worker"],
         "downloadBytes": build["downloadBytes"], "version": build["version"], "maxBytes": batch_limits()["max_bytes"],
-        "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME,
+        "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME, "sw": build["sw"],
     }
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")
     b.batch_script = f"assets/batch.{short(script)}.js"

@@ -16,45 +16,11 @@ import json
 
 import pytest
 
-from .conftest import ARTIFACTS_DIR
-from .test_trust_support import AXE, site_pages
+from .test_trust_support import assert_clean, axe, site_pages
 from .test_wizard_phone import eligible_journey
 from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
 
 SCHEMES = {"light": "default", "dark": "slate"}
-# Elements still fading in (Material's back-to-top button after a scroll) are checked as they end up, not
-# half-transparent mid-transition: axe once caught .md-top at 2.58:1 while it faded in.
-RUN_AXE = """async () => {
-  const settled = Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})));
-  await Promise.race([settled, new Promise((r) => setTimeout(r, 2000))]);  // never wait on an endless one
-  const r = await axe.run(document, {resultTypes: ['violations']});
-  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').slice(0, 200))}));
-}"""
-FIGURES: dict[str, dict] = {}
-
-
-def axe(page, where: str) -> list[dict]:
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    found = page.evaluate(RUN_AXE)
-    counts = {}
-    for v in found:
-        counts[v["impact"]] = counts.get(v["impact"], 0) + 1
-    FIGURES[where] = {"violations": counts, "ids": sorted(v["id"] for v in found)}
-    _write_figures()
-    return [v for v in found if v["impact"] in ("serious", "critical")]
-
-
-def _write_figures() -> None:
-    ARTIFACTS_DIR.mkdir(exist_ok=True)
-    (ARTIFACTS_DIR / "axe.json").write_text(json.dumps(FIGURES, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-
-
-def assert_clean(page, where: str) -> None:
-    bad = axe(page, where)
-    assert bad == [], f"{where}: " + json.dumps(bad, ensure_ascii=False, indent=1)
-
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_site_page(built_site, serve_dir, new_page, scheme):

@@ -202,7 +202,7 @@ export const BW = {
   more: "显示更多",
   col: { sheet: "工作表", row: "行", name: "姓名", id: "编号", conclusion: "结论", open: "详情" },
   eligibleOn: (date) => `${date} 起`,
-  open: (name) => `查看${name}的完整结果`,
+  open: (name) => `：${name}的完整结果`,
   detailTitle: (name, sheet, row) => `${name}（工作表“${sheet}”第 ${row} 行）`,
   close: "关闭",
   rowError: "这一行无法判断：",

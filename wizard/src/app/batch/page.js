@@ -7,6 +7,7 @@
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
+import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
 import { resultBody } from "../screens/result.js";
 import { PAGES, clauseLink } from "../screens/shell.js";
 import { showStatus, statusShell } from "../screens/status.js";
@@ -32,7 +33,7 @@ const SHELL = () => `${statusShell()}
 <h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(BW.title)}</h1>
 <p>${esc(BW.intro)}</p>
 <p class="gt-batch__privacy">${esc(BW.privacy)} <a href="${PAGES.privacy}">${esc(BW.privacyLink)}</a></p>
-<p class="gt-batch__template"><a class="gt-button gt-button--secondary" href="${esc(BUILD.template)}" download="${esc(BUILD.templateName)}">${esc(BW.template)}</a> <span class="gt-hint">${esc(BW.templateHint)}</span></p>
+<p class="gt-batch__template"><a class="gt-button gt-button--secondary" href="${esc(BUILD.template)}" download="${esc(BUILD.templateName)}" data-gt-template>${esc(BW.template)}</a> <span class="gt-hint">${esc(BW.templateHint)}</span></p>
 <div class="gt-error-summary" data-gt-batch-error role="alert" tabindex="-1" hidden></div>
 <form class="gt-form gt-batch__form" data-gt-batch-form novalidate>
   ${field("gt-batch-file", BW.fileLabel, BW.fileHint, `<div class="gt-drop" data-gt-drop><input class="gt-file" type="file" id="gt-batch-file" accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="gt-batch-file-hint gt-batch-file-error"><span class="gt-drop__note" data-gt-drop-note hidden>${esc(BW.drop)}</span></div>`)}
@@ -60,7 +61,16 @@ class BatchPage {
     root.classList.add("gt-wizard--live");
     this.$ = (sel) => root.querySelector(sel);
     this.engine = engine();
-    this.unsubscribe = this.engine.subscribe((status) => showStatus(root, status, false));
+    // The same service worker as the wizard's: this page, its script, the engine and openpyxl offline.
+    const status = () => showStatus(root, this.engine.status, offline.state === "ready");
+    this.unsubscribe = this.engine.subscribe((s) => {
+      status();
+      if (s.stage === "ready") checkOffline();
+    });
+    offline.listeners.add(status);
+    const sw = () => setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+    if (document.readyState === "complete") sw();
+    else window.addEventListener("load", sw, { once: true });
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("change", (e) => this.onChange(e));
     root.addEventListener("input", (e) => this.onInput(e));
@@ -155,6 +165,16 @@ class BatchPage {
   }
 
   onClick(e) {
+    const template = e.target.closest("a[data-gt-template]");
+    if (template) {
+      // Fetched (the service worker answers offline, where a browser's own download would not), then saved.
+      e.preventDefault();
+      fetch(template.href)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
+        .then((data) => save(data, BUILD.templateName, TYPES.xlsx))
+        .catch(() => (location.href = template.href));
+      return;
+    }
     const t = e.target.closest("button, a[data-gt-focus]");
     if (!t) return;
     const d = t.dataset;
@@ -296,7 +316,7 @@ ${this.noticeHtml()}`;
         const body = r.group === "出错"
           ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.cells["错误"])}</td>`
           : `<td>${esc(r.cells["结论"])}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
-        return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}" aria-label="${esc(BW.open(r.name || `${r.number}`))}">${esc(BW.col.open)}</button></td></tr>`;
+        return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}">${esc(BW.col.open)}<span class="gt-visually-hidden">${esc(BW.open(r.name || `${r.number}`))}</span></button></td></tr>`;
       })
       .join("");
     this.$("[data-gt-rows]").innerHTML = rows || `<tr><td colspan="${levels.length + 6}">${esc(BW.noMatch)}</td></tr>`;
