@@ -2,7 +2,8 @@
 
 - evaluate(): median time per call over generated answers objects (native CPython);
 - guantong diff of the shipped data (identical, and with one threshold edited);
-- guantong batch: 10 000 rows, xlsx in → xlsx out;
+- guantong batch: 10 000 rows, xlsx in → xlsx out; the page 单位批量自测 with 1 000 and 10 000 rows
+  (bench_batch_page.py);
 - the full site build (mkdocs build, with the wizard bundle), median of a few runs;
 - in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
   (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
@@ -89,14 +90,14 @@ def bench_diff(runs: int = 3) -> None:
                   f"({report.population} answers objects × 2 policies, {report.changed} changed)")
 
 
-def bench_batch(n: int = 10_000) -> None:
-    """guantong batch natively: an xlsx of n generated people in, the xlsx of results out (issue 12)."""
+def people_xlsx(n: int) -> bytes:
+    """An xlsx of n generated people (both pathways, in one sheet with a 申报方向 column), for the batch
+    benchmarks natively and in the browser."""
     import io
 
     import openpyxl
 
     from guantong import batch
-    from guantong.policy import load_policy
 
     import wizard_answers
 
@@ -113,7 +114,15 @@ def bench_batch(n: int = 10_000) -> None:
                     "弄虚作假记录": "否"}.get(h) for h in headers])
     buf = io.BytesIO()
     book.save(buf)
-    data = buf.getvalue()
+    return buf.getvalue()
+
+
+def bench_batch(n: int = 10_000) -> None:
+    """guantong batch natively: an xlsx of n generated people in, the xlsx of results out (issue 12)."""
+    from guantong import batch
+    from guantong.policy import load_policy
+
+    data = people_xlsx(n)
     start = time.perf_counter()
     result = batch.read(data, "名单.xlsx")
     read_s = time.perf_counter() - start
@@ -177,6 +186,9 @@ def main() -> None:
         result = bench_wizard.run(site, args.runs)
         print(bench_wizard.report(result))
         print(offline_pages_bytes(site))
+        import bench_batch_page
+
+        print(bench_batch_page.report(bench_batch_page.run(site, {n: people_xlsx(n) for n in (1000, 10_000)})), flush=True)
         import bench_lighthouse
 
         print(bench_lighthouse.report(bench_lighthouse.run(site, args.lighthouse_runs)), flush=True)

@@ -123,7 +123,7 @@ def read_csv(data: bytes) -> list[Sheet]:
 def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
     """Every visible sheet's cells as a person means them: date cells as dates, formulas as their cached
     values, merged data cells over their whole range. Returns the sheets and the hidden ones skipped.
-    `progress(rows read, rows in the visible sheets as their dimensions say)` is called as it reads."""
+    `progress("read", rows read, rows in the visible sheets as their dimensions say)` is called as it reads."""
     try:
         import openpyxl
     except ImportError:
@@ -154,7 +154,7 @@ def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
             grid.append(list(row))
             read_so_far += 1
             if progress and read_so_far % 500 == 0:
-                progress(read_so_far, max(expected, read_so_far))
+                progress("read", read_so_far, max(expected, read_so_far))
         for merged in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
             top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
             for r in range(max(merged.min_row, 2), merged.max_row + 1):      # data rows only
@@ -371,8 +371,8 @@ def conclusion_group(row: Row) -> str:
 def open_file(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
               progress=None) -> Batch:
     """Read a file into rows with their answers, none decided yet (`decide` does that, in parts if need be,
-    so that a page can show its progress; `progress` hears how far an xlsx is read). Raises BatchError for
-    a file that is not a spreadsheet of people."""
+    so that a page can show its progress; `progress(stage, done, total)` hears how far an xlsx is read and
+    its rows turned into answers). Raises BatchError for a file that is not a spreadsheet of people."""
     policy = policy or load_policy()
     suffix = Path(filename).suffix.lower()
     if not data:
@@ -399,7 +399,11 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
     filled = [(sheet, number, cells) for sheet in people for number, cells in sheet.rows if any(_text(c) for c in cells)]
     if len(filled) > MAX_ROWS:
         raise BatchError(f"人数过多（{len(filled)} 行，一次最多 {MAX_ROWS} 行）：请把名单分成几个文件")
-    rows = [row_answers(sheet, number, cells, policy, deadline) for sheet, number, cells in filled]
+    rows = []
+    for i, (sheet, number, cells) in enumerate(filled):
+        if progress and i % 500 == 0:
+            progress("prepare", i, len(filled))
+        rows.append(row_answers(sheet, number, cells, policy, deadline))
     return Batch(people, rows, hidden, source)
 
 

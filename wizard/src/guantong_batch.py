@@ -25,7 +25,8 @@ _PROGRESS: list = [None]
 
 
 def set_progress(callback) -> None:
-    """The worker's function that hears how far a file is read (rows read, rows expected)."""
+    """The worker's function that hears how far a file is read: (stage, done, total), stage "read" (rows of
+    the sheets) or "prepare" (rows turned into answers)."""
     _PROGRESS[0] = callback
 
 
@@ -66,11 +67,14 @@ def op_batch_decide(payload: dict) -> dict:
 
 
 def op_batch_table(payload: dict) -> dict:
-    """The summary and one line a row, with the same columns as the command's output."""
+    """{start?, count?}: the summary and one line a row (rows[start:start+count], all by default), with the
+    same columns as the command's output."""
     b = _opened()
     policy = load_policy()
+    start = int(payload.get("start", 0))
+    stop = start + int(payload.get("count", len(b.rows)))
     rows = []
-    for i, row in enumerate(b.rows):
+    for i, row in enumerate(b.rows[start:stop], start=start):
         r = row.result
         rows.append({
             "i": i, "sheet": row.sheet, "number": row.number,
@@ -82,7 +86,7 @@ def op_batch_table(payload: dict) -> dict:
         })
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
     return {"summary": b.summary(), "counts": b.counts(), "columns": gb.result_columns(policy), "levels": levels,
-            "rows": rows, "several": len(b.sheets) > 1}
+            "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1}
 
 
 def op_batch_row(payload: dict) -> dict:

@@ -9,7 +9,8 @@
 //   page → worker  {id, op, payload}                      op: state | result | evaluate | evaluate_many
 //                                                         | batch_load | batch_run | batch_row | batch_write
 //                                                         | batch_notice (the batch page)
-//   worker → page  {kind: "task", id, stage, done, total}  a batch operation's progress (download | read | decide)
+//   worker → page  {kind: "task", id, stage, done, total}  a batch operation's progress
+//                                                          (download | read | prepare | decide | table)
 //   worker → page  {kind: "progress", stage, loaded, total, cached}  stage: download | start | engine;
 //                                                          bytes on the wire, files read from the cache
 //                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
@@ -405,7 +406,7 @@ function loadBatch(bridge, id) {
     const reply = JSON.parse(bridge.call("batch_mount", JSON.stringify({ dir: BUILD.batch.dir })));
     if (!reply.ok) throw new Error(reply.fatal || JSON.stringify(reply.error));
     const batchBridge = py.pyimport("guantong_batch");
-    batchBridge.set_progress((done, total) => task(batchTask, "read", done, total));
+    batchBridge.set_progress((stage, done, total) => task(batchTask, stage, done, total));
     return batchBridge;
   })();
   batchReady.catch(() => (batchReady = null)); // a failed download can be tried again
@@ -413,6 +414,7 @@ function loadBatch(bridge, id) {
 }
 
 const CHUNK = 200; // rows decided between two progress reports
+const TABLE_CHUNK = 1000; // rows of the table between two progress reports
 const IN = "/tmp/batch-in";
 const OUT = "/tmp/batch-out";
 
@@ -442,7 +444,14 @@ async function batchOp(engineBridge, id, op, payload) {
       call(bridge, "batch_decide", { start, count: CHUNK });
     }
     task(id, "decide", opened.rows, opened.rows);
-    return { value: { ...opened, table: call(bridge, "batch_table", {}) } };
+    let table = null;
+    for (let start = 0; start === 0 || start < opened.rows; start += TABLE_CHUNK) {
+      task(id, "table", start, opened.rows);
+      const part = call(bridge, "batch_table", { start, count: TABLE_CHUNK });
+      if (table) table.rows.push(...part.rows);
+      else table = part;
+    }
+    return { value: { ...opened, table } };
   }
   if (op === "batch_write") {
     const value = call(bridge, op, { ...payload, path: OUT });

@@ -184,6 +184,8 @@ export const BW = {
   reading: "正在读取表格",
   decided: (done, total) => `已判断 ${done} / ${total} 行`,
   readRows: (done, total) => `已读取 ${done} / ${total} 行`,
+  prepared: (done, total) => `正在整理各行的填写内容：${done} / ${total} 行`,
+  tabled: (done, total) => `正在列出结果：${done} / ${total} 行`,
   progressLabel: "批量检查的进度",
   engineNeeded: "判断程序还在下载，下载完成后会自动开始检查。",
   tooLarge: (mb, max) => `文件过大（${mb} MB，上限 ${max} MB）：请把名单分成几个文件`,

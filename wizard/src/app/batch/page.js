@@ -247,16 +247,18 @@ class BatchPage {
     }
     this.table = value.table;
     this.timing = Math.round(performance.now() - started);
-    this.root.dataset.rows = String(value.rows);
     this.$("[data-gt-run]").textContent = BW.run;
     this.closeRow();
     this.drawResults();
+    this.root.dataset.rows = String(value.rows); // last: the table is drawn (tests and the benchmark wait for it)
   }
 
   onTask(t) {
     if (t.stage === "download") this.progress(BW.preparing, t.total ? (t.done / t.total) * 100 : null);
     else if (t.stage === "read") this.progress(t.total ? BW.readRows(t.done, t.total) : BW.reading, t.total ? (t.done / t.total) * 100 : null);
+    else if (t.stage === "prepare") this.progress(BW.prepared(t.done, t.total), t.total ? (t.done / t.total) * 100 : null);
     else if (t.stage === "decide") this.progress(BW.decided(t.done, t.total), t.total ? (t.done / t.total) * 100 : 100);
+    else if (t.stage === "table") this.progress(BW.tabled(t.done, t.total), t.total ? (t.done / t.total) * 100 : 100);
   }
 
   // --- results ----------------------------------------------------------------------------------------
