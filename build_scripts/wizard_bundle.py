@@ -128,16 +128,20 @@ def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
     return deterministic_zip([(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items()))
 
 
+BROWSER_BATCH = ("openpyxl", "et_xmlfile")   # of the batch extra, what the page ships (pure Python; not lxml)
+
+
 def batch_pins() -> dict[str, str]:
-    """The batch extra's pinned packages in pyproject.toml ({import name: version})."""
+    """The batch extra's pinned pure-Python packages in pyproject.toml ({import name: version}) that the
+    browser's zip carries."""
     import tomllib
 
     extra = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["batch"]
     pins = {}
     for spec in extra:
         name, _, version = spec.partition("==")
-        pins[name.strip().replace("-", "_")] = version.strip()
-    return pins
+        pins[name.strip().replace("-", "_")] = version.split("#")[0].strip()
+    return {name: version for name, version in pins.items() if name in BROWSER_BATCH}
 
 
 def batch_sources() -> list[tuple[str, bytes]]:
