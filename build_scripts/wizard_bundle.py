@@ -549,7 +549,7 @@ def preload_hints(b: Bundle) -> str:
     instead of after the worker has imported pyodide.mjs (two round trips later). The worker's own
     requests then find them in the HTTP cache. The big files are low priority, so the page's CSS and
     script (the first question) go first."""
-    engine = next(name for name in b.files if name.startswith("engine/"))
+    engine = next(name for name in b.files if name.startswith("engine/guantong."))
     # The page script first and high: on a phone the first question waits for it, and when Material's
     # bundle arrives first, it runs first and holds the main thread for a third of a second (measured).
     links = [f'<link rel="modulepreload" href="{b.script}" fetchpriority="high">',

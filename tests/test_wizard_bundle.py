@@ -39,7 +39,7 @@ def bundle(wb):
 
 
 def test_engine_zip_is_the_engine_and_nothing_else(wb, bundle):
-    [name] = [n for n in bundle.files if n.startswith("engine/")]
+    [name] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     names = set(zipfile.ZipFile(io.BytesIO(bundle.files[name])).namelist())
     expected = {p.relative_to(REPO).as_posix() for p in (REPO / "guantong").rglob("*.py")
                 if "__pycache__" not in p.parts and p.name not in wb.STAFF_ONLY}
@@ -52,9 +52,32 @@ def test_engine_zip_is_the_engine_and_nothing_else(wb, bundle):
     assert names == expected
 
 
+def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb, bundle, tmp_path):
+    """guantong.batch, its bridge, the pinned openpyxl and et_xmlfile (with their licences) and the few
+    standard library modules they add, all compiled by Pyodide's Python; no lxml (not pure Python); not in
+    the wizard's precache, not preloaded: the wizard never downloads it."""
+    names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.batch_zip])).namelist())
+    assert {"guantong/batch.pyc", "guantong_batch.pyc", "openpyxl/__init__.pyc", "et_xmlfile/__init__.pyc",
+            "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst"} <= names
+    assert not [n for n in names if n.endswith(".py") or n.startswith("lxml")]
+    assert {"xml/etree/ElementTree.pyc", "csv.pyc"} <= names, "the standard library the batch run imports"
+    hints = wb.preload_hints(bundle)
+    assert "batch." not in hints
+    assert bundle.batch_zip not in bundle.build["worker"] and "batch" not in bundle.build
+    summary = wb.write_bundle(bundle, _fake_site(tmp_path))
+    assert not [u for u in summary["shell"] if "/engine/batch." in u]
+
+
+def _fake_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "wizard").mkdir(parents=True)
+    (site / "wizard" / "index.html").write_text("<html><head><meta charset=\"utf-8\"></head><body></body></html>", encoding="utf-8")
+    return site
+
+
 def test_engine_zip_runs_on_its_own(bundle, tmp_path):
     """Unpacked anywhere (as Pyodide does), it answers without the checkout."""
-    [name] = [n for n in bundle.files if n.startswith("engine/")]
+    [name] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     zipfile.ZipFile(io.BytesIO(bundle.files[name])).extractall(tmp_path)
     code = ("import json, sys; sys.path.insert(0, sys.argv[1]); import guantong_wizard as g, guantong; "
             "assert guantong.__file__.startswith(sys.argv[1]); "
@@ -197,7 +220,7 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     items = wizard_answers.generate(150, 99) + wizard_answers.INVALID_CASES
     (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "stdlib.zip").write_bytes(bundle.files["pyodide/python_stdlib.zip"])
-    [engine] = [n for n in bundle.files if n.startswith("engine/")]
+    [engine] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     (tmp_path / "engine.zip").write_bytes(bundle.files[engine])
     (tmp_path / "check.mjs").write_text(NODE_CHECK % {"pyodide": json.dumps((wb.PYODIDE_DIR / "pyodide.mjs").as_uri()),
                                                       "index": json.dumps(str(wb.PYODIDE_DIR) + "/")})

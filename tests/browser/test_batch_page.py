@@ -18,7 +18,7 @@ from guantong import batch
 from guantong.policy import load_policy
 
 from .conftest import static_server
-from .test_trust_support import assert_clean
+from .test_trust_support import assert_clean, csp_violations, watch_csp
 from .test_wizard_support import ENGINE_TIMEOUT
 
 RESULTS = "[data-gt-results]:not([hidden]) [data-gt-summary-line]"
@@ -61,6 +61,8 @@ def batch_page(built_site, serve_dir, new_page):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         options.setdefault("accept_downloads", True)
         recorded = new_page(**options)
+        if not options.get("bypass_csp"):
+            watch_csp(recorded)
         recorded.page.goto(base + "batch/")
         recorded.page.wait_for_selector("#gt-batch[data-mounted]")
         return recorded, base
@@ -154,6 +156,7 @@ def test_xlsx_table_row_download_and_draft(batch_page):
     assert f"拟推荐以下 {len(eligible)} 名同志" in text
     assert page.inner_text("[data-gt-period]").startswith("公示期：2026-06-01 至 ")
     assert not recorded.errors
+    assert csp_violations(recorded) == []
 
 
 def test_gbk_csv_and_bad_files(batch_page):
@@ -187,6 +190,7 @@ def test_gbk_csv_and_bad_files(batch_page):
     assert page.inner_text("[data-gt-summary-line]") == native.summary()
     assert [r[1] for r in table(page)] == ["周九", "吴十"]
     assert not recorded.errors
+    assert csp_violations(recorded) == []
 
 
 def test_nothing_requested_while_processing_nor_from_elsewhere(batch_page):
