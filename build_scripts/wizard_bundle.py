@@ -537,7 +537,7 @@ gzip_twin = compressed_twins  # the earlier name
 
 #: Pages kept offline after one wizard visit (with everything they load), besides the wizard's own.
 OFFLINE_PAGES = ("index.html", "policy/index.html", "pathway-a/index.html", "pathway-b/index.html", "faq/index.html",
-                 "glossary/index.html", "contact/index.html", "privacy/index.html", "batch/index.html")
+                 "glossary/index.html", "contact/index.html", "privacy/index.html")
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
 START_MARK = "<!-- guantong-wizard: start -->"
@@ -661,8 +661,9 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
             shell.append(rel)
     for name in b.files:
         rel = f"{OUT}/{name}"
-        # Not the batch page's zip (openpyxl): the worker keeps it once that page has asked for it.
-        if rel not in shell and name not in ("flow.json", b.batch_zip):
+        # Not the batch page's files (its script, template and openpyxl): that page keeps them itself when
+        # visited (app/batch/page.js asks the service worker; the worker caches the zip).
+        if rel not in shell and name not in ("flow.json", b.batch_zip, b.batch_script, BATCH_TEMPLATE):
             shell.append(rel)
     rel = f"{OUT}/pyodide/pyodide.mjs"
     if rel not in shell:

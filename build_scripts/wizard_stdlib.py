@@ -86,23 +86,28 @@ from importlib._bootstrap_external import _code_to_hash_pyc
 ZIP = "/lib/python314.zip"
 src = zipfile.ZipFile(ZIP)
 names = set(src.namelist())
-used = set()
-for name, m in list(sys.modules.items()):
-    f = getattr(m, "__file__", None) or ""
-    if f.startswith(ZIP + "/"):
-        used.add(f[len(ZIP) + 1:])
+def from_zip():  # the standard library's files imported so far
+    found = set()
+    for name, m in list(sys.modules.items()):
+        f = getattr(m, "__file__", None) or ""
+        if f.startswith(ZIP + "/"):
+            found.add(f[len(ZIP) + 1:])
+    return found
+def add_compiled(out, sources):  # as python -OO compiles them, unchecked hash-based .pyc
+    for n in sources:
+        source = src.read(n)
+        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
+        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+used = from_zip()
 ALWAYS = %(always)r
 CODECS = %(codecs)r
 keep = sorted(n for n in names if n.endswith(".py") and (
     n in used or n.startswith(ALWAYS) or n == "encodings/__init__.py"
     or (n.startswith("encodings/") and n[10:-3] in CODECS)))
 with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_STORED) as out:
-    for n in keep:
-        source = src.read(n)
-        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
-        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
-        info.external_attr = 0o644 << 16
-        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+    add_compiled(out, keep)
 # The engine's own modules too, as __pycache__/*.cpython-314.pyc beside its sources (compiled normally:
 # docstrings and asserts kept, the same code as the native engine runs).
 import os
@@ -137,7 +142,6 @@ with zipfile.ZipFile("/tmp/batch_pyc.zip", "w", zipfile.ZIP_STORED) as out:
             info.external_attr = 0o644 << 16
             out.writestr(info, data)
 zipfile.ZipFile("/tmp/batch_pyc.zip").extractall(BATCH_DIR)
-before = set(sys.modules)
 def ok(op, payload):
     bridge = g if op == "batch_mount" else sys.modules["guantong_batch"]
     reply = json.loads(bridge.call(op, json.dumps(payload)))
@@ -160,19 +164,8 @@ for name in sorted(os.listdir("/tmp/samples")):
     ok("batch_notice", {"employer": "示例单位", "posting_start": "2026-06-01", "picks": picks})
     ok("batch_notice", {"employer": "示例单位", "posting_start": "2040-06-01"})
 ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-02-30"})
-batch_used = set()
-for name, m in list(sys.modules.items()):
-    f = getattr(m, "__file__", None) or ""
-    if f.startswith(ZIP + "/"):
-        batch_used.add(f[len(ZIP) + 1:])
-extra = sorted(n for n in batch_used if n not in keep)
 with zipfile.ZipFile("/tmp/batch.zip", "w", zipfile.ZIP_STORED) as out:
-    for n in extra:
-        source = src.read(n)
-        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
-        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
-        info.external_attr = 0o644 << 16
-        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+    add_compiled(out, sorted(n for n in from_zip() if n not in keep))
     with zipfile.ZipFile("/tmp/batch_pyc.zip") as own:
         for info in own.infolist():
             out.writestr(info, own.read(info.filename))

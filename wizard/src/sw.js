@@ -91,6 +91,36 @@ self.addEventListener("fetch", (event) => {
   else if (request.mode === "navigate" || request.destination) event.respondWith(fromNetwork(key, request));
 });
 
+// A page that is not in the lists (the batch page, which the wizard's first visit does not download) asks
+// to keep itself and what it loads in the pages cache, for use offline; the reply says when it is done.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "guantong-keep" || !event.ports[0]) return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SW.pagesCache);
+      let kept = 0;
+      for (const url of event.data.urls || []) {
+        if (typeof url !== "string" || !url.startsWith(SCOPE)) continue;
+        const key = keyOf(new URL(url));
+        if (SHELL.has(key) || ENGINE.has(key) || (await cache.match(key))) {
+          kept += 1;
+          continue;
+        }
+        try {
+          const response = await fetch(key, { cache: "no-cache" });
+          if (response.ok) {
+            await cache.put(key, response);
+            kept += 1;
+          }
+        } catch {
+          // offline now: kept the next time
+        }
+      }
+      event.ports[0].postMessage({ kept });
+    })(),
+  );
+});
+
 // The page asks whether everything needed offline is stored.
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "guantong-status" || !event.ports[0]) return;

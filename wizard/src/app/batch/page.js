@@ -68,7 +68,10 @@ class BatchPage {
       if (s.stage === "ready") checkOffline();
     });
     offline.listeners.add(status);
-    const sw = () => setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+    const sw = () => {
+      setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+      keepOffline();
+    };
     if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });
     root.addEventListener("submit", (e) => this.onSubmit(e));
@@ -169,8 +172,7 @@ class BatchPage {
     if (template) {
       // Fetched (the service worker answers offline, where a browser's own download would not), then saved.
       e.preventDefault();
-      fetch(template.href)
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
+      templateBytes(template.href)
         .then((data) => save(data, BUILD.templateName, TYPES.xlsx))
         .catch(() => (location.href = template.href));
       return;
@@ -421,6 +423,46 @@ ${this.noticeHtml()}`;
   destroy() {
     this.unsubscribe?.();
   }
+}
+
+/** Ask the service worker to keep this page and what it loads (not in its lists: a wizard visit does not
+ * download them), so the page opens offline next time. The engine's files are the worker's own. */
+async function keepOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.ready;
+    const urls = [
+      location.href,
+      ...[...document.querySelectorAll("script[src], link[rel='stylesheet'][href], link[rel='icon'][href]")].map((el) => el.src || el.href),
+      new URL(BUILD.template, location.href).href,
+      import.meta.url,
+    ];
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => {
+        document.getElementById("gt-batch")?.setAttribute("data-kept", String(data?.kept ?? 0));
+        resolve();
+      };
+      registration.active?.postMessage({ type: "guantong-keep", urls }, [channel.port2]);
+    });
+  } catch {
+    // no offline copy this time
+  }
+}
+
+/** The template: fetched (from the network, else the copy kept for offline use), then saved. */
+async function templateBytes(href) {
+  try {
+    const response = await fetch(href);
+    if (response.ok) return await response.arrayBuffer();
+  } catch {
+    // offline
+  }
+  for (const name of await caches.keys()) {
+    const hit = await (await caches.open(name)).match(href);
+    if (hit) return hit.arrayBuffer();
+  }
+  throw new Error("template unavailable");
 }
 
 function save(data, name, type) {
