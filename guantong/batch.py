@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -42,8 +43,10 @@ class CellError(ValueError):
 
 
 # --- headers ----------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)
 def header_key(text) -> str:
-    """Headers are matched without spaces, full- and half-width parentheses alike."""
+    """Headers are matched without spaces, full- and half-width parentheses alike. (Cached: every row asks
+    again for the same few headers.)"""
     return re.sub(r"\s+", "", str(text or "").translate(FULL_WIDTH).replace("\u3000", ""))
 
 
@@ -269,6 +272,11 @@ class Row:
     error: str = ""
 
 
+@functools.cache
+def _directions() -> dict:
+    return {normalise_name(k): v for k, v in DIRECTIONS.items()}
+
+
 def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline: str | None) -> Row:
     """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
     by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
@@ -277,10 +285,11 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
     direction_cell = next((v for h, v in by_header.items() if h in known and known[h][1] == "direction"), None)
     text = _text(direction_cell)
     if text:
-        if normalise_name(text) not in {normalise_name(k): v for k, v in DIRECTIONS.items()}:
+        directions = _directions()
+        if normalise_name(text) not in directions:
             row.error = f"工作表“{sheet.name}”第 {number} 行“申报方向”：“{text}”应为 职称 或 技能等级"
             return row
-        pathway = {normalise_name(k): v for k, v in DIRECTIONS.items()}[normalise_name(text)]
+        pathway = directions[normalise_name(text)]
     else:
         pathway = SHEET_PATHWAY.get(sheet.name.strip())
         if pathway is None:
