@@ -19,13 +19,12 @@ from pathlib import Path
 from guantong import clauses as _clauses
 from guantong import flow, rules
 from guantong.clauses import Notice, anchor_for, load_notice
-from guantong.policy import POLICY_PATH, Policy, load_policy, phone
+from guantong.policy import Policy, default_path, load_policy, phone
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NOTICE_PATH = Path(_clauses.__file__).resolve().parent / "data" / _clauses.DATA_FILE
 
-POLICY_ENV = "GUANTONG_POLICY"
 NOTICE_ENV = "GUANTONG_NOTICE"
 
 A, B = "skill_to_title", "title_to_skill"
@@ -59,7 +58,7 @@ OCCUPATION_KINDS = {"entry": ("准入类", "2.5.2.1"), "level": ("水平评价�
 
 
 def policy_path() -> Path:
-    return Path(os.environ.get(POLICY_ENV) or POLICY_PATH)
+    return default_path()
 
 
 def notice_path() -> Path:

@@ -60,6 +60,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 import wizard_stdlib  # noqa: E402
+from guantong.policy import policy_override  # noqa: E402 - GUANTONG_POLICY replaces the bundled policy data
 SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 ENGINE_DIR = REPO / "guantong"
@@ -93,12 +94,6 @@ def sha(data: bytes) -> str:
 
 def short(data: bytes) -> str:
     return sha(data)[:12]
-
-
-def policy_override() -> Path | None:
-    """GUANTONG_POLICY (used by `guantong build --policy`) replaces the bundled policy data."""
-    value = os.environ.get("GUANTONG_POLICY")
-    return Path(value).resolve() if value else None
 
 
 def engine_sources() -> list[tuple[str, Path]]:

@@ -171,9 +171,18 @@ def phone(office: dict) -> str:
     return f"{office['area_code']}-{office['phone']}" if office.get("area_code") else office.get("phone", "")
 
 
+POLICY_ENV = "GUANTONG_POLICY"   # the one place it is read: the engine, the site and the wizard's bundle ask here
+
+
+def policy_override() -> Path | None:
+    """$GUANTONG_POLICY (a staff preview of an edited copy, `guantong build --policy`), if set."""
+    value = os.environ.get(POLICY_ENV)
+    return Path(value).resolve() if value else None
+
+
 def default_path() -> Path:
-    """The policy file in use: $GUANTONG_POLICY (a staff preview of an edited copy), else the packaged one."""
-    return Path(os.environ.get("GUANTONG_POLICY") or POLICY_PATH)
+    """The policy file in use: $GUANTONG_POLICY, else the packaged one."""
+    return policy_override() or POLICY_PATH
 
 
 def load_policy(path: str | Path | None = None) -> Policy:

@@ -25,7 +25,7 @@ import site_search  # noqa: E402
 
 from guantong import evaluate  # noqa: E402
 from guantong.clauses import anchor_for, load_notice  # noqa: E402
-from guantong.policy import load_policy  # noqa: E402
+from guantong.policy import POLICY_PATH, load_policy  # noqa: E402
 
 PAGES = ["", "policy/", "pathway-a/", "pathway-b/", "faq/", "glossary/", "contact/"]
 
@@ -222,7 +222,7 @@ def test_tables_contain_every_honour_series_and_level(site):
 
 def test_changing_the_data_changes_the_pages(tmp_path):
     """A test copy of the data, edited: the generated pages and the flowcharts follow it."""
-    policy = (site_model.POLICY_PATH).read_text(encoding="utf-8")
+    policy = POLICY_PATH.read_text(encoding="utf-8")
     policy = policy.replace('[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
                             '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5')
     assert "years = 5" in policy
@@ -259,7 +259,7 @@ senior_technician = 15
     assert "测试工种丙" in b and "11 年" in b and "测试工种丙国家职业技能标准（测试版）" in b
     assert "测试系列乙" in page(out, "faq/") and "测试系列乙" in page(out, "glossary/")
     # …and the default build is untouched
-    assert "测试用技能荣誉甲" not in site_model.POLICY_PATH.read_text(encoding="utf-8")
+    assert "测试用技能荣誉甲" not in POLICY_PATH.read_text(encoding="utf-8")
 
 
 def _chart_text(chart) -> str:

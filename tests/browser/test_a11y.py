@@ -17,8 +17,7 @@ import json
 import pytest
 
 from .test_trust_support import assert_clean, axe, site_pages
-from .test_wizard_phone import eligible_journey
-from .test_wizard_support import WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 SCHEMES = {"light": "default", "dark": "slate"}
 

@@ -16,9 +16,7 @@ import re
 import sys
 
 from .test_trust_support import REPO, csp_violations, site_pages, watch_csp
-from .test_wizard_offline import short_journey_b
-from .test_wizard_phone import eligible_journey
-from .test_wizard_support import WizardPage
+from .test_wizard_support import WizardPage, eligible_journey, short_journey_b
 
 
 def _site_csp():

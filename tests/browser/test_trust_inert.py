@@ -17,7 +17,7 @@ import json
 from urllib.parse import urlsplit
 
 from .test_trust_support import csp_violations, watch_csp
-from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import A, B, WizardPage, decode_share, wizard  # noqa: F401 - fixture
 
 PAYLOADS = [
     '<img src=x onerror="window.__gtXss=1;alert(1)">',
@@ -43,11 +43,6 @@ INJECTED = """() => {
 def share_fragment(answers: dict, skipped: list | None = None) -> str:
     raw = json.dumps({"a": answers, "s": skipped or []}, ensure_ascii=False).encode("utf-8")
     return "#share=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def decode_share(url: str) -> dict:
-    data = urlsplit(url).fragment.removeprefix("share=")
-    return json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
 
 
 def open_wizard(wizard) -> tuple[WizardPage, list]:

@@ -12,24 +12,12 @@ import importlib.util
 import shutil
 import sys
 
-from .test_wizard_support import B, REPO, WizardPage, wizard  # noqa: F401 - fixture
-
-
-def _static_server():
-    spec = importlib.util.spec_from_file_location("wizard_static_server", REPO / "build_scripts" / "static_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def short_journey_b(w: WizardPage) -> dict:
-    w.pathway_b_to_check()
-    w.page.get_by_role("button", name="查看结果").click()
-    return w.expect_result()
+from .conftest import static_server
+from .test_wizard_support import B, REPO, WizardPage, short_journey_b, wizard  # noqa: F401 - fixture
 
 
 def test_offline_after_one_visit(built_site, new_page):
-    server = _static_server()
+    server = static_server
     base, stop = server.start(built_site)
     try:
         w = WizardPage(new_page(viewport={"width": 390, "height": 844}), base)

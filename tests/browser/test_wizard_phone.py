@@ -14,7 +14,7 @@ import base64
 import re
 from urllib.parse import urljoin, urlsplit
 
-from .test_wizard_support import A, WizardPage, wizard  # noqa: F401 - fixture
+from .test_wizard_support import A, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
@@ -36,41 +36,6 @@ def check_phone_screen(w: WizardPage, what: str) -> None:
     assert w.page.evaluate(OVERFLOW) <= 0, f"horizontal scroll on {what}"
     assert w.page.evaluate(SMALL_TARGETS) == [], f"tap targets under 44 px on {what}"
     assert w.page.evaluate(UNLABELLED) == [], f"controls without a label on {what}"
-
-
-def eligible_journey(w: WizardPage, *, check=None) -> dict:
-    """Pathway A to an eligible result with routes, reasons, next steps and notes."""
-    check = check or (lambda what: None)
-    w.open()
-    check("the first question")
-    w.answer("direction", A)
-    w.answer_deadline("2026-06-30")
-    w.answer("employed_in_huangshi", "是")
-    w.answer("skill_post", "是")
-    w.expect_question("skill_levels")
-    w.choose("技师（二级）").type("取得技师（二级）的日期", "2020/9/1")
-    check("a question with a revealed date field")
-    w.cont()
-    w.expect_question("months_out_of_skill_work")
-    w.type("#gt-months_out_of_skill_work", "0").cont()
-    w.expect_question("honors")
-    w.choose("湖北省技术能手").choose("楚天名匠")
-    w.page.get_by_role("button", name="添加一项其他荣誉").click()
-    w.type("荣誉名称", "全国五一劳动奖章")
-    w.page.get_by_label("您认为它与哪一档荣誉相当").select_option("deputy_senior")
-    check("the honours question")
-    w.cont()
-    w.answer("studio", "湖北省技能大师工作室")
-    w.answer("series", "工程技术系列")
-    w.answer("speciality_matches", "是")
-    w.answer("annual_assessment_passed", "是")
-    w.answer("integrity_record", "否")
-    w.expect_check()
-    check("the check page")
-    w.page.get_by_role("button", name="查看结果").click()
-    result = w.expect_result()
-    check("the result")
-    return result
 
 
 def test_phone_width_targets_labels_and_result_screenshot(wizard, screenshot):

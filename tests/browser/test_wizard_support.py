@@ -6,8 +6,11 @@ The site is the one of ``built_site`` (``mkdocs build --strict``, with the wizar
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -187,6 +190,53 @@ class WizardPage:
     def click_link(self, text: str) -> "WizardPage":
         self.page.get_by_role("link", name=re.compile(text)).first.click()
         return self
+
+
+# --- journeys several test modules take -------------------------------------------------------------
+def eligible_journey(w: WizardPage, *, check=None) -> dict:
+    """Pathway A to an eligible result with routes, reasons, next steps and notes."""
+    check = check or (lambda what: None)
+    w.open()
+    check("the first question")
+    w.answer("direction", A)
+    w.answer_deadline("2026-06-30")
+    w.answer("employed_in_huangshi", "是")
+    w.answer("skill_post", "是")
+    w.expect_question("skill_levels")
+    w.choose("技师（二级）").type("取得技师（二级）的日期", "2020/9/1")
+    check("a question with a revealed date field")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.type("#gt-months_out_of_skill_work", "0").cont()
+    w.expect_question("honors")
+    w.choose("湖北省技术能手").choose("楚天名匠")
+    w.page.get_by_role("button", name="添加一项其他荣誉").click()
+    w.type("荣誉名称", "全国五一劳动奖章")
+    w.page.get_by_label("您认为它与哪一档荣誉相当").select_option("deputy_senior")
+    check("the honours question")
+    w.cont()
+    w.answer("studio", "湖北省技能大师工作室")
+    w.answer("series", "工程技术系列")
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+    w.answer("integrity_record", "否")
+    w.expect_check()
+    check("the check page")
+    w.page.get_by_role("button", name="查看结果").click()
+    result = w.expect_result()
+    check("the result")
+    return result
+
+
+def short_journey_b(w: WizardPage) -> dict:
+    w.pathway_b_to_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    return w.expect_result()
+
+
+def decode_share(url: str) -> dict:
+    data = urlsplit(url).fragment.removeprefix("share=")
+    return json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
 
 
 class Held:
