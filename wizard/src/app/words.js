@@ -180,6 +180,7 @@ export const BW = {
   deadlineHint: "用于“受理截止日期”一栏为空的行，例如 2026-06-30；不填则按当年公布的申报时间，未公布时按今天计算。",
   run: "检查名单",
   rerun: "按新的截止日期重新检查",
+  engineGoOn: "您可以先选择文件，下载完成后即开始检查。",
   preparing: "正在准备读取表格的组件（只在第一次使用时下载）",
   reading: "正在读取表格",
   decided: (done, total) => `已判断 ${done} / ${total} 行`,

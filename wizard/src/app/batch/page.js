@@ -62,7 +62,7 @@ class BatchPage {
     this.$ = (sel) => root.querySelector(sel);
     this.engine = engine();
     // The same service worker as the wizard's: this page, its script, the engine and openpyxl offline.
-    const status = () => showStatus(root, this.engine.status, offline.state === "ready");
+    const status = () => showStatus(root, this.engine.status, offline.state === "ready", BW.engineGoOn);
     this.unsubscribe = this.engine.subscribe((s) => {
       status();
       if (s.stage === "ready") checkOffline();

@@ -16,21 +16,22 @@ export function statusShell(d = null) {
 </div>`;
 }
 
-/** The status line's words and progress for the engine's status (and whether the site is offline-ready). */
-export function describeStatus(status, offlineReady) {
+/** The status line's words and progress for the engine's status (and whether the site is offline-ready);
+ * `goOn` says what the person can do meanwhile (the wizard's questions; the batch page has its own words). */
+export function describeStatus(status, offlineReady, goOn = W.questionsGoOn) {
   const pct = status.total ? Math.min(100, Math.floor((status.loaded / status.total) * 100)) : 0;
   switch (status.stage) {
     case "ready":
       return { text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`, bar: false };
     case "fatal":
-      return { text: `${W.stage.fatal}（${status.message}）。${W.questionsGoOn}`, bar: false, retry: !status.unsupported };
+      return { text: `${W.stage.fatal}（${status.message}）。${goOn}`, bar: false, retry: !status.unsupported };
     case "idle":
-      return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${W.questionsGoOn}`, bar: true, pct: 0, bytes: "" };
+      return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${goOn}`, bar: true, pct: 0, bytes: "" };
     case "download": {
       if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "" };
       const left = Math.max(0, status.total - status.loaded);
       return {
-        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）。${W.questionsGoOn}`,
+        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）。${goOn}`,
         bar: true,
         pct,
         bytes: W.bytes(mb(status.loaded), mb(status.total)) + (left > 0 ? W.remaining(mb(left)) : ""),
@@ -41,11 +42,11 @@ export function describeStatus(status, offlineReady) {
   }
 }
 
-export function showStatus(root, status, offlineReady) {
+export function showStatus(root, status, offlineReady, goOn = W.questionsGoOn) {
   const box = root.querySelector("[data-gt-engine]");
   const text = box.querySelector("[data-gt-engine-text]");
   const bar = box.querySelector("[data-gt-engine-bar]");
-  const d = describeStatus(status, offlineReady);
+  const d = describeStatus(status, offlineReady, goOn);
   root.dataset.engine = status.stage === "ready" ? "ready" : status.stage === "fatal" ? "fatal" : "loading";
   box.dataset.stage = status.stage;
   if (text.textContent !== d.text) text.textContent = d.text;
