@@ -31,7 +31,7 @@ fuzz: deps            ## the long fuzzing run: 100 000 examples per fuzz test
 	GUANTONG_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 bench: deps           ## benchmarks: prints figures, asserts nothing
-	$(BIN)/python build_scripts/bench.py
+	$(BIN)/python -m build_scripts.bench
 
 clean:
 	rm -rf site $(VENV) wizard/node_modules test-artifacts

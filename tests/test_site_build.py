@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "build_scripts"))
 
-import site_charts  # noqa: E402
-import site_model  # noqa: E402
-import site_offline  # noqa: E402
-import site_search  # noqa: E402
+from build_scripts.site import charts as site_charts  # noqa: E402
+from build_scripts.site import model as site_model  # noqa: E402
+from build_scripts.site import offline as site_offline  # noqa: E402
+from build_scripts.site import search as site_search  # noqa: E402
 
 from guantong import evaluate  # noqa: E402
 from guantong.clauses import anchor_for, load_notice  # noqa: E402

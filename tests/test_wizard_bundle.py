@@ -1,9 +1,8 @@
-"""What the wizard adds to the site (build_scripts/wizard_bundle.py), without a browser: the engine zip is
+"""What the wizard adds to the site (build_scripts/wizard/bundle.py), without a browser: the engine zip is
 the engine and runs on its own, names and cache versions follow the contents, templates are filled."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -22,10 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def wb():
-    spec = importlib.util.spec_from_file_location("wizard_bundle", REPO / "build_scripts" / "wizard_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    from build_scripts.wizard import bundle as module
     if not (module.PYODIDE_DIR / "pyodide.mjs").exists():
         if os.environ.get("CI"):
             pytest.fail("wizard/node_modules/pyodide is missing: run make deps", pytrace=False)
@@ -214,8 +210,7 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     the bundle's engine zip and run every operation of the bridge over answers the build did not record
     (another seed, invalid ones too): nothing may fail for want of a module. The browser tests check the
     same in Chromium."""
-    sys.path.insert(0, str(REPO / "build_scripts"))
-    import wizard_answers
+    from build_scripts import wizard_answers
 
     items = wizard_answers.generate(150, 99) + wizard_answers.INVALID_CASES
     (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")

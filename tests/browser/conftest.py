@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import re
 import sys
@@ -40,16 +39,7 @@ CHROMIUM_ARGS = [
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-def _load_static_server():
-    path = REPO_ROOT / "build_scripts" / "static_server.py"
-    spec = importlib.util.spec_from_file_location("guantong_static_server", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-static_server = _load_static_server()
+from build_scripts.server import static as static_server  # noqa: E402 - the one local server
 
 
 def _unavailable(reason: str):

@@ -3,7 +3,7 @@
 - Every built page declares the same policy in a <meta> before any script: scripts and workers from the
   site only, WebAssembly allowed, inline scripts only by hash, no other host; the hashes cover every
   inline script of every page (instant navigation keeps the first page's policy).
-- deploy/nginx.conf sends that policy as a header (``build_scripts/site_csp.py SITE --nginx`` rewrites it).
+- deploy/nginx.conf sends that policy as a header (``python -m build_scripts.site.csp SITE --nginx`` rewrites it).
 - In Chromium, with the policy as <meta> *and* as a header (the test server sends it, so the wizard's
   worker and service worker run under it too): every page, the flowcharts, search, instant navigation
   and both wizard pathways to their result report zero violations.
@@ -11,23 +11,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 from .test_trust_support import REPO, csp_violations, site_pages, watch_csp
 from .test_wizard_support import WizardPage, eligible_journey, short_journey_b
 
 
-def _site_csp():
-    spec = importlib.util.spec_from_file_location("guantong_site_csp", REPO / "build_scripts" / "site_csp.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-site_csp = _site_csp()
+from build_scripts.site import csp as site_csp  # noqa: E402
 
 
 def test_every_page_declares_one_strict_policy(built_site):
@@ -52,7 +42,7 @@ def test_every_page_declares_one_strict_policy(built_site):
     assert not re.search(r"https?:|\*", policy), "no other host, no wildcard"
     # The nginx example sends the same policy as a header (plus frame-ancestors, which a <meta> cannot set).
     assert site_csp.nginx_policy(REPO / "deploy" / "nginx.conf") == site_csp.header_policy(policy), (
-        "deploy/nginx.conf's CSP is out of date: run `python build_scripts/site_csp.py site --nginx deploy/nginx.conf`")
+        "deploy/nginx.conf's CSP is out of date: run `python -m build_scripts.site.csp site --nginx deploy/nginx.conf`")
 
 
 def test_no_violation_on_any_page_with_search_and_instant_navigation(built_site, serve_dir, new_page):

@@ -8,21 +8,15 @@ Python booted and when it was restored from the memory snapshot a first visit st
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 
 from guantong import AnswersError, evaluate
 
-from .test_wizard_support import ENGINE_TIMEOUT, REPO, WizardPage, wizard  # noqa: F401 - fixture
+from build_scripts import sample_answers, wizard_answers
+
+from .test_wizard_support import ENGINE_TIMEOUT, WizardPage, wizard  # noqa: F401 - fixture
 
 TODAY = dt.date(2026, 11, 25)
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "build_scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def native(answers) -> dict:
@@ -45,13 +39,11 @@ def in_browser(w: WizardPage, items: list, chunk: int = 100) -> list:
 
 
 def generated_items() -> tuple[list, int]:
-    generated = _load("wizard_answers")
+    generated = wizard_answers
     items = generated.generate(240) + [dict(case) for case in generated.INVALID_CASES]
     assert len(items) >= 200
     # The bench's generator (another seeded source) adds variety the simulated journeys do not cover.
-    sample = REPO / "build_scripts" / "sample_answers.py"
-    if sample.exists():
-        items += _load("sample_answers").generate(120, seed=7)
+    items += sample_answers.generate(120, seed=7)
     return json.loads(json.dumps(items)), len(generated.INVALID_CASES)  # exactly what crosses into the browser
 
 

@@ -8,9 +8,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 
 from .conftest import static_server
 from .test_wizard_support import B, REPO, WizardPage, short_journey_b, wizard  # noqa: F401 - fixture
@@ -92,10 +90,7 @@ def test_a_new_deployment_replaces_the_old_cache(built_site, serve_dir, new_page
     before = [name for name in w.page.evaluate(caches) if name.startswith("guantong-wizard-shell-")]
     assert len(before) == 1
 
-    spec = importlib.util.spec_from_file_location("wizard_bundle_redeploy", REPO / "build_scripts" / "wizard_bundle.py")
-    wb = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = wb
-    spec.loader.exec_module(wb)
+    from build_scripts.wizard import bundle as wb
     (site / "sitemap.xml").write_text((site / "sitemap.xml").read_text(encoding="utf-8") + "\n<!-- redeployed -->\n",
                                       encoding="utf-8")
     summary = wb.write_bundle(wb.build_bundle(), site)

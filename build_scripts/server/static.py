@@ -2,7 +2,7 @@
 
 Library use (tests, build checks)::
 
-    from static_server import serve
+    from build_scripts.server.static import serve
     with serve("site/") as base_url:      # "http://127.0.0.1:PORT/"
         ...
 

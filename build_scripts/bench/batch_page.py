@@ -17,11 +17,8 @@ import statistics
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
 
-import bench_wizard  # noqa: E402
+from build_scripts.bench import wizard as bench_wizard  # noqa: E402
 
 WATCH = """() => {
   const w = window.__gtBench = { t0: 0, marks: [], frames: [], done: 0 };
@@ -77,7 +74,7 @@ def report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import bench
+    from build_scripts.bench import run as bench
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, required=True)

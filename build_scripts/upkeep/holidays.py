@@ -16,7 +16,7 @@ import chinese_calendar
 from chinese_calendar.constants import holidays, workdays
 
 FIRST_YEAR = 2021   # the notice's year; earlier years are never needed
-OUT = Path(__file__).resolve().parents[1] / "guantong" / "data" / "calendar.toml"
+OUT = Path(__file__).resolve().parents[2] / "guantong" / "data" / "calendar.toml"
 
 
 def render() -> str:

@@ -29,20 +29,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
 
 # `mkdocs serve` re-reads this file on every rebuild; reload the helpers too, so edits to them show.
 for _name in ("site_model", "site_charts", "site_pages", "site_search", "site_offline", "site_csp"):
     if _name in sys.modules:
         importlib.reload(sys.modules[_name])
 
-import site_csp  # noqa: E402
-import site_model  # noqa: E402
-import site_offline  # noqa: E402
-import site_pages  # noqa: E402
-import site_search  # noqa: E402
+from build_scripts.site import csp as site_csp  # noqa: E402
+from build_scripts.site import model as site_model  # noqa: E402
+from build_scripts.site import offline as site_offline  # noqa: E402
+from build_scripts.site import pages as site_pages  # noqa: E402
+from build_scripts.site import search as site_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 

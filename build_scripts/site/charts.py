@@ -24,7 +24,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
-from site_model import A, B, OCCUPATION_KINDS, REPO, Site
+from build_scripts.site.model import A, B, OCCUPATION_KINDS, REPO, Site
 
 FONT = 14           # px in the page (1 SVG unit = 1 px)
 LINE = 20           # px a line

@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
+REPO = HERE.parents[1]
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 CACHE = PYODIDE_DIR.parent / ".guantong-stdlib"
 
@@ -182,14 +182,14 @@ def node() -> str:
 def key(engine_zip: bytes, batch_zip: bytes) -> str:
     h = hashlib.sha256()
     for part in ((PYODIDE_DIR / "python_stdlib.zip").read_bytes(), (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[:1 << 20],
-                 engine_zip, batch_zip, Path(__file__).read_bytes(), (HERE / "wizard_answers.py").read_bytes()):
+                 engine_zip, batch_zip, Path(__file__).read_bytes(), (HERE.parent / "wizard_answers.py").read_bytes()):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:16]
 
 
 def build(engine_zip: bytes) -> bytes:
     """The precompiled, trimmed python_stdlib.zip for this engine (from the cache when the inputs match)."""
-    import wizard_bundle
+    from build_scripts.wizard import bundle as wizard_bundle
 
     return build_all(engine_zip, wizard_bundle.deterministic_zip(wizard_bundle.batch_sources()))[0]
 
@@ -234,8 +234,7 @@ def batch_samples(folder: Path) -> None:
 
 
 def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[bytes, bytes, bytes]:
-    sys.path.insert(0, str(HERE))
-    import wizard_answers
+    from build_scripts import wizard_answers
 
     items = wizard_answers.generate(60) + wizard_answers.INVALID_CASES
     with tempfile.TemporaryDirectory(prefix="guantong-stdlib-") as tmp:
@@ -277,9 +276,7 @@ def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[
 
 
 if __name__ == "__main__":
-
-    sys.path.insert(0, str(HERE))
-    import wizard_bundle
+    from build_scripts.wizard import bundle as wizard_bundle
 
     data = build(wizard_bundle.engine_zip())
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()

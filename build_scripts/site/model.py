@@ -21,7 +21,7 @@ from guantong import flow, rules
 from guantong.clauses import Notice, anchor_for, load_notice
 from guantong.policy import Policy, default_path, load_policy, phone
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NOTICE_PATH = Path(_clauses.__file__).resolve().parent / "data" / _clauses.DATA_FILE
 

@@ -24,8 +24,8 @@ import re
 
 import jinja2
 
-import site_charts
-from site_model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite
+from build_scripts.site import charts as site_charts
+from build_scripts.site.model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite
 
 
 def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:

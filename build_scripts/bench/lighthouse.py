@@ -21,13 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+REPO = Path(__file__).resolve().parents[2]
 
-import bench_wizard  # noqa: E402
+from build_scripts.bench import wizard as bench_wizard  # noqa: E402
 
-LIGHTHOUSE = HERE.parent / "wizard" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = REPO / "wizard" / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = {"home": "", "pathway A": "pathway-a/", "pathway B": "pathway-b/", "notice": "policy/", "FAQ": "faq/",
          "wizard": "wizard/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -50,13 +50,10 @@ import time
 from http import HTTPStatus
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+REPO = Path(__file__).resolve().parents[2]
 
-import static_server  # noqa: E402
-import wizard_bundle  # noqa: E402
+from build_scripts.server import static as static_server  # noqa: E402
+from build_scripts.wizard import bundle as wizard_bundle  # noqa: E402
 
 CHROMIUM = os.environ.get("GUANTONG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -357,13 +354,17 @@ def wizard_person(browser, base: str, network: dict, pace: float = 2.0) -> dict:
 
 def share_link(base: str) -> str:
     """A share link to a finished journey (the engine has no next question for it)."""
-    sys.path[:0] = [str(HERE), str(REPO), str(wizard_bundle.SRC)]
-    import guantong_wizard
-    import wizard_answers
+    from build_scripts import wizard_answers
+    from guantong import AnswersError, evaluate, flow
 
     def finished(a: dict) -> bool:
-        reply = json.loads(guantong_wizard.call("state", json.dumps({"answers": a, "skipped": []})))
-        return reply["ok"] and not reply["value"].get("error") and reply["value"].get("next") is None
+        """The engine accepts it and the flow has no next question (as the bridge's ``state`` says)."""
+        answers = flow.applicable(a)
+        try:
+            evaluate(answers)
+        except AnswersError:
+            return False
+        return flow.next_question(answers, []) is None
 
     answers = next(a for a in wizard_answers.generate(60, 7) if finished(a))
     data = base64.urlsafe_b64encode(json.dumps({"a": answers, "s": []}, ensure_ascii=False).encode()).decode().rstrip("=")

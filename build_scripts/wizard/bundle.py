@@ -56,10 +56,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-import wizard_stdlib  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
+from build_scripts.wizard import stdlib as wizard_stdlib  # noqa: E402
 from guantong.policy import policy_override  # noqa: E402 - GUANTONG_POLICY replaces the bundled policy data
 SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"

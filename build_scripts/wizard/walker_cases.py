@@ -19,7 +19,7 @@ import json
 import random
 import sys
 
-import wizard_answers
+from build_scripts import wizard_answers
 from guantong import flow
 from guantong.policy import Policy, load_policy
 

@@ -25,11 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "build_scripts")]
+ROOT = Path(__file__).resolve().parents[2]
 
 from guantong import evaluate  # noqa: E402
-from sample_answers import generate  # noqa: E402
+from build_scripts.sample_answers import generate  # noqa: E402
 
 
 def machine() -> str:
@@ -99,7 +98,7 @@ def people_xlsx(n: int) -> bytes:
 
     from guantong import batch
 
-    import wizard_answers
+    from build_scripts import wizard_answers
 
     people = [a for a in wizard_answers.generate(n, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
     book = openpyxl.Workbook()
@@ -140,7 +139,7 @@ def offline_pages_bytes(site: Path) -> str:
 
     sw = (site / "sw.js").read_text(encoding="utf-8")
     shell = json.loads(re.search(r"const SW = (\{.*?\});\n", sw, re.S).group(1))["shell"]
-    import wizard_bundle
+    from build_scripts.wizard import bundle as wizard_bundle
 
     wizard_page = set(wizard_bundle.page_assets(site, "wizard/index.html")) | {"wizard/index.html"}
     extra = []
@@ -156,7 +155,7 @@ def offline_pages_bytes(site: Path) -> str:
 
 
 def chromium_version() -> str:
-    import bench_wizard
+    from build_scripts.bench import wizard as bench_wizard
 
     try:
         return subprocess.run([bench_wizard.CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
@@ -181,15 +180,15 @@ def main() -> None:
         site = Path(tmp) / "site"
         if not bench_build(args.builds, site) or args.no_browser:
             return
-        import bench_wizard
+        from build_scripts.bench import wizard as bench_wizard
 
         result = bench_wizard.run(site, args.runs)
         print(bench_wizard.report(result))
         print(offline_pages_bytes(site))
-        import bench_batch_page
+        from build_scripts.bench import batch_page as bench_batch_page
 
         print(bench_batch_page.report(bench_batch_page.run(site, {n: people_xlsx(n) for n in (1000, 10_000)})), flush=True)
-        import bench_lighthouse
+        from build_scripts.bench import lighthouse as bench_lighthouse
 
         print(bench_lighthouse.report(bench_lighthouse.run(site, args.lighthouse_runs)), flush=True)
         if args.json:

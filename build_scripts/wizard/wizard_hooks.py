@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-import wizard_bundle
+from build_scripts.wizard import bundle as wizard_bundle
 from mkdocs.config.config_options import ExtraScriptValue
 
 log = logging.getLogger("mkdocs.hooks.wizard")
