@@ -4,7 +4,7 @@
 engine reports as undetermined). A few hand-made edge cases are added (29 February, dates after the
 deadline, names with full-width characters and aliases, an honour not on the lists with a claimed tier).
 
-    python build_scripts/wizard_answers.py [N] [SEED]     # prints N objects as JSON lines
+    python -m build_scripts.wizard_answers [N] [SEED]     # prints N objects as JSON lines
 
 Used by tests/browser/test_wizard_differential.py: each object is evaluated natively and by the
 browser's Pyodide, and the two ``to_dict()`` must be identical.

@@ -7,7 +7,7 @@ throttling). Per size, the median and spread of ``--runs`` runs:
 - the longest gap between two animation frames in between (the page stays responsive: the work is in
   the worker; what remains is the reply's structured clone and drawing the first rows).
 
-    .venv/bin/python build_scripts/bench_batch_page.py --site DIR [--runs 3]
+    .venv/bin/python -m build_scripts.bench.batch_page --site DIR [--runs 3]
 """
 
 from __future__ import annotations

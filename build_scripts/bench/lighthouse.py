@@ -1,6 +1,6 @@
 """Lighthouse against the built site served as a static host would (a benchmark, not a test; run by bench.py).
 
-    .venv/bin/python build_scripts/bench_lighthouse.py --site DIR [--runs 1]
+    .venv/bin/python -m build_scripts.bench.lighthouse --site DIR [--runs 1]
 
 Lighthouse (npm, pinned in wizard/package.json as a development dependency) with its mobile preset
 (simulated slow 4G, CPU 4×) drives Debian's Chromium (CHROME_PATH) against the same server bench_wizard

@@ -6,10 +6,10 @@
   (bench_batch_page.py);
 - the full site build (mkdocs build, with the wizard bundle), median of a few runs;
 - in headless Chromium, the wizard against a stock Pyodide page served by the same server in the same run
-  (build_scripts/bench_wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
+  (build_scripts/bench/wizard.py): first question, engine ready, bytes, repeat visit offline, and a person
   answering pathway A at 2 s a screen (waiting on the engine, the wait after 查看结果);
 - what keeping the site offline adds to a first wizard visit, and Lighthouse on six pages
-  (build_scripts/bench_lighthouse.py).
+  (build_scripts/bench/lighthouse.py).
 """
 
 from __future__ import annotations

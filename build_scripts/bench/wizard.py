@@ -1,6 +1,6 @@
 """Browser figures of the wizard against a stock Pyodide page (a benchmark, not a test; run by bench.py).
 
-    .venv/bin/python build_scripts/bench_wizard.py --site DIR [--runs 5] [--json FILE]
+    .venv/bin/python -m build_scripts.bench.wizard --site DIR [--runs 5] [--json FILE]
 
 Serves DIR (a built site) like a real static host: precompressed ``.br``/``.gz`` twins, hashed asset
 names cached for a year (``immutable``), everything else ``no-cache`` with ``Last-Modified``/304. The same

@@ -8,7 +8,7 @@ Library use (tests, build checks)::
 
 Command line::
 
-    python build_scripts/static_server.py DIR [--port 8000] [--host 127.0.0.1] [--verbose]
+    python -m build_scripts.server.static DIR [--port 8000] [--host 127.0.0.1] [--verbose]
 
 What it does beyond ``python -m http.server``:
 

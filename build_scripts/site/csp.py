@@ -18,7 +18,7 @@ document, so the policy of the first page a visitor opens governs every page the
 of the inline-script hashes of all pages is a handful of hashes; a page carries no script it did not
 ship either way.
 
-Command line: ``python build_scripts/site_csp.py SITE_DIR [--nginx deploy/nginx.conf]`` prints the
+Command line: ``python -m build_scripts.site.csp SITE_DIR [--nginx deploy/nginx.conf]`` prints the
 policy of a built site and, with ``--nginx``, rewrites the nginx example's ``set $csp`` line to it.
 """
 

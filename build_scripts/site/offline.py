@@ -5,7 +5,7 @@ Material for MkDocs 9.8's own bundle would fetch from another host, so that even
 never takes point at this site:
 
 * mermaid from unpkg.com (Material loads it only for a ``.mermaid`` block, which no page has: the
-  flowcharts are SVG drawn at build time, build_scripts/site_charts.py) → an empty script;
+  flowcharts are SVG drawn at build time, build_scripts/site/charts.py) → an empty script;
 * the ResizeObserver polyfill from unpkg.com (only for browsers without ResizeObserver) → the small
   polyfill of this site, ``assets/javascripts/resize-observer.js``;
 * api.github.com (repository facts, only with a GitHub ``repo_url``, which this site does not set) →
@@ -53,7 +53,7 @@ def localise_material(site_dir: Path) -> None:
         found = text.count(old)
         if found != count:
             raise PluginError(f"{bundle.name}: expected {count} × {old!r}, found {found}; Material changed, "
-                              "look at build_scripts/site_offline.py again")
+                              "look at build_scripts/site/offline.py again")
         text = text.replace(old, new.format(polyfill=POLYFILL))
     bundle.write_text(_SOURCE_MAP_COMMENT.sub("\n", text), encoding="utf-8")
     for script in [*js.glob("workers/*.min.js")]:

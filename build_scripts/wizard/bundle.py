@@ -18,7 +18,7 @@ Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDo
                                   standard library precompiled and trimmed (wizard_stdlib.py), pyodide.mjs
                                   without its CDN default
 
-Large files also get ``.br`` (brotli, quality 11) and ``.gz`` twins, which build_scripts/static_server.py
+Large files also get ``.br`` (brotli, quality 11) and ``.gz`` twins, which build_scripts/server/static.py
 (and most static hosts: nginx ``brotli_static``/``gzip_static``, Caddy ``precompressed``) send to browsers that
 accept them. Compressing the 9.6 MB wasm at brotli's best takes ~25 s, so compressed copies are cached by
 content hash under wizard/node_modules/.guantong-compressed/.
@@ -28,7 +28,7 @@ worker early (wizard/src/start.js; wizard.js adopts it), the page script as an a
 the wizard's ``<div>`` (the first question does not wait for Material's bundle), and ``<link rel="preload">``
 hints, so the engine's downloads start while the page loads.
 
-The standard library is not Pyodide's zip of sources: build_scripts/wizard_stdlib.py compiles, inside
+The standard library is not Pyodide's zip of sources: build_scripts/wizard/stdlib.py compiles, inside
 Pyodide itself (under Node), just the modules that Pyodide's start-up and the engine import, into a zip of
 ``.pyc`` (stored, not deflated: brotli does better on the whole file, and nothing is inflated at boot).
 

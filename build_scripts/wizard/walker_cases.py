@@ -1,7 +1,7 @@
 """Cases for the page's flow walker (wizard/src/app/walker.test.js, run by `node --test`): partial answers
 walked by guantong.flow itself, with what flow.next_question, flow.applicable and flow.journey say of them.
 
-    python build_scripts/wizard_walker_cases.py [N] [SEED]     # prints one JSON object
+    python -m build_scripts.wizard.walker_cases [N] [SEED]     # prints one JSON object
 
 Two policies: the shipped data, and a copy with an occupation table (aliases, full-width and spaced
 names) and published rounds, so that `not_in_table` and the deadline's default round are walked too.

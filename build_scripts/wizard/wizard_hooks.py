@@ -1,6 +1,6 @@
 """MkDocs hooks for the wizard (bundles the engine and Pyodide into the built site).
 
-- ``on_config``: builds the wizard's files in memory (build_scripts/wizard_bundle.py) and adds its loader
+- ``on_config``: builds the wizard's files in memory (build_scripts/wizard/bundle.py) and adds its loader
   (on every page: it imports the wizard's script only where the page has ``<div id="gt-wizard">``, also
   after Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script

@@ -3,7 +3,7 @@
    the first paint when the wizard will open on it (no other screen in the link, nothing stored for it),
    so the question does not wait for the page script: choices work at once, and a 继续 pressed before the
    script has mounted is kept and handled when it does (main.js, carryAhead). Filled in by
-   build_scripts/wizard_bundle.py; inline in the page, after the markup. wizard/src/ahead.js */
+   build_scripts/wizard/bundle.py; inline in the page, after the markup. wizard/src/ahead.js */
 (function () {
   "use strict";
   var first = __GUANTONG_FIRST__;

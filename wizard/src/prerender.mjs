@@ -1,4 +1,4 @@
-// Build step (run by build_scripts/wizard_bundle.py): the wizard's first screen as HTML, and the inline
+// Build step (run by build_scripts/wizard/bundle.py): the wizard's first screen as HTML, and the inline
 // script that shows it. Reads the build's constants (app/build.js's BUILD) as JSON on stdin; writes
 // {"html", "script"} as JSON on stdout.
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 // Service worker of the site (scope: the whole site), registered by the wizard page only: visitors who
-// never open the wizard never download the engine. Built by build_scripts/wizard_bundle.py into site/sw.js
+// never open the wizard never download the engine. Built by build_scripts/wizard/bundle.py into site/sw.js
 // with the placeholder below replaced by the build's lists and cache names, so any change to what it
 // precaches changes this file, and the browser installs the new version.
 //

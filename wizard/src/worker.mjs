@@ -1,6 +1,6 @@
 // The wizard's engine: Pyodide in a module Web Worker, running the same `guantong` package as the tests.
 //
-// Built by build_scripts/wizard_bundle.py into site/wizard/assets/worker.<hash>.mjs, which replaces
+// Built by build_scripts/wizard/bundle.py into site/wizard/assets/worker.<hash>.mjs, which replaces
 // __GUANTONG_WORKER__ below with the build's constants (file names, sizes, the Pyodide lock's `info`,
 // the name of the Cache Storage cache for Pyodide). Runtime options come in the worker's `name` (a JSON
 // object), never in a query string: a service worker drops the query string of a worker script.

@@ -1,4 +1,4 @@
-// 申报条件自测 (the wizard): mounting and routing. Built by build_scripts/wizard_bundle.py (esbuild) with
+// 申报条件自测 (the wizard): mounting and routing. Built by build_scripts/wizard/bundle.py (esbuild) with
 // the modules it imports into site/wizard/assets/wizard.<hash>.js and .css: see wizard/src/README.md.
 //
 // It mounts on <div id="gt-wizard"> whenever Material shows a page that has one, on a direct load and

@@ -1,4 +1,4 @@
-// The wizard's first screen built ahead, into the page's HTML (build_scripts/wizard_bundle.py runs
+// The wizard's first screen built ahead, into the page's HTML (build_scripts/wizard/bundle.py runs
 // wizard/src/prerender.mjs under Node at build time): the same shell, question markup and words as the
 // page script draws, so a phone shows the first question, answerable, before the script has arrived;
 // the script, when it mounts, carries over what was chosen (main.js). Nothing here touches the DOM.

@@ -12,8 +12,8 @@ export function python() {
   return existsSync(venv) ? venv : "python3";
 }
 
-export function pythonJson(script, ...args) {
-  const out = execFileSync(python(), [`${REPO}${script}`, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+export function pythonJson(module, ...args) {
+  const out = execFileSync(python(), ["-m", module, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
   return JSON.parse(out);
 }
 

@@ -1,11 +1,11 @@
 // The page's walker against guantong.flow on the same answers (node --test; `make test` runs it).
-// The cases come from Python (build_scripts/wizard_walker_cases.py), so flow.py is the oracle.
+// The cases come from Python (build_scripts/wizard/walker_cases.py), so flow.py is the oracle.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Walker, currentRound, lateDates, pyEq } from "./walker.js";
 import { pythonJson } from "./testing.js";
 
-const data = pythonJson("build_scripts/wizard_walker_cases.py", "400", "20261201");
+const data = pythonJson("build_scripts.wizard.walker_cases", "400", "20261201");
 
 test("the cases reach every branch worth proving", () => {
   const cases = data.policies.flatMap((p) => p.cases);

@@ -8,7 +8,7 @@ import { parseCount, parseDate } from "./parse.js";
 import { W } from "../words.js";
 
 // The flow as the build exports it, with an occupation table and published rounds (the second policy).
-const cases = pythonJson("build_scripts/wizard_walker_cases.py", "1", "1");
+const cases = pythonJson("build_scripts.wizard.walker_cases", "1", "1");
 const flow = cases.policies[1].flow;
 const Q = (id, extra = {}) => ({ ...flow.questions.find((q) => q.id === id), ...extra });
 const deadlineWithRounds = Q("deadline", { options: flow.rounds.skill_to_title.map((r, i) => ({ ...r, default: i === 0 })) });

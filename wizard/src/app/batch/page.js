@@ -1,5 +1,5 @@
 // 单位批量自测 (the batch page, /batch/): a spreadsheet of people in, one result a row out, and a 推荐公示
-// draft, all on this device. Built by build_scripts/wizard_bundle.py (esbuild) into
+// draft, all on this device. Built by build_scripts/wizard/bundle.py (esbuild) into
 // site/wizard/assets/batch.<hash>.js. The file is read and decided by the same Python as the command
 // `guantong batch` (guantong/batch.py, openpyxl) in the wizard's engine worker: this module only sends the
 // file's bytes there, shows the progress, the table, one row's full result, the downloads and the draft.
