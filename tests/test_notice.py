@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # 未安装本包时也能导入
-    sys.path.insert(0, str(REPO))
 
-from guantong import clauses  # noqa: E402
-from guantong.clauses import NoticeError, load_notice  # noqa: E402
+from guantong import clauses
+from guantong.clauses import NoticeError, load_notice
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared/policy/huangrenshefa-2021-12.txt"
 DATA = REPO / "guantong" / "data" / "notice.toml"
