@@ -3,7 +3,8 @@
 Pyodide ships ``python_stdlib.zip`` as source, so every boot compiles the modules it imports (most of a
 desktop boot). At site-build time this script runs the very Pyodide the site ships under Node
 (wizard/node_modules/pyodide), boots it the way the worker does, unpacks the engine zip, runs the bridge
-over generated answers (valid and invalid, every operation the page uses) and records which modules of
+over a recorded corpus of answers (stdlib_corpus.json: valid and invalid, every operation the page uses;
+`python -m build_scripts.wizard.stdlib --record` regenerates it) and records which modules of
 the standard library were imported. Those modules, and no others, are compiled there (so the bytecode
 matches that Pyodide's Python exactly) into a zip of ``.pyc`` files stored uncompressed (the server
 compresses; zipimport then reads them without inflating), which the worker passes as ``stdLibURL``.
@@ -14,7 +15,7 @@ A module the engine needs but the recorded run did not import would fail in the 
 browser test (journeys, differential against the native engine, offline) runs against this zip.
 
 The result is cached under wizard/node_modules/.guantong-stdlib/ by a hash of its inputs (Pyodide's
-stdlib, the engine zip, this script), so rebuilds that change neither cost nothing.
+stdlib, the engine and batch zips, this script, the corpus), so rebuilds that change none cost nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 CACHE = PYODIDE_DIR.parent / ".guantong-stdlib"
+# The answers the probe runs: recorded, so that an edit to test data cannot change what phones download.
+CORPUS = HERE / "stdlib_corpus.json"
 
 # Kept although the recorded run may not import them: Pyodide's own packages (small, imported on demand
 # by its JS side) and the codecs Chinese text or zip files may ask for.
@@ -182,16 +185,9 @@ def node() -> str:
 def key(engine_zip: bytes, batch_zip: bytes) -> str:
     h = hashlib.sha256()
     for part in ((PYODIDE_DIR / "python_stdlib.zip").read_bytes(), (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[:1 << 20],
-                 engine_zip, batch_zip, Path(__file__).read_bytes(), (HERE.parent / "wizard_answers.py").read_bytes()):
+                 engine_zip, batch_zip, Path(__file__).read_bytes(), CORPUS.read_bytes()):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:16]
-
-
-def build(engine_zip: bytes) -> bytes:
-    """The precompiled, trimmed python_stdlib.zip for this engine (from the cache when the inputs match)."""
-    from build_scripts.wizard import bundle as wizard_bundle
-
-    return build_all(engine_zip, wizard_bundle.deterministic_zip(wizard_bundle.batch_sources()))[0]
 
 
 def build_all(engine_zip: bytes, batch_sources: bytes) -> tuple[bytes, dict[str, bytes], bytes]:
@@ -233,10 +229,23 @@ def batch_samples(folder: Path) -> None:
     (folder / "broken.xlsx").write_bytes(b"not a zip file")
 
 
-def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[bytes, bytes, bytes]:
+def corpus() -> list[dict]:
+    """The recorded answers the probe runs the engine over (stdlib_corpus.json)."""
+    return json.loads(CORPUS.read_text(encoding="utf-8"))
+
+
+def record() -> int:
+    """Regenerate the corpus (`python -m build_scripts.wizard.stdlib --record`): 60 generated journeys and
+    the invalid cases. Only this command changes it, and so what the trimmed standard library holds."""
     from build_scripts import wizard_answers
 
     items = wizard_answers.generate(60) + wizard_answers.INVALID_CASES
+    CORPUS.write_text(json.dumps(items, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return len(items)
+
+
+def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[bytes, bytes, bytes]:
+    items = corpus()
     with tempfile.TemporaryDirectory(prefix="guantong-stdlib-") as tmp:
         t = Path(tmp)
         (t / "engine.zip").write_bytes(engine_zip)
@@ -276,8 +285,8 @@ def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[
 
 
 if __name__ == "__main__":
-    from build_scripts.wizard import bundle as wizard_bundle
-
-    data = build(wizard_bundle.engine_zip())
-    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    print(f"{len(names)} modules, {len(data)} bytes")
+    if sys.argv[1:] == ["--record"]:
+        print(f"{record()} answers recorded in {CORPUS}")
+    else:
+        print("python -m build_scripts.wizard.stdlib --record  # regenerate the probe's recorded answers", file=sys.stderr)
+        sys.exit(2)

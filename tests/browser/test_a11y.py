@@ -16,8 +16,8 @@ import json
 
 import pytest
 
-from .test_trust_support import assert_clean, axe, site_pages
-from .test_wizard_support import WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
+from .trust_support import assert_clean, axe, site_pages
+from .wizard_support import WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 SCHEMES = {"light": "default", "dark": "slate"}
 

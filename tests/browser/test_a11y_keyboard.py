@@ -8,7 +8,7 @@ detail; this walks whole journeys.)
 
 from __future__ import annotations
 
-from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
 
 
 class Keyboard:

@@ -18,8 +18,8 @@ from guantong import batch
 from guantong.policy import load_policy
 
 from .conftest import static_server
-from .test_trust_support import assert_clean, csp_violations, watch_csp
-from .test_wizard_support import ENGINE_TIMEOUT
+from .trust_support import assert_clean, csp_violations, watch_csp
+from .wizard_support import ENGINE_TIMEOUT
 
 RESULTS = "[data-gt-results]:not([hidden]) [data-gt-summary-line]"
 

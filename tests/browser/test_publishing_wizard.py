@@ -14,7 +14,7 @@ import pytest
 from guantong.policy import POLICY_PATH
 from test_publishing import ROUND_AND_HONOUR   # the same staff edit as the site-level test
 
-from .test_wizard_support import A, WizardPage
+from .wizard_support import A, WizardPage
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import base64
 import json
 
 from .conftest import static_server
-from .test_wizard_support import WizardPage
+from .wizard_support import WizardPage
 
 ANSWERS = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
            "skill_levels": {"technician": "2019-06-30"}, "months_out_of_skill_work": 0, "honors": [], "studio": None,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .test_trust_support import REPO, csp_violations, site_pages, watch_csp
-from .test_wizard_support import WizardPage, eligible_journey, short_journey_b
+from .trust_support import REPO, csp_violations, site_pages, watch_csp
+from .wizard_support import WizardPage, eligible_journey, short_journey_b
 
 
 from build_scripts.site import csp as site_csp  # noqa: E402

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from .test_wizard_support import B, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import B, WizardPage, wizard  # noqa: F401 - fixture
 
 REFUSE_STORAGE = """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"""
 BLOCKED = {

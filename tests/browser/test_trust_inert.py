@@ -16,8 +16,8 @@ import base64
 import json
 from urllib.parse import urlsplit
 
-from .test_trust_support import csp_violations, watch_csp
-from .test_wizard_support import A, B, WizardPage, decode_share, wizard  # noqa: F401 - fixture
+from .trust_support import csp_violations, watch_csp
+from .wizard_support import A, B, WizardPage, decode_share, wizard  # noqa: F401 - fixture
 
 PAYLOADS = [
     '<img src=x onerror="window.__gtXss=1;alert(1)">',

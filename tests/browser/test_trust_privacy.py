@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from .test_wizard_support import WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
+from .wizard_support import WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
 
 STORAGE = """() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie})"""
 

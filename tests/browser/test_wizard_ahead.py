@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .test_wizard_support import A, PAGE_SCRIPT, Held, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import A, PAGE_SCRIPT, Held, WizardPage, wizard  # noqa: F401 - fixture
 
 FIRST_PROMPT = "您想走哪条贯通路径？"
 AHEAD = "#gt-wizard [data-gt-ahead]"

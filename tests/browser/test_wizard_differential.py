@@ -14,7 +14,7 @@ from guantong import AnswersError, evaluate
 
 from build_scripts import sample_answers, wizard_answers
 
-from .test_wizard_support import ENGINE_TIMEOUT, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import ENGINE_TIMEOUT, WizardPage, wizard  # noqa: F401 - fixture
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -8,7 +8,7 @@ pathway from the check page. Dates are typed the ways people type them.
 
 from __future__ import annotations
 
-from .test_wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
 
 
 def test_first_question_is_on_screen_before_the_engine_is_ready(wizard):

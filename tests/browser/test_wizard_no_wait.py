@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 
-from .test_wizard_support import ENGINE_FILES, Held, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import ENGINE_FILES, Held, WizardPage, wizard  # noqa: F401 - fixture
 
 
 def test_both_pathways_answered_with_the_engine_held_back(wizard):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 
 from .conftest import static_server
-from .test_wizard_support import B, REPO, WizardPage, short_journey_b, wizard  # noqa: F401 - fixture
+from .wizard_support import B, REPO, WizardPage, short_journey_b, wizard  # noqa: F401 - fixture
 
 
 def test_offline_after_one_visit(built_site, new_page):

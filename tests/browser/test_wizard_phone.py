@@ -14,7 +14,7 @@ import base64
 import re
 from urllib.parse import urljoin, urlsplit
 
-from .test_wizard_support import A, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
+from .wizard_support import A, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
