@@ -194,10 +194,9 @@ def deterministic_zip(entries: list[tuple[str, bytes]]) -> bytes:
 
 EXPORT_SCRIPT = r"""
 import json, sys
-sys.path.insert(0, sys.argv[1])
 from guantong import flow, clauses
 from guantong.policy import load_policy
-policy = load_policy(sys.argv[2]) if len(sys.argv) > 2 else load_policy()
+policy = load_policy(sys.argv[1]) if len(sys.argv) > 1 else load_policy()
 notice = clauses.load_notice()
 print(json.dumps({
     "flow": flow.export(policy),
@@ -210,11 +209,11 @@ print(json.dumps({
 
 def engine_export() -> dict:
     """The declared flow and clause citations, from the engine itself (in a fresh interpreter, so an edit
-    to guantong/ is picked up by `mkdocs serve` too)."""
-    args = [sys.executable, "-c", EXPORT_SCRIPT, str(REPO)]
+    to guantong/ is picked up by `mkdocs serve` too); run in the checkout, whose guantong it imports."""
+    args = [sys.executable, "-c", EXPORT_SCRIPT]
     if policy_override():
         args.append(str(policy_override()))
-    proc = subprocess.run(args, capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", cwd=REPO)
     if proc.returncode != 0:
         raise BundleError(f"无法从 guantong 导出问题流程：\n{proc.stderr.strip()}")
     return json.loads(proc.stdout)
