@@ -142,7 +142,6 @@ def test_xlsx_table_row_download_and_draft(batch_page):
     page.wait_for_selector("#gt-notice-start-error:not([hidden])")
     assert "2040" in page.inner_text("#gt-notice-start-error")
     page.fill("#gt-notice-start", "2026-06-01")
-    page.evaluate("() => { window.__printed = 0; }")
     with page.context.expect_page() as popup_info:
         page.get_by_role("button", name="生成并打印公示草稿").click()
     popup = popup_info.value

@@ -67,8 +67,8 @@ def op_batch_decide(payload: dict) -> dict:
 
 
 def op_batch_table(payload: dict) -> dict:
-    """{start?, count?}: the summary and one line a row (rows[start:start+count], all by default), with the
-    same columns as the command's output."""
+    """{start?, count?}: one line a row (rows[start:start+count], all by default), with the same columns as
+    the command's output; the first part (start 0) also carries the summary, the counts and the columns."""
     b = _opened()
     policy = load_policy()
     start = int(payload.get("start", 0))
@@ -84,6 +84,8 @@ def op_batch_table(payload: dict) -> dict:
             "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
             "highest": (r or {}).get("highest"),
         })
+    if start:
+        return {"rows": rows}
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
     return {"summary": b.summary(), "counts": b.counts(), "columns": gb.result_columns(policy), "levels": levels,
             "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1}

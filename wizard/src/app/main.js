@@ -10,6 +10,7 @@ import "./wizard.css";
 import { BUILD } from "./build.js";
 import { sharedEngine } from "./engine.js";
 import { esc } from "./html.js";
+import { onEveryPage } from "./material.js";
 import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { renderCheck } from "./screens/check.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
@@ -25,8 +26,7 @@ const walker = new Walker(BUILD.flow);
 const FIRST = BUILD.flow.questions[0].id;
 const known = (id) => walker.byId.has(id);
 
-let engine = null;
-const getEngine = () => (engine ??= sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url }));
+const getEngine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url });
 
 // --- routes: the screen is in the URL fragment -------------------------------------------------------
 function parseHash(hash) {
@@ -457,13 +457,8 @@ window.guantongWizard = {
 // before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
 // When the first question is already on the page (built ahead, prerender.js), it is painted first and
 // mounted after that frame: on a phone, mounting before it would hold the question off the screen.
-const material = () => window.document$ && typeof window.document$.subscribe === "function";
 if (document.querySelector("#gt-wizard:not([data-mounted]) [data-gt-ahead]:not([hidden])")) requestAnimationFrame(() => setTimeout(mountAll));
 else mountAll();
-if (material()) {
-  window.document$.subscribe(() => mountAll());
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", () => (material() ? window.document$.subscribe(() => mountAll()) : mountAll()), { once: true });
-}
+onEveryPage(mountAll);
 
 export { parseCount, parseDate } from "./answers/parse.js";

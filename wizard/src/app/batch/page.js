@@ -7,6 +7,7 @@
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
+import { onEveryPage } from "../material.js";
 import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
 import { resultBody } from "../screens/result.js";
 import { PAGES, clauseLink } from "../screens/shell.js";
@@ -228,7 +229,6 @@ class BatchPage {
       return;
     }
     this.progress(this.engine.isReady ? BW.reading : BW.engineNeeded, null);
-    const started = performance.now();
     const reply = await this.engine.call(
       "batch_run",
       { file: bytes, name: file.name, deadline: this.$("#gt-batch-deadline").value.trim() },
@@ -248,7 +248,6 @@ class BatchPage {
       return;
     }
     this.table = value.table;
-    this.timing = Math.round(performance.now() - started);
     this.$("[data-gt-run]").textContent = BW.run;
     this.closeRow();
     this.drawResults();
@@ -256,12 +255,14 @@ class BatchPage {
   }
 
   onTask(t) {
-    if (t.stage === "download") this.progress(BW.preparing, t.total ? (t.done / t.total) * 100 : null);
-    else if (t.stage === "read") this.progress(t.total ? BW.readRows(t.done, t.total) : BW.reading, t.total ? (t.done / t.total) * 100 : null);
-    else if (t.stage === "prepare") this.progress(BW.prepared(t.done, t.total), t.total ? (t.done / t.total) * 100 : null);
-    else if (t.stage === "decide") this.progress(BW.decided(t.done, t.total), t.total ? (t.done / t.total) * 100 : 100);
-    else if (t.stage === "table") this.progress(BW.tabled(t.done, t.total), t.total ? (t.done / t.total) * 100 : 100);
+    const pct = t.total ? (t.done / t.total) * 100 : null; // null: the bar moves without a value
+    if (t.stage === "download") this.progress(BW.preparing, pct);
+    else if (t.stage === "read") this.progress(t.total ? BW.readRows(t.done, t.total) : BW.reading, pct);
+    else if (t.stage === "prepare") this.progress(BW.prepared(t.done, t.total), pct);
+    else if (t.stage === "decide") this.progress(BW.decided(t.done, t.total), pct ?? 100);
+    else if (t.stage === "table") this.progress(BW.tabled(t.done, t.total), pct ?? 100);
   }
+
 
   // --- results ----------------------------------------------------------------------------------------
   levelColumns() {
@@ -323,7 +324,8 @@ ${this.noticeHtml()}`;
         return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}">${esc(BW.col.open)}<span class="gt-visually-hidden">${esc(BW.open(r.name || `${r.number}`))}</span></button></td></tr>`;
       })
       .join("");
-    this.$("[data-gt-rows]").innerHTML = rows || `<tr><td colspan="${levels.length + 6}">${esc(BW.noMatch)}</td></tr>`;
+    const columns = (this.table.several ? 1 : 0) + 5 + levels.length; // 行, 姓名, 编号, 结论, the levels, 详情
+    this.$("[data-gt-rows]").innerHTML = rows || `<tr><td colspan="${columns}">${esc(BW.noMatch)}</td></tr>`;
     this.$("[data-gt-shown]").textContent = BW.shown(shown.length, all.length);
     this.$("[data-gt-more]").hidden = shown.length >= all.length;
   }
@@ -489,8 +491,7 @@ function mount() {
 }
 
 mount();
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => mount());
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => (window.document$?.subscribe ? window.document$.subscribe(() => mount()) : mount()), { once: true });
+onEveryPage(mount);
 
 // Test and measurement hooks (no effect on the page).
 window.guantongBatch = { get page() { return live; }, get engine() { return engine(); } };

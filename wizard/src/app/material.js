@@ -1,0 +1,11 @@
+// Material for MkDocs shows a page on a direct load and after every instant navigation (its document$).
+// A page script runs `mount` on each: now, and for every page Material shows from then on (subscribing
+// once Material's bundle has run, if it has not yet: the page scripts may run first).
+const material = () => window.document$ && typeof window.document$.subscribe === "function";
+
+export function onEveryPage(mount) {
+  if (material()) window.document$.subscribe(() => mount());
+  else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => (material() ? window.document$.subscribe(() => mount()) : mount()), { once: true });
+  }
+}
