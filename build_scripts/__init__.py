@@ -8,5 +8,6 @@ or once installed (`pip install -e '.[site]'`, which `make` does):
 - ``bench/``: the benchmarks (`make bench`, ``python -m build_scripts.bench``);
 - ``server/``: the local static server the benchmarks and browser tests serve the site with;
 - ``upkeep/``: data upkeep (the holiday calendar);
-- ``wizard_answers.py`` and ``sample_answers.py``: generated answers objects for tests and benchmarks.
+- ``sample_answers.py``: the one generator of answers objects (journeys walked from the flow, loose and
+  full objects), used by the tests, the hypothesis strategies, the benchmarks and the stdlib probe.
 """

@@ -1,4 +1,7 @@
-"""Hypothesis strategies for answers objects: valid ones of each pathway, and near-valid ones."""
+"""Hypothesis strategies drawn from build_scripts.sample_answers (the project's one generator of answers
+objects): ``Drawn`` hands it hypothesis's ``draw`` as its source of picks, so hypothesis explores and
+shrinks the same objects the seeded tests and benchmarks use. Beside them: arbitrary JSON values and
+near-valid objects (one key replaced or dropped) for the fuzz tests."""
 
 from __future__ import annotations
 
@@ -6,67 +9,53 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from guantong.answers import SKILL_IDS, STUDIO_LEVELS, TIER_IDS, TITLE_IDS
-from guantong.policy import load_policy
-
-POLICY = load_policy()
-HONOR_NAMES = [h["name"] for h in POLICY.honors] + ["全国五一劳动奖章", "某市技术标兵"]
-SERIES = [s["name"] for s in POLICY.series] + ["卫生", "工程技术系列"]
-
-dates = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2040, 12, 31))
-iso_dates = dates.map(dt.date.isoformat)
-counts = st.integers(min_value=0, max_value=600)
-
-honor = st.one_of(
-    st.sampled_from(HONOR_NAMES),
-    st.fixed_dictionaries({"name": st.sampled_from(HONOR_NAMES)},
-                          optional={"date": iso_dates, "tier": st.sampled_from(TIER_IDS)}),
-)
-studio = st.one_of(st.none(), st.fixed_dictionaries({"level": st.sampled_from(STUDIO_LEVELS)}, optional={"date": iso_dates}))
-
-COMMON = {"deadline": iso_dates, "integrity_record": st.booleans()}
-SKILL_TO_TITLE = {
-    "employed_in_huangshi": st.booleans(),
-    "skill_post": st.booleans(),
-    "skill_levels": st.dictionaries(st.sampled_from(SKILL_IDS), iso_dates),
-    "months_out_of_skill_work": counts,
-    "honors": st.lists(honor, max_size=4),
-    "studio": studio,
-    "series": st.sampled_from(SERIES),
-    "speciality_matches": st.booleans(),
-    "annual_assessment_passed": st.booleans(),
-}
-TITLE_TO_SKILL = {
-    "titles": st.dictionaries(st.sampled_from(TITLE_IDS), iso_dates),
-    "technical_skill_post": st.booleans(),
-    "occupation_matches": st.booleans(),
-    "occupation": st.sampled_from(["电工", "焊工", "车工"]),
-    "work_start": iso_dates,
-    "work_years": st.integers(min_value=0, max_value=60),
-    "months_out_of_work": counts,
-    "required_years": st.dictionaries(st.sampled_from(SKILL_IDS), st.integers(min_value=0, max_value=40)),
-    "related_major": st.booleans(),
-}
+from build_scripts import sample_answers
+from guantong import flow
 
 
-def answers_for(direction: str, keys: dict, *, full: bool = False):
-    fields = {**COMMON, **keys}
-    fixed = {"direction": st.just(direction)}
-    if full:
-        return st.fixed_dictionaries({**fixed, **fields})
-    return st.fixed_dictionaries(fixed, optional=fields)
+class Drawn:
+    """sample_answers' Picks from hypothesis's ``draw``."""
+
+    def __init__(self, draw):
+        self.draw = draw
+
+    def chance(self, p: float) -> bool:
+        return self.draw(st.integers(min_value=0, max_value=999)) < p * 1000
+
+    def pick(self, items):
+        return self.draw(st.sampled_from(list(items)))
+
+    def number(self, low: int, high: int) -> int:
+        return self.draw(st.integers(min_value=low, max_value=high))
 
 
-answers = st.one_of(answers_for("skill_to_title", SKILL_TO_TITLE), answers_for("title_to_skill", TITLE_TO_SKILL))
-skill_answers = answers_for("skill_to_title", SKILL_TO_TITLE)
-title_answers = answers_for("title_to_skill", TITLE_TO_SKILL)
+@st.composite
+def _loose(draw, direction=None):
+    return sample_answers.loose(Drawn(draw), direction)
+
+
+@st.composite
+def _full(draw, direction):
+    return sample_answers.full(Drawn(draw), direction)
+
+
+@st.composite
+def _honour(draw):
+    return sample_answers.honour(Drawn(draw))
+
+
+answers = _loose()
+full_skill = _full("skill_to_title")
+full_title = _full("title_to_skill")
+honor = _honour()
+iso_dates = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2040, 12, 31)).map(dt.date.isoformat)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12,
 )
-KEYS = ["direction", *COMMON, *SKILL_TO_TITLE, *TITLE_TO_SKILL, "foo"]
+KEYS = [q.id for q in flow.QUESTIONS] + ["foo"]
 
 
 @st.composite

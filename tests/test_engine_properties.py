@@ -11,16 +11,12 @@ from guantong import evaluate
 from guantong.answers import SKILL_IDS, TITLE_IDS
 
 from contract import check_shape
-from strategies import SKILL_TO_TITLE, TITLE_TO_SKILL, answers, answers_for, honor, iso_dates
+from strategies import answers, full_skill, full_title, honor, iso_dates
 
 TODAY = dt.date(2026, 11, 25)
 ORDER = {"not_eligible": 0, "undetermined": 1, "eligible": 2}
 settings.register_profile("default", max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("default")
-
-# Complete answers objects for the monotonicity properties (every key present, so nothing is filtered).
-full_skill = answers_for("skill_to_title", SKILL_TO_TITLE, full=True)
-full_title = answers_for("title_to_skill", TITLE_TO_SKILL, full=True)
 
 
 def run(a):

@@ -24,8 +24,8 @@ print(json.dumps(foreign))
 
 
 def test_engine_imports_only_the_standard_library():
-    # -I: isolated (no site-packages, no user site, no PYTHON* env); -S: no site module at all.
-    proc = subprocess.run([sys.executable, "-I", "-S", "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + PROBE],
-                          capture_output=True, text=True, cwd="/")
+    # -E -s -S: no PYTHON* variables, no user site, no site module (so no site-packages) at all; the only
+    # directory on the import path besides the standard library is the one `-c` adds, the working directory.
+    proc = subprocess.run([sys.executable, "-E", "-s", "-S", "-c", PROBE], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []

@@ -75,10 +75,11 @@ def test_engine_zip_runs_on_its_own(bundle, tmp_path):
     """Unpacked anywhere (as Pyodide does), it answers without the checkout."""
     [name] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     zipfile.ZipFile(io.BytesIO(bundle.files[name])).extractall(tmp_path)
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); import guantong_wizard as g, guantong; "
-            "assert guantong.__file__.startswith(sys.argv[1]); "
-            "print(g.call('state', json.dumps({'answers': {'direction': 'title_to_skill'}})))")
-    out = subprocess.run([sys.executable, "-I", "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=tmp_path)
+    # -E -s: no PYTHON* variables, no user site; the unpacked folder is the script's directory, first on the import path.
+    (tmp_path / "check.py").write_text(
+        "import json, sys; import guantong_wizard as g, guantong; assert guantong.__file__.startswith(sys.argv[1]); "
+        "print(g.call('state', json.dumps({'answers': {'direction': 'title_to_skill'}})))", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-E", "-s", str(tmp_path / "check.py"), str(tmp_path)], capture_output=True, text=True, cwd="/")
     assert out.returncode == 0, out.stderr
     reply = json.loads(out.stdout)
     assert reply["ok"] and reply["value"]["next"]["id"] == "deadline"
@@ -182,11 +183,11 @@ import { readFileSync } from "node:fs";
 const [stdlib, engine, items] = process.argv.slice(2);
 try {
   const py = await loadPyodide({ indexURL: %(index)s, stdLibURL: stdlib, packages: [] });
-  py.unpackArchive(new Uint8Array(readFileSync(engine)).buffer, "zip", { extractDir: "/home/pyodide/lib" });
+  // Into site-packages (Pyodide's default), already on the import path: the engine runs from wherever it is unpacked.
+  py.unpackArchive(new Uint8Array(readFileSync(engine)).buffer, "zip");
   py.FS.writeFile("/tmp/items.json", new Uint8Array(readFileSync(items)));
   console.log(py.runPython(`
 import sys, json
-sys.path.insert(0, "/home/pyodide/lib")
 import guantong_wizard as g
 items = json.load(open("/tmp/items.json"))
 failed = [r for r in json.loads(g.call("evaluate_many", json.dumps({"items": items})))["value"] if "fatal" in r]
@@ -210,9 +211,9 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     the bundle's engine zip and run every operation of the bridge over answers the build did not record
     (another seed, invalid ones too): nothing may fail for want of a module. The browser tests check the
     same in Chromium."""
-    from build_scripts import wizard_answers
+    from build_scripts import sample_answers as sample
 
-    items = wizard_answers.generate(150, 99) + wizard_answers.INVALID_CASES
+    items = sample.generate(150, 99) + sample.EDGE_CASES + sample.INVALID_CASES
     (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "stdlib.zip").write_bytes(bundle.files["pyodide/python_stdlib.zip"])
     [engine] = [n for n in bundle.files if n.startswith("engine/guantong.")]

@@ -354,7 +354,7 @@ def wizard_person(browser, base: str, network: dict, pace: float = 2.0) -> dict:
 
 def share_link(base: str) -> str:
     """A share link to a finished journey (the engine has no next question for it)."""
-    from build_scripts import wizard_answers
+    from build_scripts import sample_answers
     from guantong import AnswersError, evaluate, flow
 
     def finished(a: dict) -> bool:
@@ -366,7 +366,7 @@ def share_link(base: str) -> str:
             return False
         return flow.next_question(answers, []) is None
 
-    answers = next(a for a in wizard_answers.generate(60, 7) if finished(a))
+    answers = next(a for a in sample_answers.generate(60, 7) if finished(a))
     data = base64.urlsafe_b64encode(json.dumps({"a": answers, "s": []}, ensure_ascii=False).encode()).decode().rstrip("=")
     return f"{base}wizard/#share={data}"
 

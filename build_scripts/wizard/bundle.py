@@ -66,7 +66,7 @@ BRIDGE = SRC / "guantong_wizard.py"
 BATCH_BRIDGE = SRC / "guantong_batch.py"   # the batch page's operations, in the batch zip
 
 OUT = "wizard"                      # under the site directory
-APP_DIR = "/home/pyodide/lib"       # where Pyodide unpacks the engine zip
+APP_DIR = wizard_stdlib.APP_DIR     # where Pyodide unpacks the engine zip
 BATCH_DIR = "/home/pyodide/batch"   # and the batch page's zip (guantong_wizard.op_batch_mount)
 # What Pyodide 314 needs to boot from a module worker (pyodide.js, maps and consoles are not).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")

@@ -37,6 +37,9 @@ PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 CACHE = PYODIDE_DIR.parent / ".guantong-stdlib"
 # The answers the probe runs: recorded, so that an edit to test data cannot change what phones download.
 CORPUS = HERE / "stdlib_corpus.json"
+# Where the worker unpacks the engine zip and puts it on the import path (worker.mjs, BUILD.appDir): the probe
+# does the same, and the engine's .pyc name their sources there.
+APP_DIR = "/home/pyodide/lib"
 
 # Kept although the recorded run may not import them: Pyodide's own packages (small, imported on demand
 # by its JS side) and the codecs Chinese text or zip files may ask for.
@@ -52,7 +55,7 @@ const [engineZip, itemsFile, outFile, batchZip, samplesDir] = process.argv.slice
 try {
   const py = await loadPyodide({ indexURL: %(index)s, packages: [] });
   const bytes = (path) => new Uint8Array(readFileSync(path));
-  py.unpackArchive(bytes(engineZip).buffer, "zip", { extractDir: "/home/pyodide/lib" });
+  py.unpackArchive(bytes(engineZip).buffer, "zip", { extractDir: %(app_dir)s });
   py.unpackArchive(bytes(batchZip).buffer, "zip", { extractDir: "/tmp/batch_src" });
   py.FS.mkdir("/tmp/samples");
   for (const name of readdirSync(samplesDir)) py.FS.writeFile(`/tmp/samples/${name}`, bytes(`${samplesDir}/${name}`));
@@ -70,7 +73,7 @@ try {
 
 PYTHON = r"""
 import sys
-sys.path.insert(0, "/home/pyodide/lib")
+sys.path.insert(0, %(app_dir)r)  # as the worker does (worker.mjs), the one sys.path edit the engine's host makes
 import json
 import guantong_wizard as g
 items = json.load(open("/tmp/items.json"))
@@ -114,7 +117,7 @@ with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_STORED) as out:
 # The engine's own modules too, as __pycache__/*.cpython-314.pyc beside its sources (compiled normally:
 # docstrings and asserts kept, the same code as the native engine runs).
 import os
-ROOT = "/home/pyodide/lib"
+ROOT = %(app_dir)r
 with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
     for dirpath, dirs, files in os.walk(ROOT):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -235,11 +238,12 @@ def corpus() -> list[dict]:
 
 
 def record() -> int:
-    """Regenerate the corpus (`python -m build_scripts.wizard.stdlib --record`): 60 generated journeys and
-    the invalid cases. Only this command changes it, and so what the trimmed standard library holds."""
-    from build_scripts import wizard_answers
+    """Regenerate the corpus (`python -m build_scripts.wizard.stdlib --record`): 60 generated journeys, the
+    edge cases and the invalid cases. Only this command changes it, and so what the trimmed standard library
+    holds."""
+    from build_scripts import sample_answers as sample
 
-    items = wizard_answers.generate(60) + wizard_answers.INVALID_CASES
+    items = sample.generate(60) + sample.EDGE_CASES + sample.INVALID_CASES
     CORPUS.write_text(json.dumps(items, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return len(items)
 
@@ -256,7 +260,8 @@ def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[
         script = NODE_SCRIPT % {
             "pyodide": json.dumps((PYODIDE_DIR / "pyodide.mjs").as_uri()),
             "index": json.dumps(str(PYODIDE_DIR) + "/"),
-            "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS}),
+            "app_dir": json.dumps(APP_DIR),
+            "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS, "app_dir": APP_DIR}),
         }
         (t / "stdlib.mjs").write_text(script, encoding="utf-8")
         proc = subprocess.run([node(), str(t / "stdlib.mjs"), str(t / "engine.zip"), str(t / "items.json"), str(t / "out.zip"),

@@ -5,7 +5,7 @@ walked by guantong.flow itself, with what flow.next_question, flow.applicable an
 
 Two policies: the shipped data, and a copy with an occupation table (aliases, full-width and spaced
 names) and published rounds, so that `not_in_table` and the deadline's default round are walked too.
-The answers come from simulated people (wizard_answers' random answers of each type) who stop half-way,
+The answers come from simulated people (build_scripts.sample_answers' walk) who stop half-way,
 say 不确定, change an earlier answer so that later ones stop applying (the other pathway, 都没有, a
 work_start given or taken back, an occupation that is or is not in the table), give an answer that ends
 the flow, or send what a crafted share link could hold (unknown keys, 0 for false, lists for objects).
@@ -16,10 +16,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import random
 import sys
 
-from build_scripts import wizard_answers
+from build_scripts import sample_answers
 from guantong import flow
 from guantong.policy import Policy, load_policy
 
@@ -47,25 +46,19 @@ def with_table() -> Policy:
     return Policy(raw=raw, path=shipped.path + " (+ walker test table)")
 
 
-def walk(rng: random.Random, policy: Policy) -> tuple[dict, list[str]]:
+def odd_names(q: dict, picks: sample_answers.Picks):
+    """The generator's answer, except that the occupation is often spelt oddly (or left blank, as a link may)."""
+    if q["id"] == "occupation" and picks.chance(0.6):
+        return picks.pick(OCCUPATION_NAMES)
+    return sample_answers.answer(q, picks)
+
+
+def walk(rng: sample_answers.Seeded, policy: Policy) -> tuple[dict, list[str]]:
     """One simulated person's answers and 不确定 ids, stopped somewhere."""
-    answers: dict = {}
-    skipped: list[str] = []
-    while True:
-        q = flow.next_question(answers, skipped, policy)
-        if q is None or (answers and rng.random() < 0.12):
-            return answers, skipped
-        if q.id == "occupation" and rng.random() < 0.6:
-            answers[q.id] = rng.choice(OCCUPATION_NAMES)
-            continue
-        value = wizard_answers._answer(flow.describe(q, policy, answers), rng)
-        if value is ...:
-            skipped.append(q.id)
-        else:
-            answers[q.id] = value
+    return sample_answers.walk(rng, policy, stop=0.12, answer_of=odd_names)
 
 
-def changed(rng: random.Random, answers: dict, skipped: list[str]) -> tuple[dict, list[str]]:
+def changed(rng: sample_answers.Seeded, answers: dict, skipped: list[str]) -> tuple[dict, list[str]]:
     """The person goes back and changes something (or a share link carries something odd)."""
     a, s = dict(answers), list(skipped)
     for _ in range(rng.choice((1, 1, 2, 3))):
@@ -116,7 +109,7 @@ def expected(policy: Policy, answers: dict, skipped: list[str]) -> dict:
     }
 
 
-def cases_for(policy: Policy, n: int, rng: random.Random) -> dict:
+def cases_for(policy: Policy, n: int, rng: sample_answers.Seeded) -> dict:
     out = []
     for i in range(n):
         answers, skipped = walk(rng, policy)
@@ -133,7 +126,7 @@ def cases_for(policy: Policy, n: int, rng: random.Random) -> dict:
 
 
 def generate(n: int = 400, seed: int = 20261201) -> dict:
-    rng = random.Random(seed)
+    rng = sample_answers.Seeded(seed)
     return {"policies": [cases_for(load_policy(), n, rng), cases_for(with_table(), n, rng)]}
 
 

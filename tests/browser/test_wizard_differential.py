@@ -12,7 +12,7 @@ import json
 
 from guantong import AnswersError, evaluate
 
-from build_scripts import sample_answers, wizard_answers
+from build_scripts import sample_answers as sample
 
 from .wizard_support import ENGINE_TIMEOUT, WizardPage, wizard  # noqa: F401 - fixture
 
@@ -39,12 +39,9 @@ def in_browser(w: WizardPage, items: list, chunk: int = 100) -> list:
 
 
 def generated_items() -> tuple[list, int]:
-    generated = wizard_answers
-    items = generated.generate(240) + [dict(case) for case in generated.INVALID_CASES]
-    assert len(items) >= 200
-    # The bench's generator (another seeded source) adds variety the simulated journeys do not cover.
-    items += sample_answers.generate(120, seed=7)
-    return json.loads(json.dumps(items)), len(generated.INVALID_CASES)  # exactly what crosses into the browser
+    # Journeys as the wizard sends them, then loose objects (any keys, bare honour names) as a share link may.
+    items = sample.generate(240) + sample.EDGE_CASES + sample.INVALID_CASES + sample.generate(120, 7, "loose")
+    return json.loads(json.dumps(items)), len(sample.INVALID_CASES)  # exactly what crosses into the browser
 
 
 def assert_matches_native(w: WizardPage) -> None:
