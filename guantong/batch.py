@@ -184,7 +184,9 @@ def _text(value, half: bool = True) -> str:
     return text.replace("\u3000", " ").strip()
 
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*[日号]?$|^(\d{4})(\d{2})(\d{2})$")
+# The wizard's date fields read the same forms (parse.js parseDate; tests/cases/typed_dates.json holds both to
+# the same cases); [0-9], not \d, which in Python also takes other scripts' digits.
+_DATE = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*[-/.月\s]\s*([0-9]{1,2})\s*[日号]?$|^([0-9]{4})([0-9]{2})([0-9]{2})$")
 
 
 def cell_date(value) -> str:

@@ -314,3 +314,21 @@ def _file(tmp_path: Path, data: bytes) -> Path:
     path = tmp_path / "people.csv"
     path.write_bytes(data)
     return path
+
+
+TYPED_DATES = json.loads((ROOT / "tests" / "cases" / "typed_dates.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", TYPED_DATES, ids=lambda c: repr(c["typed"]))
+def test_date_cells_read_as_the_wizard_reads_typed_dates(case):
+    """The cases wizard/src/app/answers/answers.test.js holds parseDate to: a cell reads the same."""
+    from guantong.batch import CellError, _text, cell_date
+
+    if case.get("empty"):
+        assert _text(case["typed"]) == ""  # a blank cell: the question is left unanswered
+        return
+    try:
+        got = {"iso": cell_date(case["typed"])}
+    except CellError as exc:
+        got = {"error": "missing" if "不存在" in str(exc) else "format"}
+    assert got == {k: v for k, v in case.items() if k != "typed"}

@@ -1,8 +1,9 @@
 // Each answer type's round trip (node --test): an answer drawn into its form and read back is the same
 // answer; 不确定 stays 不确定; what people type is parsed, and bad input gets a message for its field.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { markupReader, pythonJson } from "../testing.js";
+import { REPO, markupReader, pythonJson } from "../testing.js";
 import { TYPES, summary } from "./index.js";
 import { parseCount, parseDate } from "./parse.js";
 import { W } from "../words.js";
@@ -81,6 +82,17 @@ test("a bad date inside a dated answer is reported on its own field", () => {
   const out = TYPES.dated_levels.toAnswer(q, fs);
   assert.equal(out.errors[0].field, "gt-skill_levels-technician-date");
   assert.match(out.errors[0].message, /2019-02-30 不存在/);
+});
+
+test("dates as tests/cases/typed_dates.json says, the cases batch.cell_date is held to", () => {
+  const { cases } = JSON.parse(readFileSync(`${REPO}tests/cases/typed_dates.json`, "utf8"));
+  assert.ok(cases.length > 20);
+  for (const { typed, ...want } of cases) {
+    const got = parseDate(typed);
+    const read = got.empty ? { empty: true } : got.value ? { iso: got.value } : { error: /不存在/.test(got.error) ? "missing" : "format" };
+    assert.deepEqual(read, want, JSON.stringify(typed));
+    if (want.error === "format") assert.equal(got.error, W.dateFormat);
+  }
 });
 
 test("dates and numbers as people type them", () => {

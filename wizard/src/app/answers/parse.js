@@ -3,7 +3,9 @@
 import { half, isoDate } from "../html.js";
 import { W } from "../words.js";
 
-/** "2019-06-30", "2019/6/30", "2019年6月30日", "20190630", full-width digits → {value: "YYYY-MM-DD"}. */
+/** "2019-06-30", "2019/6/30", "2019年6月30日", "20190630", full-width digits → {value: "YYYY-MM-DD"}.
+ * Spreadsheet cells are read the same way (guantong/batch.py cell_date): tests/cases/typed_dates.json
+ * holds both to the same cases. */
 export function parseDate(text) {
   const t = half(text).trim();
   if (!t) return { empty: true };
