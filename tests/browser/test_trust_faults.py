@@ -27,6 +27,12 @@ BLOCKED = {
     "the engine bundle": r"/wizard/engine/guantong\.[0-9a-f]+\.zip$",
     "Pyodide": r"/wizard/pyodide/pyodide\.asm\.wasm$",
 }
+# What the status line gives as the reason (words.js: scriptError, bootFailed).
+REASON = {
+    "the worker script": "判断引擎脚本出错",
+    "the engine bundle": "判断引擎的文件没能下载：guantong.",
+    "Pyodide": "判断程序（.wasm 文件）无法加载",
+}
 
 
 def block(w: WizardPage, pattern: str) -> list[str]:
@@ -67,7 +73,7 @@ def test_a_file_that_does_not_load_then_retry(wizard, what):
     w: WizardPage = wizard(service_workers="block")
     aborted = block(w, BLOCKED[what])
     w.open()
-    expect_status_retry(w)
+    assert REASON[what] in expect_status_retry(w)
     assert aborted, f"{what} was never requested"
     # The questions go on without the engine, to the check page; the result page says what happened.
     w.pathway_b_to_check()

@@ -16,7 +16,9 @@
 //                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
 //                  {kind: "snapshot", bytes, copyMs, ms}           the memory snapshot is stored
 //                  {kind: "reply", id, ok, value | error | fatal}
-//                  {kind: "fatal", message}                  Pyodide could not start
+//                  {kind: "fatal", reason, detail}           Pyodide could not start: reason
+//                                                          wasm | stdlib | download | start (the page
+//                                                          words it, words.js bootFailed), detail technical
 //                  {kind: "log", level, line}
 const BUILD = __GUANTONG_WORKER__;
 const OPTIONS = (() => {
@@ -36,12 +38,12 @@ const mark = (name) => {
 mark("worker");
 const url = (path) => new URL(path, import.meta.url).href;
 
-// --- fatal boot problems that Pyodide only logs ---------------------------------------------------
+// --- fatal boot problems (some Pyodide only logs) ---------------------------------------------------
 let failed = false;
-function fail(message) {
+function fail(reason, detail) {
   if (failed) return;
   failed = true;
-  postMessage({ kind: "fatal", message });
+  postMessage({ kind: "fatal", reason, detail: String(detail).slice(0, 300) });
 }
 for (const level of ["warn", "error"]) {
   const original = console[level].bind(console);
@@ -49,8 +51,8 @@ for (const level of ["warn", "error"]) {
     original(...args);
     const line = args.map(String).join(" ");
     postMessage({ kind: "log", level, line });
-    if (line.includes("wasm instantiation failed")) fail(`${line}（.wasm 文件无法加载或不是 application/wasm 类型）`);
-    if (line.includes("Error occurred while installing the standard library")) fail(line);
+    if (line.includes("wasm instantiation failed")) fail("wasm", line);
+    if (line.includes("Error occurred while installing the standard library")) fail("stdlib", line);
   };
 }
 
@@ -125,8 +127,11 @@ async function getFile(file) {
       return hit;
     }
   }
-  const response = await nativeFetch(file.href, { cache: "no-cache", priority: "low" });
-  if (!response.ok || !response.body) throw new Error(`${file.href}: HTTP ${response.status}`);
+  const notLoaded = (why) => Object.assign(new Error(`${file.href}: ${why}`), { reason: "download", detail: `${file.path.split("/").pop()}: ${why}` });
+  const response = await nativeFetch(file.href, { cache: "no-cache", priority: "low" }).catch((err) => {
+    throw notLoaded(err && err.message ? err.message : err);
+  });
+  if (!response.ok || !response.body) throw notLoaded(`HTTP ${response.status}`);
   onWire(file, response);
   const init = { status: 200, statusText: "OK", headers: plainHeaders(response.headers) };
   let body = counted(response.body, file).pipeThrough(
@@ -381,7 +386,7 @@ const downloads = setInterval(() => {
 }, 100);
 
 const ready = boot();
-ready.catch((err) => fail(String(err && err.message ? err.message : err)));
+ready.catch((err) => fail(err?.reason || "start", err?.detail || (err && err.message ? err.message : err)));
 
 // --- batch screening (the page 单位批量自测) ------------------------------------------------------------
 // Its part of the engine (guantong.batch, openpyxl) is a zip of its own, fetched the first time that page

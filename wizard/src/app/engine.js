@@ -127,7 +127,7 @@ export class Engine {
         pending(data);
       }
     } else if (data.kind === "fatal") {
-      this.fail(data.message);
+      this.fail(W.bootFailed(data.reason, data.detail));
     } else if (data.kind === "log" && (data.level === "warn" || data.level === "error")) {
       console.debug(`[guantong engine] ${data.line}`);
     }

@@ -131,6 +131,13 @@ export const W = {
   offlineReady: "，已可离线使用",
   retry: "重试",
   engineError: (message) => `判断引擎出错：${message}`,
+  // why the worker could not start Python (worker.mjs fail's reasons), with its technical detail
+  bootFailed: (reason, detail) =>
+    `${{
+      wasm: "判断程序（.wasm 文件）无法加载，或服务器没有按 application/wasm 类型发送",
+      stdlib: "Python 标准库没能安装",
+      download: "判断引擎的文件没能下载",
+    }[reason] || "Python 没能启动"}：${detail}`,
   updated: "自测工具或申报规则已更新。您的回答已保存，重新载入即可使用最新版本。",
   reload: "重新载入",
   // unavailable
