@@ -179,7 +179,7 @@ def batch_template() -> bytes:
 def batch_limits() -> dict:
     from guantong import batch
 
-    return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS}
+    return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS, "too_large": batch.TOO_LARGE}
 
 
 def deterministic_zip(entries: list[tuple[str, bytes]]) -> bytes:
@@ -431,9 +431,11 @@ def build_bundle() -> Bundle:
     # The batch page's script (app/batch/page.js): its own bundle, so the wizard's stays one request.
     b.files[BATCH_TEMPLATE] = batch_template()
     batch_script, _, _ = page_bundle("batch/page.js", splitting=False)
+    limits = batch_limits()
     batch_build = {
         "clauses": exported["clauses"], "policyVersion": exported["policyVersion"], "worker": build["worker"],
-        "downloadBytes": build["downloadBytes"], "version": build["version"], "maxBytes": batch_limits()["max_bytes"],
+        "downloadBytes": build["downloadBytes"], "version": build["version"], "maxBytes": limits["max_bytes"],
+        "tooLarge": limits["too_large"],
         "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME, "sw": build["sw"],
     }
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")

@@ -183,7 +183,7 @@ def test_gbk_csv_and_bad_files(batch_page):
         ({"name": "无姓名.csv", "mimeType": "text/csv", "buffer": "编号,申报方向\nA1,职称\n".encode("gbk")}, "没有找到“姓名”列"),
         ({"name": "两次.csv", "mimeType": "text/csv", "buffer": "姓名,姓名,申报方向\n甲,乙,职称\n".encode()}, "出现了两次"),
         (xlsx_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "加密.xlsx"), "加密的或旧版"),
-        (xlsx_file(bytes(batch.MAX_BYTES + 1), "太大.xlsx"), "文件过大"),
+        (xlsx_file(bytes(batch.MAX_BYTES + 1), "太大.xlsx"), batch.too_large(batch.MAX_BYTES + 1)),  # the command's words
     ):
         page.set_input_files("#gt-batch-file", files)
         page.wait_for_function("(w) => document.querySelector('#gt-batch-file-error').textContent.includes(w)", arg=words,

@@ -196,7 +196,6 @@ export const BW = {
   tabled: (done, total) => `正在列出结果：${done} / ${total} 行`,
   progressLabel: "批量检查的进度",
   engineNeeded: "判断程序还在下载，下载完成后会自动开始检查。",
-  tooLarge: (mb, max) => `文件过大（${mb} MB，上限 ${max} MB）：请把名单分成几个文件`,
   emptyFile: "文件是空的",
   notRead: (message) => `无法读取这个文件：${message}`,
   fixAndRetry: "请修改文件后重新选择；已填写的截止日期仍然保留。",

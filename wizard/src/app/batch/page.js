@@ -211,7 +211,9 @@ class BatchPage {
       return;
     }
     if (file.size > BUILD.maxBytes) {
-      this.showError(BW.tooLarge(mb(file.size), mb(BUILD.maxBytes)), "gt-batch-file", BW.fixAndRetry);
+      // The engine's sentence (batch.TOO_LARGE, in the build), as the command says it.
+      const words = BUILD.tooLarge.replace("{size}", mb(file.size)).replace("{limit}", String(Math.floor(BUILD.maxBytes / 1e6)));
+      this.showError(words, "gt-batch-file", BW.fixAndRetry);
       return;
     }
     if (file.size === 0) {
