@@ -239,8 +239,8 @@ def test_offline_after_the_first_visit(built_site, new_page):
         page.wait_for_selector("#gt-batch[data-mounted]")
         page.wait_for_function("() => window.guantongBatch.engine.isReady", timeout=ENGINE_TIMEOUT)
         page.evaluate("() => window.guantongBatch.engine.call('batch_load', {})")
-        page.wait_for_function("async () => { const r = await navigator.serviceWorker.ready; return !!r.active && !!navigator.serviceWorker.controller; }",
-                               timeout=ENGINE_TIMEOUT)
+        # (Not an async predicate: wait_for_function takes the promise it returns as a truthy value at once.)
+        page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=ENGINE_TIMEOUT)
         # The page asked the service worker to keep it and what it loads (a wizard visit does not).
         page.wait_for_selector("#gt-batch[data-kept]", timeout=ENGINE_TIMEOUT)
         assert int(page.get_attribute("#gt-batch", "data-kept")) >= 5
@@ -265,6 +265,29 @@ def test_linked_from_home_and_nav_and_explained_on_the_privacy_page(built_site):
     page = (built_site / "batch" / "index.html").read_text(encoding="utf-8")
     assert 'download="单位批量自测模板.xlsx"' in page, "the fallback offers the template without the script"
     assert (built_site / "wizard" / "batch-template.xlsx").read_bytes() == batch.template()
+
+
+def test_an_older_releases_batch_zip_is_dropped_from_the_cache(batch_page):
+    recorded, _ = batch_page()
+    page = recorded.page
+    page.wait_for_function("() => window.guantongBatch.engine.isReady", timeout=ENGINE_TIMEOUT)
+    listed = """async () => {
+        const [name] = (await caches.keys()).filter((n) => n.startsWith("guantong-wizard-pyodide-"));
+        return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes("/engine/"));
+    }"""
+    stale = "/wizard/engine/batch.0123456789ab.zip"
+    page.evaluate("""async (stale) => {
+        const [name] = (await caches.keys()).filter((n) => n.startsWith("guantong-wizard-pyodide-"));
+        await (await caches.open(name)).put(new URL(stale, location.href).href, new Response("an older release's zip"));
+    }""", stale)
+    assert stale in page.evaluate(listed)
+    page.evaluate("() => window.guantongBatch.engine.call('batch_load', {})")  # resolves once the zip is in
+    for _ in range(50):  # the worker tidies up just after, without holding the reply
+        kept = page.evaluate(listed)
+        if stale not in kept:
+            break
+        page.wait_for_timeout(100)
+    assert stale not in kept and len([p for p in kept if "/engine/batch." in p]) == 1, kept
 
 
 def test_the_file_is_not_kept(batch_page):

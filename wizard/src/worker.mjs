@@ -399,12 +399,26 @@ function task(id, stage, done, total) {
   postMessage({ kind: "task", id, stage, done, total });
 }
 
+// The cache it is kept in lasts as long as Pyodide's files do, over many releases: an older release's
+// batch zip (1.5 MB) goes once this one is in.
+async function dropOtherBatchZips() {
+  try {
+    const cache = await cachePromise;
+    for (const request of (await cache?.keys()) ?? []) {
+      if (/\/engine\/batch\.[0-9a-f]+\.zip$/.test(new URL(request.url).pathname) && request.url !== batchFile.href) await cache.delete(request);
+    }
+  } catch {
+    // storage refused or gone: nothing to tidy
+  }
+}
+
 function loadBatch(bridge, id) {
   batchReady ??= (async () => {
     const timer = setInterval(() => task(id, "download", batchFile.loaded, batchFile.size), 200);
     try {
       const data = await (await getFile(batchFile)).arrayBuffer();
       py.unpackArchive(data, "zip", { extractDir: BUILD.batch.dir });
+      dropOtherBatchZips();
     } finally {
       clearInterval(timer);
     }
