@@ -224,8 +224,9 @@ def cell_count(value) -> int:
     if isinstance(value, (int, float)) and float(value).is_integer():
         number = int(value)
     else:
-        text = re.sub(r"\s*(个月|月|年)$", "", _text(value))
-        if not re.fullmatch(r"[+-]?\d{1,6}", text):
+        # As the wizard's number fields (parse.js parseCount; tests/cases/typed_counts.json holds both).
+        text = re.sub(r"\s*(个月|月|年|个)$", "", _text(value))
+        if not re.fullmatch(r"[+-]?[0-9]{1,6}", text):
             raise CellError(f"“{_text(value)}”应为不小于 0 的整数")
         number = int(text)
     if number < 0:

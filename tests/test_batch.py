@@ -316,19 +316,31 @@ def _file(tmp_path: Path, data: bytes) -> Path:
     return path
 
 
-TYPED_DATES = json.loads((ROOT / "tests" / "cases" / "typed_dates.json").read_text(encoding="utf-8"))["cases"]
+def typed_cases(name: str) -> list[dict]:
+    """The cases wizard/src/app/answers/answers.test.js holds the wizard's fields to (parseDate, parseCount)."""
+    return json.loads((ROOT / "tests" / "cases" / f"{name}.json").read_text(encoding="utf-8"))["cases"]
 
 
-@pytest.mark.parametrize("case", TYPED_DATES, ids=lambda c: repr(c["typed"]))
-def test_date_cells_read_as_the_wizard_reads_typed_dates(case):
-    """The cases wizard/src/app/answers/answers.test.js holds parseDate to: a cell reads the same."""
-    from guantong.batch import CellError, _text, cell_date
+def read_cell(reader, case: dict, kinds) -> dict:
+    from guantong.batch import CellError, _text
 
-    if case.get("empty"):
-        assert _text(case["typed"]) == ""  # a blank cell: the question is left unanswered
-        return
+    if _text(case["typed"]) == "":
+        return {"empty": True}  # a blank cell: the question is left unanswered
     try:
-        got = {"iso": cell_date(case["typed"])}
+        return {kinds[0]: reader(case["typed"])}
     except CellError as exc:
-        got = {"error": "missing" if "不存在" in str(exc) else "format"}
-    assert got == {k: v for k, v in case.items() if k != "typed"}
+        return {"error": kinds[1] if kinds[2] in str(exc) else "format"}
+
+
+@pytest.mark.parametrize("case", typed_cases("typed_dates"), ids=lambda c: repr(c["typed"]))
+def test_date_cells_read_as_the_wizard_reads_typed_dates(case):
+    from guantong.batch import cell_date
+
+    assert read_cell(cell_date, case, ("iso", "missing", "不存在")) == {k: v for k, v in case.items() if k != "typed"}
+
+
+@pytest.mark.parametrize("case", typed_cases("typed_counts"), ids=lambda c: repr(c["typed"]))
+def test_number_cells_read_as_the_wizard_reads_typed_numbers(case):
+    from guantong.batch import cell_count
+
+    assert read_cell(cell_count, case, ("value", "negative", "负数")) == {k: v for k, v in case.items() if k != "typed"}

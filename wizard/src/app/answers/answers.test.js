@@ -84,14 +84,28 @@ test("a bad date inside a dated answer is reported on its own field", () => {
   assert.match(out.errors[0].message, /2019-02-30 不存在/);
 });
 
-test("dates as tests/cases/typed_dates.json says, the cases batch.cell_date is held to", () => {
-  const { cases } = JSON.parse(readFileSync(`${REPO}tests/cases/typed_dates.json`, "utf8"));
+// The cases batch.cell_date and batch.cell_count are held to as well (tests/test_batch.py).
+const typedCases = (name) => JSON.parse(readFileSync(`${REPO}tests/cases/${name}.json`, "utf8")).cases;
+
+test("dates as tests/cases/typed_dates.json says", () => {
+  const cases = typedCases("typed_dates");
   assert.ok(cases.length > 20);
   for (const { typed, ...want } of cases) {
     const got = parseDate(typed);
     const read = got.empty ? { empty: true } : got.value ? { iso: got.value } : { error: /不存在/.test(got.error) ? "missing" : "format" };
     assert.deepEqual(read, want, JSON.stringify(typed));
     if (want.error === "format") assert.equal(got.error, W.dateFormat);
+  }
+});
+
+test("whole numbers as tests/cases/typed_counts.json says", () => {
+  const cases = typedCases("typed_counts");
+  assert.ok(cases.length > 20);
+  for (const { typed, ...want } of cases) {
+    const got = parseCount(typed);
+    const read = got.empty ? { empty: true } : "value" in got ? { value: got.value } : { error: got.error === W.countFormat ? "format" : "negative" };
+    assert.deepEqual(read, want, JSON.stringify(typed));
+    if (want.error === "negative") assert.match(got.error, /负数/);
   }
 });
 

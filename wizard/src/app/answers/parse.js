@@ -19,10 +19,12 @@ export function parseDate(text) {
   return { value };
 }
 
-/** A whole number as typed ("12", "１２", "6个月") → {value: integer}. */
+/** A whole number as typed ("12", "１２", "6个月") → {value: integer}. Spreadsheet cells are read the same
+ * way (guantong/batch.py cell_count): tests/cases/typed_counts.json holds both to the same cases. */
 export function parseCount(text) {
-  const t = half(text).trim().replace(/\s*(个月|月|年|个)$/, "");
-  if (!t) return { empty: true };
+  const typed = half(text).trim();
+  if (!typed) return { empty: true };
+  const t = typed.replace(/\s*(个月|月|年|个)$/, ""); // a unit alone ("年") is not a number
   if (!/^[+-]?\d+$/.test(t)) return { error: W.countFormat };
   const n = Number(t);
   if (!Number.isSafeInteger(n)) return { error: W.countTooBig };
