@@ -152,6 +152,7 @@ def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     assert (site / "wizard" / "pyodide" / "python_stdlib.zip.br").exists()
     page = (site / "wizard" / "index.html").read_text()
     assert '<link rel="preload" href="pyodide/pyodide.asm.wasm" as="fetch" crossorigin fetchpriority="low">' in page
+    assert 'href="pyodide/python_stdlib.zip"' not in page  # the worker asks for it (preload_hints says why)
     assert '<link rel="preload" href="../assets/bundle.js" as="script">' in page
     assert first["shell"][0] == "wizard/index.html"
     # A change to anything precached gives a new shell cache; Pyodide's cache stays.
