@@ -55,6 +55,30 @@ def test_phone_width_targets_labels_and_result_screenshot(wizard, screenshot):
     screenshot(w.page, "wizard_result_360x740_dark")
 
 
+SHIFTS = """() => { window.__shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(
+    {value: e.value, at: Math.round(e.startTime), from: e.sources.map((s) => s.node && s.node.className).join(' ')}); })
+    .observe({type: 'layout-shift', buffered: true}); }"""
+
+
+def test_the_question_stays_put_while_the_engine_loads(wizard):
+    """The status line above the question shrinks when the engine is ready (one line, no bar): the
+    question must not move up under the person's finger (layout shift without input); the next screen,
+    the person's own step, lets the status line fit again."""
+    w: WizardPage = wizard(**PHONE)
+    w.page.add_init_script(f"addEventListener('DOMContentLoaded', {SHIFTS})")
+    w.open()
+    w.expect_question("direction")
+    w.wait_engine()
+    w.page.wait_for_timeout(500)  # the status's last words (已可离线使用) come a little after ready
+    shifts = w.page.evaluate("window.__shifts")
+    assert sum(s["value"] for s in shifts) < 0.01, shifts
+    assert w.page.evaluate("document.querySelector('[data-gt-engine]').style.minHeight")
+    w.answer("direction", A)
+    w.expect_question("deadline")
+    assert w.page.evaluate("document.querySelector('[data-gt-engine]').style.minHeight") == ""
+
+
 def test_keyboard_only_with_focus_and_announced_errors(wizard):
     w: WizardPage = wizard()
     w.open().wait_engine()

@@ -16,7 +16,7 @@ import { renderCheck } from "./screens/check.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
 import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.js";
 import { PAGES, clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
-import { showStatus } from "./screens/status.js";
+import { fitStatus, showStatus } from "./screens/status.js";
 import { unavailableHtml } from "./screens/unavailable.js";
 import { clearState, decodeShare, emptyState, encodeShare, loadState, saveState, storage } from "./store.js";
 import { Walker, todayIso } from "./walker.js";
@@ -196,6 +196,7 @@ class Wizard {
     this.save();
     const seq = ++this.renderSeq;
     this.root.dataset.screen = screen.name === "question" ? `question:${screen.id}` : screen.name;
+    if (!this.firstRender) fitStatus(this.root);
     if (this.engine.status.unsupported) this.showUnavailable(focus); // this browser can never give a result
     else if (screen.name === "question") renderQuestion(this, screen, focus);
     else if (screen.name === "check") {

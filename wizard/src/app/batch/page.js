@@ -11,7 +11,7 @@ import { onEveryPage } from "../material.js";
 import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
 import { resultBody } from "../screens/result.js";
 import { PAGES, clauseLink } from "../screens/shell.js";
-import { showStatus, statusShell } from "../screens/status.js";
+import { fitStatus, showStatus, statusShell } from "../screens/status.js";
 import { BW } from "../words.js";
 
 const FILTERS = ["all", "符合", "待定", "不符合", "出错"];
@@ -204,6 +204,7 @@ class BatchPage {
 
   // --- the run -------------------------------------------------------------------------------------
   async run() {
+    fitStatus(this.root); // the person's own step: the status line may take its own height again
     this.clearErrors();
     const file = this.file;
     if (!file) {

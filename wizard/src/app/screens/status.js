@@ -42,16 +42,28 @@ export function describeStatus(status, offlineReady, goOn = W.questionsGoOn) {
   }
 }
 
+/** After the person's own step to another screen, the status box takes its own height again. */
+export function fitStatus(root) {
+  const box = root.querySelector("[data-gt-engine]");
+  if (box) box.style.minHeight = "";
+}
+
 export function showStatus(root, status, offlineReady, goOn = W.questionsGoOn) {
   const box = root.querySelector("[data-gt-engine]");
   const text = box.querySelector("[data-gt-engine-text]");
   const bar = box.querySelector("[data-gt-engine-bar]");
+  const retry = box.querySelector("[data-gt-retry]");
   const d = describeStatus(status, offlineReady, goOn);
   root.dataset.engine = status.stage === "ready" ? "ready" : status.stage === "fatal" ? "fatal" : "loading";
   box.dataset.stage = status.stage;
+  // The box does not shrink while a screen is shown: what is below it (the question, its choices) would
+  // move up under the person's finger when the engine gets ready. A new screen lets it fit (fitStatus).
+  const resized = text.textContent !== d.text || bar.hidden !== !d.bar || retry.hidden !== !d.retry;
+  const before = resized ? box.offsetHeight : 0;
   if (text.textContent !== d.text) text.textContent = d.text;
   bar.hidden = !d.bar;
-  box.querySelector("[data-gt-retry]").hidden = !d.retry;
+  retry.hidden = !d.retry;
+  if (before && box.offsetHeight < before) box.style.minHeight = `${before}px`;
   if (d.bar) {
     const progress = bar.querySelector("progress");
     progress.value = d.pct;
