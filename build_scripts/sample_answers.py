@@ -150,20 +150,14 @@ def journey(picks: Picks, policy: Policy | None = None) -> dict:
     return walk(picks, policy)[0]
 
 
-def keys_of(direction: str) -> list[flow.Question]:
-    """The questions of one pathway (and those of both), the direction itself left out."""
-    return [q for q in flow.QUESTIONS if q.id != "direction"
-            and all(key != "direction" or op != "==" or value == direction for key, op, value in q.when)]
-
-
 def loose(picks: Picks, direction: str | None = None, policy: Policy | None = None, keep: float | None = None) -> dict:
     """Each of the pathway's keys present with probability ``keep`` (by default drawn per object, from
     sparse to complete), whatever the flow would ask."""
-    direction = direction or picks.pick([o["value"] for o in flow.describe(flow.BY_ID["direction"])["options"]])
+    direction = direction or picks.pick([value for value, _ in flow.BY_ID["direction"].options])
     keep = picks.pick((0.25, 0.5, 0.85, 0.85, 1)) if keep is None else keep
     answers = {"direction": direction}
-    for q in keys_of(direction):
-        if keep >= 1 or picks.chance(keep):
+    for q in flow.on_pathway(direction):
+        if q.id != "direction" and (keep >= 1 or picks.chance(keep)):
             answers[q.id] = answer(flow.describe(q, policy, answers), picks)
     if answers.get("honors"):  # the contract also takes a bare name for an honour without date or tier
         answers["honors"] = [h["name"] if len(h) == 1 and picks.chance(0.5) else h for h in answers["honors"]]

@@ -646,12 +646,11 @@ def _stable(xlsx: bytes) -> bytes:
 
 
 # --- the 推荐公示 draft (2.5.1.3) ----------------------------------------------------------------------------
-# Also the page's words for a file it refuses before sending it to the engine (exported into its script).
-TOO_LARGE = "文件过大（{size} MB，上限 {limit} MB）：请把名单分成几个文件"
-
-
-def too_large(size: int) -> str:
-    return TOO_LARGE.format(size=f"{size / 1e6:.1f}", limit=MAX_BYTES // 1_000_000)
+def too_large(size: int | str) -> str:
+    """Also the page's words for a file it refuses before sending it to the engine: its script gets
+    ``too_large("{size}")`` at build time and puts the file's size (MB, one decimal) in."""
+    shown = size if isinstance(size, str) else f"{size / 1e6:.1f}"
+    return f"文件过大（{shown} MB，上限 {MAX_BYTES // 1_000_000} MB）：请把名单分成几个文件"
 
 
 def posting_period(start: _dt.date) -> tuple[_dt.date, _dt.date]:

@@ -177,6 +177,12 @@ def journey(answers: dict, skipped=(), policy: Policy | None = None) -> list[Que
     return [q for q in QUESTIONS if applies(q, answers, policy) and (q.id in answers or q.id in skipped)]
 
 
+def on_pathway(direction: str) -> list[Question]:
+    """The questions that may be asked on one pathway, in order: its own and those of both."""
+    return [q for q in QUESTIONS
+            if all(value == direction for key, op, value in q.when if key == "direction" and op == "==")]
+
+
 def options_for(question: Question, policy: Policy | None = None, answers: dict | None = None,
                 today=None) -> list[dict]:
     """Answer options, with data-driven lists (levels, honours, studios, series, rounds) read from the policy."""

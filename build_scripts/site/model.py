@@ -183,12 +183,7 @@ class Site:
 
     def questions(self, pathway: str) -> list[dict]:
         """The wizard's questions asked on this pathway, in order (from the declared flow)."""
-        out = []
-        for q in flow.export(self.policy):
-            directions = [v for k, op, v in q["when"] if k == "direction" and op == "=="]
-            if not directions or pathway in directions:
-                out.append(q)
-        return out
+        return [flow.describe(q, self.policy) for q in flow.on_pathway(pathway)]
 
     def rounds(self, pathway: str) -> list[dict]:
         return self.policy.rounds(pathway)

@@ -179,7 +179,7 @@ def batch_template() -> bytes:
 def batch_limits() -> dict:
     from guantong import batch
 
-    return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS, "too_large": batch.TOO_LARGE}
+    return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS, "too_large": batch.too_large("{size}")}
 
 
 def deterministic_zip(entries: list[tuple[str, bytes]]) -> bytes:

@@ -78,13 +78,13 @@ def load(page, files) -> str:
     return page.inner_text("[data-gt-summary-line]")
 
 
-def load_as_native(page, files, data: bytes, name: str, deadline: str | None = None):
+def load_as_native(page, files, data: bytes, name: str):
     """Load the file on the page and read it natively on the same day as the page did: the page takes its
     own today, so a load across midnight is compared with the native read of the day after."""
     before = dt.date.today()
     summary = load(page, files)
     days = sorted({before, dt.date.today()})
-    natives = [batch.read(data, name, deadline, today=day) for day in days]
+    natives = [batch.read(data, name, today=day) for day in days]
     matching = [n for n in natives if n.summary() == summary] or natives
     return summary, matching[-1]
 

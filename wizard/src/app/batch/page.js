@@ -212,9 +212,8 @@ class BatchPage {
       return;
     }
     if (file.size > BUILD.maxBytes) {
-      // The engine's sentence (batch.TOO_LARGE, in the build), as the command says it.
-      const words = BUILD.tooLarge.replace("{size}", mb(file.size)).replace("{limit}", String(Math.floor(BUILD.maxBytes / 1e6)));
-      this.showError(words, "gt-batch-file", BW.fixAndRetry);
+      // The engine's sentence (batch.too_large, in the build), as the command says it.
+      this.showError(BUILD.tooLarge.replace("{size}", mb(file.size)), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     if (file.size === 0) {
