@@ -3,9 +3,11 @@ the engine and runs on its own, names and cache versions follow the contents, te
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,8 +59,8 @@ def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb
             "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst"} <= names
     assert not [n for n in names if n.endswith(".py") or n.startswith("lxml")]
     assert {"xml/etree/ElementTree.pyc", "csv.pyc"} <= names, "the standard library the batch run imports"
-    hints = wb.preload_hints(bundle)
-    assert "batch." not in hints
+    page, engine = wb.preload_hints(bundle)
+    assert "batch." not in page + json.dumps(engine)
     assert bundle.batch_zip not in bundle.build["worker"] and "batch" not in bundle.build
     summary = wb.write_bundle(bundle, _fake_site(tmp_path))
     assert not [u for u in summary["shell"] if "/engine/batch." in u]
@@ -142,17 +144,25 @@ def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     assert not (site / "wizard" / "sw.js").exists(), "the service worker serves the whole site from its root"
     assert "__GUANTONG_SW__;" not in sw
     assert first["shell"][0] == "wizard/index.html"
-    assert {"assets/main.css", "assets/bundle.js", "sitemap.xml", "wizard/pyodide/pyodide.mjs"} <= set(first["shell"])
+    # Pyodide's files are named by their content (served immutable: kept by the HTTP cache without a
+    # service worker), as the other engine files.
+    named = {name: f"wizard/{rel}" for name, rel in bundle.pyodide.items()}
+    for name, rel in named.items():
+        stem, suffix = name.rsplit(".", 1)
+        assert re.fullmatch(rf"wizard/pyodide/{re.escape(stem)}\.[0-9a-f]{{12}}\.{suffix}", rel), rel
+    assert {"assets/main.css", "assets/bundle.js", "sitemap.xml", named["pyodide.mjs"]} <= set(first["shell"])
     assert not any("cdn.example" in rel for rel in first["shell"])
-    assert first["engine"] == ["wizard/pyodide/pyodide.asm.mjs", "wizard/pyodide/pyodide.asm.wasm",
-                               "wizard/pyodide/python_stdlib.zip"]
+    assert first["engine"] == [named["pyodide.asm.mjs"], named["pyodide.asm.wasm"], named["python_stdlib.zip"]]
     assert first["shell_cache"] in sw and first["engine_cache"] in sw
-    assert (site / "wizard" / "pyodide" / "pyodide.asm.wasm.gz").exists()
-    assert (site / "wizard" / "pyodide" / "pyodide.asm.wasm.br").exists()
-    assert (site / "wizard" / "pyodide" / "python_stdlib.zip.br").exists()
+    assert (site / f"{named['pyodide.asm.wasm']}.gz").exists()
+    assert (site / f"{named['pyodide.asm.wasm']}.br").exists()
+    assert (site / f"{named['python_stdlib.zip']}.br").exists()
     page = (site / "wizard" / "index.html").read_text()
-    assert '<link rel="preload" href="pyodide/pyodide.asm.wasm" as="fetch" crossorigin fetchpriority="low">' in page
-    assert 'href="pyodide/python_stdlib.zip"' not in page  # the worker asks for it (preload_hints says why)
+    # The engine's hints wait for start.js's test of the browser (preload.js adds them), the page's do not.
+    hints = json.loads(html.unescape(re.search(r'<meta name="guantong-preload" content="([^"]*)">', page).group(1)))
+    assert ["preload", bundle.pyodide["pyodide.asm.wasm"], "low"] in hints
+    assert 'rel="preload" href="pyodide/pyodide.asm' not in page
+    assert not [h for h in hints if "python_stdlib" in h[1]]  # the worker asks for it (preload_hints says why)
     assert '<link rel="preload" href="../assets/bundle.js" as="script">' in page
     assert first["shell"][0] == "wizard/index.html"
     # A change to anything precached gives a new shell cache; Pyodide's cache stays.
@@ -173,7 +183,7 @@ def test_policy_override_is_bundled(wb, monkeypatch, tmp_path):
 
 
 def test_copied_pyodide_names_no_other_host(bundle):
-    mjs = bundle.files["pyodide/pyodide.mjs"]
+    mjs = bundle.files[bundle.pyodide["pyodide.mjs"]]
     assert b"jsdelivr" not in mjs and b"sourceMappingURL" not in mjs
     assert b"export{" in mjs and b"loadPyodide" in mjs
 
@@ -216,7 +226,7 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
 
     items = sample.generate(150, 99) + sample.EDGE_CASES + sample.INVALID_CASES
     (tmp_path / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "stdlib.zip").write_bytes(bundle.files["pyodide/python_stdlib.zip"])
+    (tmp_path / "stdlib.zip").write_bytes(bundle.files[bundle.pyodide["python_stdlib.zip"]])
     [engine] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     (tmp_path / "engine.zip").write_bytes(bundle.files[engine])
     (tmp_path / "check.mjs").write_text(NODE_CHECK % {"pyodide": json.dumps((wb.PYODIDE_DIR / "pyodide.mjs").as_uri()),
@@ -227,19 +237,50 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert not report["failed"], report["failed"]
     assert {"tomllib", "json", "datetime", "encodings.utf_8"} <= set(report["modules"])
-    names = set(zipfile.ZipFile(io.BytesIO(bundle.files["pyodide/python_stdlib.zip"])).namelist())
+    names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.pyodide["python_stdlib.zip"]])).namelist())
     # Precompiled .pyc, stored: bigger on disk, but less than half of Pyodide's zip once compressed (as served).
     assert names and all(n.endswith(".pyc") for n in names)
-    assert len(wb.compressed(bundle.files["pyodide/python_stdlib.zip"], "br")) < 0.5 * (wb.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
+    assert len(wb.compressed(bundle.files[bundle.pyodide["python_stdlib.zip"]], "br")) < 0.5 * (wb.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
 
 
 def test_stdlib_is_bytecode_of_the_shipped_python(bundle):
     """The .pyc were compiled by Pyodide's own Python (its magic number), as unchecked hash-based pycs."""
     lock = json.loads((REPO / "wizard" / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())
     assert lock["info"]["python"].startswith("3.14")
-    zf = zipfile.ZipFile(io.BytesIO(bundle.files["pyodide/python_stdlib.zip"]))
+    zf = zipfile.ZipFile(io.BytesIO(bundle.files[bundle.pyodide["python_stdlib.zip"]]))
     assert all(i.compress_type == zipfile.ZIP_STORED for i in zf.infolist())
     head = zf.read("tomllib/__init__.pyc")[:8]
     assert int.from_bytes(head[4:8], "little") == 0b01, "hash-based, unchecked"
     assert head[2:4] == b"\r\n"
     assert {"encodings/utf_8.pyc", "json/__init__.pyc", "tomllib/_parser.pyc", "pyodide/__init__.pyc"} <= set(zf.namelist())
+
+
+def test_the_engine_s_files_are_served_for_a_year_by_our_server_and_by_nginx(wb, bundle, tmp_path):
+    """Every file the worker fetches or imports is named by its content and served ``immutable`` (a browser
+    without a service worker keeps it in its HTTP cache: issue 21), by build_scripts/server/static.py and
+    by deploy/nginx.conf's rule for hashed names; the pages and the service worker are revalidated."""
+    import urllib.request
+
+    from build_scripts.server import static
+
+    engine = [*bundle.pyodide.values(), bundle.worker, bundle.batch_zip,
+              next(n for n in bundle.files if n.startswith("engine/guantong."))]
+    assert len(engine) == 7
+    conf = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    rule = re.search(r'location ~\* "([^"]+)" \{([^}]*)\}', conf)
+    assert rule and 'Cache-Control "public, max-age=31536000, immutable"' in rule.group(2)
+    assert rule.group(1) == static.HASHED.pattern, "nginx and our server name hashed files alike"
+    site = tmp_path / "site"
+    for rel in [*engine, "index.html"]:
+        path = site / "wizard" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+        assert re.search(rule.group(1), path.name, re.I) or rel == "index.html", rel
+    (site / "sw.js").write_bytes(b"x")
+    with static.serve(site) as base:
+        for rel in engine:
+            with urllib.request.urlopen(f"{base}wizard/{rel}") as response:
+                assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable", rel
+        for rel in ("wizard/", "sw.js"):
+            with urllib.request.urlopen(base + rel) as response:
+                assert response.headers["Cache-Control"] == "no-cache", rel

@@ -29,7 +29,11 @@ headless Debian Chromium, ``--runs`` times; figures are median and spread (min�
   opened: milliseconds from navigation to the result on screen. The first visit also waits until the
   worker has stored Python's memory snapshot (it does so right after its first boot), which the repeat
   visit restores. The baseline's repeat visit (HTTP cache, online: it has no service worker) is the
-  comparison.
+  comparison;
+- the WeChat-like profile (build_scripts/browser_profiles.py: no service worker, no Cache Storage) on the
+  phone: engine ready on a first visit and on a second with the HTTP cache only (the engine bytes fetched
+  again: none, the files being named by their hashes and served immutable), and the result image: the time
+  to draw it on the phone and its size.
 """
 
 from __future__ import annotations
@@ -37,17 +41,15 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
-import email.utils
 import json
 import os
-import re
 import shutil
 import statistics
 import sys
+import re
 import tempfile
 import threading
 import time
-from http import HTTPStatus
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,7 +75,6 @@ SLOW_4G = {  # Lighthouse's mobile "slow 4G" as DevTools applies it: 150 ms RTT 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "zh-CN"}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}, "locale": "zh-CN"}
-HASHED = re.compile(r"\.[0-9a-f]{8,}\.(?:js|mjs|css|zip|wasm)$")
 BASELINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 BASELINE_HTML = """<!doctype html>
@@ -132,53 +133,13 @@ class Log:
             return [e for e in self.entries[start:] if until is None or e[0] <= until]
 
 
-class HostHandler(static_server.StaticHandler):
-    """static_server's handler (MIME types, precompressed twins) with a static host's cache headers."""
-
-    log: Log
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
-        since = self.headers.get("If-Modified-Since")
-        if since and os.path.isfile(path):
-            try:
-                if int(os.stat(path).st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
-                    self.send_response(HTTPStatus.NOT_MODIFIED)
-                    self._hashed = bool(HASHED.search(path))
-                    self.send_header("Cache-Control", "no-cache")
-                    self.end_headers()
-                    self.log.add(self.path, 0, "304")
-                    return None
-            except (TypeError, ValueError):
-                pass
-        self._hashed = bool(HASHED.search(path))
-        f = super().send_head()
-        if f is not None:
-            size = os.fstat(f.fileno()).st_size
-            coding = "br" if f.name.endswith(".br") else "gzip" if f.name.endswith(".gz") else "identity"
-            self.log.add(self.path, size, coding)
-        return f
-
-    def send_header(self, keyword, value):
-        if keyword == "Cache-Control" and getattr(self, "_hashed", False):
-            value = "public, max-age=31536000, immutable"
-        super().send_header(keyword, value)
-
-
 @contextlib.contextmanager
 def host(directory: Path):
+    """The project's static server (twins, a static host's cache headers, 304s), logging what it sends;
+    without the site's Content Security Policy, as before (the stock-Pyodide baseline has an inline script)."""
     log = Log()
-    handler = type("Handler", (HostHandler,), {"log": log})
-    server = static_server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: handler(*a, directory=str(directory), **k))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/", log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with static_server.serve(directory, on_served=log.add, policy=False) as base:
+        yield base, log
 
 
 def add_baseline(site: Path) -> None:
@@ -402,6 +363,46 @@ def wizard_repeat_offline(pw, base: str) -> dict:
             ctx.close()
 
 
+IMAGE_SHOWN = """() => { const m = performance.getEntriesByName('gt-image-shown').pop();
+  return m ? { ms: m.detail.ms, bytes: m.detail.bytes } : null; }"""
+
+
+def wechat_visits(browser, base: str, log: Log) -> dict:
+    """The WeChat-like profile (browser_profiles.wechat: no service worker, no Cache Storage, no print,
+    downloads refused) on the phone (CPU 4×, Fast 4G): a share link opened twice in the same browser, the
+    second time with nothing but the HTTP cache; engine ready each time, the engine bytes fetched again,
+    and the result image drawn (the time to draw it on the phone, its size)."""
+    from build_scripts.browser_profiles import wechat
+
+    context = browser.new_context(**wechat.context(**PHONE))
+    wechat.apply(context, worker=False)   # a route would turn the HTTP cache off
+    url = share_link(base)
+    try:
+        page = context.new_page()
+        throttle(context, page, 4, FAST_4G)
+        visits = []
+        for _ in range(2):
+            page.goto("about:blank")
+            start = log.mark()
+            page.goto(url, wait_until="commit")
+            page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=180_000)
+            page.wait_for_selector(".gt-card__image", timeout=60_000)
+            if not visits:  # the snapshot the next visit restores (kept in IndexedDB here)
+                page.wait_for_function("() => window.guantongWizard.engine.snapshot", timeout=60_000)
+            served = log.since(start)
+            engine = [e for e in served if re.search(r"/wizard/(assets/worker\.|pyodide/|engine/)", e[1])]
+            visits.append({"engine_ready": page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime"),
+                           "bytes": sum(e[2] for e in served), "engine_bytes": sum(e[2] for e in engine),
+                           "engine_requests": len(engine), "image": page.evaluate(IMAGE_SHOWN)})
+        first, second = visits
+        return {"first": first["engine_ready"], "second": second["engine_ready"], "first_bytes": first["bytes"],
+                "second_bytes": second["bytes"], "second_engine_bytes": second["engine_bytes"],
+                "second_engine_requests": second["engine_requests"], "image_ms": first["image"]["ms"],
+                "image_bytes": first["image"]["bytes"]}
+    finally:
+        context.close()
+
+
 def baseline_repeat(pw, base: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
         for visit in range(2):
@@ -448,7 +449,7 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
 
     add_baseline(site)
     scenarios: dict[str, list[dict]] = {k: [] for k in ("wizard_phone", "wizard_plain", "baseline_phone", "baseline_plain",
-                                                        "wizard_repeat", "baseline_repeat", *PERSON)}
+                                                        "wizard_repeat", "baseline_repeat", "wechat", *PERSON)}
     with host(site) as (base, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
@@ -460,7 +461,12 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
                 scenarios["wizard_phone"].append(wizard_cold(browser, base, log, True, FAST_4G))
                 scenarios["wizard_repeat"].append(wizard_repeat_offline(pw, base))
                 scenarios["baseline_repeat"].append(baseline_repeat(pw, base))
+                scenarios["wechat"].append(wechat_visits(browser, base, log))
                 if not quiet:
+                    x = scenarios["wechat"][-1]
+                    print(f"  run {i + 1}, WeChat-like: ready {x['first']:.0f} ms, again {x['second']:.0f} ms "
+                          f"({x['second_engine_bytes']} engine bytes fetched again), image {x['image_ms']} ms, "
+                          f"{x['image_bytes'] / 1e3:.0f} kB", flush=True)
                     w, b, p, q = (scenarios[k][-1] for k in ("wizard_plain", "baseline_plain", "wizard_phone", "baseline_phone"))
                     print(f"  run {i + 1}: wizard fq {w['first_question']:.0f}/{p['first_question']:.0f} ms (mounted "
                           f"{w['mounted']:.0f}/{p['mounted']:.0f}), ready "
@@ -505,7 +511,9 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
             "worker_marks_repeat": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_repeat"])
                                     for k in scenarios["wizard_repeat"][-1]["worker"]},
             "repeat_restored": sum(bool(r["restored"]) for r in scenarios["wizard_repeat"]),
-            "person": person, "runs": runs}
+            "person": person, "runs": runs,
+            "wechat": {key: spread([r[key] for r in scenarios["wechat"]]) for key in scenarios["wechat"][0]}
+            if scenarios["wechat"] else {}}
 
 
 def fmt(value: float, unit: str) -> str:
@@ -545,6 +553,19 @@ def report(result: dict) -> str:
         lines.append(f"    查看结果 → result on screen: {ms(p['result_wait'])} ({wait_target}; of which the engine's reply "
                      f"{ms(p['result_engine'])}, drawing it {ms(p['result_render'])}); engine ready before 查看结果 in "
                      f"{p['ready_before_result']} of {p['runs']}")
+    x = result.get("wechat")
+    if x:
+        ms = lambda s: f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}]"  # noqa: E731
+        ratio = x["second"]["median"] / x["first"]["median"]
+        again = x["second_engine_bytes"]["max"]
+        lines.append(f"  WeChat-like profile (no service worker, no Cache Storage; phone, CPU 4×, Fast 4G; median of "
+                     f"{x['first']['n']}): engine ready on a first visit {ms(x['first'])}, on a second visit with the HTTP "
+                     f"cache only {ms(x['second'])} ({ratio:.2f}× the first; target ≤ 0.5× {'met' if ratio <= 0.5 else 'NOT met'}); "
+                     f"engine bytes fetched again {again:.0f} (target 0 {'met' if again == 0 else 'NOT met'}; "
+                     f"{x['second_engine_requests']['max']:.0f} engine requests); all bytes of the second visit "
+                     f"{x['second_bytes']['median'] / 1e3:.0f} kB")
+        lines.append(f"    the result image drawn on the phone: {ms(x['image_ms'])} (target ≤ 300 ms "
+                     f"{'met' if x['image_ms']['median'] <= 300 else 'NOT met'}), {x['image_bytes']['median'] / 1e3:.0f} kB PNG")
     for side in ("wizard", "baseline"):
         reqs = sorted(result["requests"][side], key=lambda r: -r[1])[:6]
         lines.append(f"  largest {side} responses: " + ", ".join(f"{p.split('/')[-1].split('#')[0][:40]} {s / 1e3:.0f} kB {c}" for p, s, c in reqs))

@@ -22,6 +22,9 @@ What it does beyond ``python -m http.server``:
   ``<meta http-equiv="Content-Security-Policy">``, see ``site_csp.py``) is also sent as a
   header on every file, as deploy/nginx.conf does: a worker or service worker script takes its
   policy from its own response, not from the page's <meta>;
+* ``If-Modified-Since`` answered with 304 Not Modified;
+* files named by their content's hash are cached for a year (``immutable``), everything else
+  ``no-cache``, as deploy/nginx.conf does;
 * quiet unless ``verbose``.
 """
 
@@ -69,6 +72,18 @@ MIME_TYPES = {
 
 # Preference order when the client accepts several encodings.
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+# Files whose names carry their content's hash (the engine's files, the page scripts, Material's bundles):
+# cached for a year and never revalidated, as deploy/nginx.conf serves them (the same pattern), so that a
+# browser without a service worker (WeChat on iOS) downloads no engine byte on its next visit. Everything
+# else is revalidated.
+HASHED = re.compile(r"\.[0-9a-f]{8,}\.(js|mjs|css|zip|json|wasm)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def cache_control(path: str) -> str:
+    """The Cache-Control of the file at ``path`` (as nginx.conf's rules give it)."""
+    return IMMUTABLE if HASHED.search(path) else "no-cache"
 
 
 def accepted_encodings(header: str | None) -> set[str]:
@@ -122,6 +137,19 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
 
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                fresh = int(os.stat(path).st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp()
+            except (TypeError, ValueError, OSError):
+                fresh = False
+            if fresh:
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("Cache-Control", cache_control(path))
+                self.end_headers()
+                self.served(path, 0, "304")
+                return None
+
         allowed = accepted_encodings(self.headers.get("Accept-Encoding"))
         variants = [(coding, path + suffix) for coding, suffix in PRECOMPRESSED if os.path.isfile(path + suffix)]
         coding, served = next(((c, p) for c, p in variants if c in allowed), (None, path))
@@ -135,7 +163,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", cache_control(path))
         if self.csp:
             self.send_header("Content-Security-Policy", self.csp)
         if coding:
@@ -143,17 +171,27 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if variants:
             self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
+        self.served(path, stat.st_size, coding or "identity")
         return f
+
+    def served(self, path: str, size: int, coding: str) -> None:
+        """Called for every file sent (size: bytes of the body as sent; coding "304" for not modified)."""
 
 
 def make_server(
-    directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False
+    directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False,
+    on_served: Callable[[str, int, str], None] | None = None, policy: bool = True,
 ) -> ThreadingHTTPServer:
-    """A bound, not yet running server for ``directory`` (``port=0`` picks a free port)."""
+    """A bound, not yet running server for ``directory`` (``port=0`` picks a free port); ``on_served(url
+    path, bytes sent, coding)`` hears every file sent (coding "304" for not modified); ``policy=False``
+    sends no Content Security Policy (the benchmark's stock-Pyodide baseline beside the site)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise NotADirectoryError(directory)
-    handler = type("Handler", (StaticHandler,), {"verbose": verbose, "csp": declared_policy(directory)})
+    members = {"verbose": verbose, "csp": declared_policy(directory) if policy else None}
+    if on_served:
+        members["served"] = lambda self, path, size, coding: on_served(self.path, size, coding)
+    handler = type("Handler", (StaticHandler,), members)
     return ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
 
 
@@ -163,12 +201,14 @@ def start(
     port: int = 0,
     *,
     verbose: bool = False,
+    on_served: Callable[[str, int, str], None] | None = None,
+    policy: bool = True,
 ) -> tuple[str, Callable[[], None]]:
     """Serve ``directory`` from a background thread; return ``(base_url, stop)``.
 
     ``port=0`` picks a free port. ``base_url`` ends with ``/``.
     """
-    server = make_server(directory, host, port, verbose=verbose)
+    server = make_server(directory, host, port, verbose=verbose, on_served=on_served, policy=policy)
     thread = threading.Thread(target=server.serve_forever, name="static-server", daemon=True)
     thread.start()
 
@@ -181,9 +221,10 @@ def start(
 
 
 @contextlib.contextmanager
-def serve(directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False) -> Iterator[str]:
+def serve(directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False,
+          on_served: Callable[[str, int, str], None] | None = None, policy: bool = True) -> Iterator[str]:
     """Context manager around :func:`start`; yields the base URL."""
-    url, stop = start(directory, host, port, verbose=verbose)
+    url, stop = start(directory, host, port, verbose=verbose, on_served=on_served, policy=policy)
     try:
         yield url
     finally:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html.parser
+from html import escape as html_escape
 import io
 import json
 import os
@@ -253,15 +254,29 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
 
 
-def prerender(build: dict) -> tuple[str, str]:
-    """The wizard's first screen as HTML and the inline script that shows it (wizard/src/prerender.mjs,
+def start_script() -> str:
+    """wizard/src/start.js with app/support.js, bundled by esbuild into one ES5 script for the wizard page's
+    head (an old WebView parses it, and is told it cannot run the engine before anything is downloaded)."""
+    options = {"entryPoints": [str(SRC / "start.js")], "bundle": True, "format": "iife", "target": "es5",
+               "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
+               "outdir": "out"}
+    proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(options)],
+                          cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise BundleError(f"esbuild 无法打包 wizard/src/start.js：\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout)["start.js"].strip()
+
+
+def prerender(build: dict) -> tuple[str, str, str]:
+    """The wizard's first screen as HTML, the screen for a browser that cannot run the engine, and the
+    inline script that shows one of them (wizard/src/prerender.mjs,
     the page's own modules under Node), for the wizard page: the first question without the page script."""
     proc = subprocess.run([wizard_stdlib.node(), str(SRC / "prerender.mjs")],
                           input=json.dumps(build), capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
         raise BundleError(f"无法预先生成自测的第一个问题（wizard/src/prerender.mjs）：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
-    return out["html"], out["script"]
+    return out["html"], out["tooOld"], out["script"]
 
 
 def pyodide_files() -> dict[str, Path]:
@@ -295,6 +310,36 @@ def hinted_asm_mjs(data: bytes) -> bytes:
     return data if data.startswith(COMPILE_HINT) else COMPILE_HINT + data
 
 
+def hashed_name(name: str, data: bytes) -> str:
+    """``pyodide.asm.wasm`` → ``pyodide.asm.<hash>.wasm``: the content's hash before the last suffix."""
+    stem, _, suffix = name.rpartition(".")
+    return f"{stem}.{short(data)}.{suffix}"
+
+
+def engine_needs(wasm: bytes | None = None) -> list:
+    """What a browser must support to run this Pyodide, for the page to test before any download
+    (wizard/src/app/support.js): each WebAssembly feature ``wasm`` uses (wasm_features.py) with
+    wasm-feature-detect's own test module for it (wizard/src/feature_tests.mjs): [name, how, base64].
+    Cached by the binary's hash and the library's version (reading 9.6 MB of code takes seconds)."""
+    from build_scripts.wizard import wasm_features
+
+    wasm = wasm if wasm is not None else (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()
+    detector = json.loads((PYODIDE_DIR.parent / "wasm-feature-detect" / "package.json").read_text(encoding="utf-8"))["version"]
+    script = SRC / "feature_tests.mjs"
+    key = short(sha(wasm).encode() + detector.encode() + script.read_bytes() + Path(wasm_features.__file__).read_bytes())
+    cached = COMPRESSED_CACHE / f"needs-{key}.json"
+    if cached.is_file():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    names = wasm_features.features(wasm)
+    proc = subprocess.run([wizard_stdlib.node(), str(script), *names], capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise BundleError(f"无法取得 WebAssembly 功能的检测模块（wizard/src/feature_tests.mjs）：\n{proc.stderr.strip()}")
+    needs = json.loads(proc.stdout)
+    COMPRESSED_CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(needs), encoding="utf-8")
+    return needs
+
+
 def lock_info() -> dict:
     return json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
 
@@ -321,8 +366,11 @@ class Bundle:
     batch_zip: str = ""                                    # engine/batch.<hash>.zip
     batch_script: str = ""                                 # assets/batch.<hash>.js (the page 单位批量自测)
     snapshot_cache: str = ""
+    pyodide: dict[str, str] = field(default_factory=dict)   # Pyodide's file name → its path under site/wizard/
+    needs: list = field(default_factory=list)              # engine_needs(): what the browser must support
     streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
     start_script: str = ""                                 # wizard/src/start.js (inline in the page)
+    preload_script: str = ""                               # wizard/src/preload.js (inline, end of the head)
     build: dict = field(default_factory=dict)              # the page script's constants (app/build.js)
     sizes: dict[str, int] = field(default_factory=dict)
 
@@ -362,34 +410,39 @@ def build_bundle() -> Bundle:
         data = path.read_bytes()
         if name == "pyodide.mjs":
             data = local_pyodide_mjs(data)
-            b.files[f"pyodide/{name}"] = data
         elif name == "python_stdlib.zip":
             data = stdlib
-            b.files[f"pyodide/{name}"] = data
         elif name == "pyodide.asm.mjs":
             data = hinted_asm_mjs(data)
-            b.files[f"pyodide/{name}"] = data
+        # Named by content, as the engine's other files: served for a year (immutable), so that a browser
+        # without a service worker (WeChat on iOS) finds them in its HTTP cache on the next visit.
+        rel = b.pyodide[name] = f"pyodide/{hashed_name(name, data)}"
+        if name == "pyodide.asm.wasm":
+            b.copies[rel] = path
         else:
-            b.copies[f"pyodide/{name}"] = path
+            b.files[rel] = data
         digests[name] = sha(data)
-        b.sizes[f"pyodide/{name}"] = len(data)
-    b.streamed = {f"pyodide/{name}": digests[name] for name in STREAMED.values()}
+        b.sizes[rel] = len(data)
+    b.streamed = {b.pyodide[name]: digests[name] for name in STREAMED.values()}
+    b.needs = engine_needs(pyodide["pyodide.asm.wasm"].read_bytes())
     info = lock_info()
     b.engine_cache = "guantong-wizard-pyodide-" + short(json.dumps([b.streamed, info], sort_keys=True).encode())
 
     # Python's memory after the first boot, kept by the worker (worker.mjs): valid for this Pyodide and engine.
     b.snapshot_cache = "guantong-wizard-snapshot-" + short(json.dumps([b.engine_cache, zip_name]).encode())
-    worker_files = {key: {"path": f"../pyodide/{name}", "size": b.sizes[f"pyodide/{name}"], "cache": True}
-                    for key, name in STREAMED.items()}
+    # "asks": the address Pyodide itself asks for (index URL + its own file name), answered with the file.
+    worker_files = {key: {"path": f"../{b.pyodide[name]}", "asks": f"../pyodide/{name}", "size": b.sizes[b.pyodide[name]],
+                          "cache": True} for key, name in STREAMED.items()}
     worker_files["engine"] = {"path": f"../{zip_name}", "size": len(zipped), "cache": False}
     # Sizes on the wire (the twins write_bundle puts beside them), for the progress a person sees.
     for key, f in worker_files.items():
-        data = zipped if key == "engine" else b.files.get(f"pyodide/{STREAMED[key]}") or pyodide[STREAMED[key]].read_bytes()
+        data = zipped if key == "engine" else b.files.get(b.pyodide[STREAMED[key]]) or pyodide[STREAMED[key]].read_bytes()
         f["wireSizes"] = wire_sizes(data)
         f["wire"] = f["wireSizes"]["br"]
     worker = fill((SRC / "worker.mjs").read_text(encoding="utf-8"), "__GUANTONG_WORKER__", {
         "files": worker_files,
         "indexPath": "../pyodide/",
+        "pyodideJs": f"../{b.pyodide['pyodide.mjs']}",
         "engineCache": b.engine_cache,
         "snapshotCache": b.snapshot_cache,
         "lockInfo": info,
@@ -399,7 +452,8 @@ def build_bundle() -> Bundle:
     }).encode("utf-8")
     worker_name = f"worker.{short(worker)}.mjs"
     b.files[f"assets/{worker_name}"] = worker
-    b.start_script = (SRC / "start.js").read_text(encoding="utf-8")
+    b.start_script = start_script()
+    b.preload_script = (SRC / "preload.js").read_text(encoding="utf-8").strip()
 
     page_script, style, chunks = page_bundle()
     for esbuild_name, text in chunks.items():
@@ -421,10 +475,11 @@ def build_bundle() -> Bundle:
         "sw": "../../sw.js",
         "engineCache": b.engine_cache,
         "downloadBytes": sum(f["wire"] for f in worker_files.values()),
+        "needs": b.needs,
         "version": short(worker + style + zipped),
     }
     b.build = build
-    b.ahead_html, b.ahead_script = prerender(build)
+    b.ahead_html, b.too_old_html, b.ahead_script = prerender(build)
     script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
@@ -434,7 +489,7 @@ def build_bundle() -> Bundle:
     limits = batch_limits()
     batch_build = {
         "clauses": exported["clauses"], "policyVersion": exported["policyVersion"], "worker": build["worker"],
-        "downloadBytes": build["downloadBytes"], "version": build["version"], "maxBytes": limits["max_bytes"],
+        "downloadBytes": build["downloadBytes"], "needs": b.needs, "version": build["version"], "maxBytes": limits["max_bytes"],
         "tooLarge": limits["too_large"],
         "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME, "sw": build["sw"],
     }
@@ -538,24 +593,25 @@ START_MARK = "<!-- guantong-wizard: start -->"
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 
 
-def preload_hints(b: Bundle) -> str:
-    """``<link>`` hints for the wizard page's head, so that the engine's downloads start while the page loads
-    instead of after the worker has imported pyodide.mjs (two round trips later). The worker's own
-    requests then find them in the HTTP cache. The big files are low priority, so the page's CSS and
-    script (the first question) go first."""
+def preload_hints(b: Bundle) -> tuple[str, list]:
+    """Hints for the wizard page's head, so that the engine's downloads start while the page loads instead
+    of after the worker has imported pyodide.mjs (two round trips later); the worker's own requests then
+    find them in the HTTP cache. Returns the page's own hint (``<link>`` markup) and the engine's
+    ([rel, href, fetchpriority], added by wizard/src/preload.js only where start.js found the browser can
+    run the engine, so that one which cannot downloads none of it). The big files are low priority, so
+    the page's CSS and script (the first question) go first."""
     engine = next(name for name in b.files if name.startswith("engine/guantong."))
     # The page script first and high: on a phone the first question waits for it, and when Material's
     # bundle arrives first, it runs first and holds the main thread for a third of a second (measured).
-    links = [f'<link rel="modulepreload" href="{b.script}" fetchpriority="high">',
-             f'<link rel="modulepreload" href="{b.worker}">',
-             '<link rel="preload" href="pyodide/pyodide.mjs" as="fetch" crossorigin>']
+    page = PRELOAD_MARK + f'<link rel="modulepreload" href="{b.script}" fetchpriority="high">'
+    hints = [["modulepreload", b.worker, ""], ["preload", b.pyodide["pyodide.mjs"], ""]]
     # Not the standard library (934 kB): fetched by the worker from its start, it arrives as early (the
     # wasm fills the connection until then), and hinted here it finished before the page script's first
     # paint often enough that Lighthouse's simulation counted it in the LCP (3.4 s or 8.1 s at random;
     # perf 73 → 90 without it, engine ready on the phone profile within the noise: 6443 → 6609 ms).
-    for name in (engine, *[n for n in b.streamed if not n.endswith("python_stdlib.zip")]):
-        links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin fetchpriority="low">')
-    return PRELOAD_MARK + "".join(links)
+    for name in (engine, *[b.pyodide[STREAMED[key]] for key in ("asm", "wasm")]):
+        hints.append(["preload", name, "low"])
+    return page, hints
 
 
 CLASSIC_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
@@ -588,6 +644,7 @@ def add_page_parts(text: str, b: Bundle) -> str:
     if AHEAD_MARK in text:
         # Hidden until ahead.js (inline, right after) shows it: without scripts the fallback stays.
         text = text.replace(AHEAD_MARK, f'<div class="gt-ahead" data-gt-ahead hidden>{b.ahead_html}</div>'
+                                        f'<div class="gt-ahead" data-gt-too-old hidden>{b.too_old_html}</div>'
                                         f'<script>{b.ahead_script}</script>', 1)
     if SCRIPT_MARK in text:
         text = text.replace(SCRIPT_MARK, f'{SCRIPT_MARK}<script type="module" src="{b.script}" async></script>', 1)
@@ -595,10 +652,13 @@ def add_page_parts(text: str, b: Bundle) -> str:
     # wizard's module script; fetched late and one by one, they decide when the first question shows.
     scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
                       if "://" not in src and not src.startswith("//") and src != b.loader)
-    hints = preload_hints(b)
-    first = hints.index(">", hints.index('rel="modulepreload"')) + 1   # Material's after the page script's hint
-    hints = hints[:first] + scripts + hints[first:]
-    start = f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><script>{b.start_script}</script>'
+    page, engine = preload_hints(b)
+    # Material's after the page script's hint; then the engine's, when the browser can run it.
+    hints = (page + scripts + f'<meta name="guantong-preload" content="{html_escape(json.dumps(engine, separators=(",", ":")))}">'
+             f'<script>{b.preload_script}</script>')
+    needs = html_escape(json.dumps(b.needs, separators=(",", ":")))
+    start = (f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><meta name="guantong-needs" content="{needs}">'
+             f'<script>{b.start_script}</script>')
     charset = CHARSET.search(text)
     if text.count("</head>") == 1 and charset:
         text = text[: charset.end()] + start + text[charset.end():]
@@ -663,7 +723,7 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
         # visited (app/batch/page.js asks the service worker; the worker caches the zip).
         if rel not in shell and name not in ("flow.json", b.batch_zip, b.batch_script, BATCH_TEMPLATE):
             shell.append(rel)
-    rel = f"{OUT}/pyodide/pyodide.mjs"
+    rel = f"{OUT}/{b.pyodide['pyodide.mjs']}"
     if rel not in shell:
         shell.append(rel)
     # Material reads these on every page load (instant navigation, search): offline they must be there.

@@ -1,4 +1,5 @@
-/* 申报条件自测: the first question is in this page's HTML, built ahead (wizard/src/app/prerender.js) and
+/* 申报条件自测: the first question is in this page's HTML (and the screen for a browser that cannot run
+   the engine), built ahead (wizard/src/app/prerender.js) and
    hidden, so that a browser that cannot run the wizard shows the fallback instead. This shows it before
    the first paint when the wizard will open on it (no other screen in the link, nothing stored for it),
    so the question does not wait for the page script: choices work at once, and a 继续 pressed before the
@@ -10,6 +11,15 @@
   var root = document.getElementById("gt-wizard");
   var ahead = root && root.querySelector("[data-gt-ahead]");
   if (!ahead || root.dataset.mounted) return;
+  // A browser that cannot run the engine (start.js tested it, before any download): say so at once, with
+  // the condition tables, whatever the link asked for.
+  var tooOld = root.querySelector("[data-gt-too-old]");
+  if (tooOld && document.documentElement.hasAttribute("data-gt-unsupported")) {
+    tooOld.hidden = false;
+    root.classList.add("gt-wizard--live");
+    root.dataset.screen = "unavailable";
+    return;
+  }
   var hash = location.hash.replace(/^#/, "");
   if (hash && hash !== "q-" + first) return;
   var saved = null;

@@ -14,7 +14,7 @@
 //   worker → page  {kind: "progress", stage, loaded, total, cached}  stage: download | start | engine;
 //                                                          bytes on the wire, files read from the cache
 //                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
-//                  {kind: "snapshot", bytes, copyMs, ms}           the memory snapshot is stored
+//                  {kind: "snapshot", bytes, copyMs, ms, where}    the memory snapshot is stored (where: cache | indexedDB)
 //                  {kind: "reply", id, ok, value | error | fatal}
 //                  {kind: "fatal", reason, detail}           Pyodide could not start: reason
 //                                                          wasm | stdlib | download | start (the page
@@ -62,7 +62,10 @@ for (const level of ["warn", "error"]) {
 // the build's size of the twin the server chose, brotli or gzip). A file read from the cache costs
 // nothing and leaves the total.
 const files = Object.values(BUILD.files).map((f) => ({ ...f, href: url(f.path), loaded: 0, wireSize: f.wire, cached: false }));
-const byHref = new Map(files.map((f) => [f.href, f]));
+// Pyodide asks for its files by their own names (index URL + "pyodide.asm.wasm"); they are served under
+// names that carry their content's hash (cached for a year by the HTTP cache, where there is no service
+// worker): both addresses lead to the same file.
+const byHref = new Map(files.flatMap((f) => [[f.href, f], ...(f.asks ? [[url(f.asks), f]] : [])]));
 let lastReport = 0;
 let stage = "download";
 function report(force = false) {
@@ -81,8 +84,11 @@ function onWire(file, response) {
   file.wireSize = length > 0 ? length : coding === "br" ? file.wireSizes.br : coding === "gzip" ? file.wireSizes.gz : file.size;
 }
 
+// Without Cache Storage (WeChat's WKWebView, or the page says its window has none: OPTIONS.noCache) the
+// engine's files are kept by the HTTP cache alone (their names carry their hashes) and no memory
+// snapshot is made: every visit boots Python, none fails for it.
 async function openCache(name) {
-  if (OPTIONS.noCache || typeof caches === "undefined") return null;
+  if (OPTIONS.noCache || typeof caches === "undefined" || !caches) return null;
   try {
     return await caches.open(name);
   } catch {
@@ -128,7 +134,8 @@ async function getFile(file) {
     }
   }
   const notLoaded = (why) => Object.assign(new Error(`${file.href}: ${why}`), { reason: "download", detail: `${file.path.split("/").pop()}: ${why}` });
-  const response = await nativeFetch(file.href, { cache: "no-cache", priority: "low" }).catch((err) => {
+  // The HTTP cache's default: the names carry the content's hash, so a copy there is the right one.
+  const response = await nativeFetch(file.href, { priority: "low" }).catch((err) => {
     throw notLoaded(err && err.message ? err.message : err);
   });
   if (!response.ok || !response.body) throw notLoaded(`HTTP ${response.status}`);
@@ -156,15 +163,30 @@ const fileOf = (key) => files.find((f) => f.path === BUILD.files[key].path);
 let compiledWasm = null;
 const standIns = new WeakSet();
 function compileWasm() {
-  compiledWasm = WebAssembly.compileStreaming(getFile(fileOf("wasm")));
+  compiledWasm = WebAssembly.compileStreaming(getFile(fileOf("wasm"))).catch(async () =>
+    WebAssembly.compile(await (await getFile(fileOf("wasm"))).arrayBuffer()),
+  );
   compiledWasm.then(() => mark("wasm compiled"), () => {});
 }
+// Pyodide always calls instantiateStreaming. Where a browser has none, or its streaming compile fails
+// (some Android WebViews), the same bytes are compiled from an ArrayBuffer instead: never downloaded twice.
 const nativeInstantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
-  if (!standIns.has(response)) return nativeInstantiateStreaming(response, imports);
-  const module = await compiledWasm;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  if (standIns.has(response)) {
+    const module = await compiledWasm;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  }
+  if (!nativeInstantiateStreaming) return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  const copy = response.clone();
+  try {
+    const result = await nativeInstantiateStreaming(response, imports);
+    copy.body?.cancel().catch(() => {});
+    return result;
+  } catch (err) {
+    postMessage({ kind: "log", level: "warn", line: `streaming compile failed, compiling from an ArrayBuffer: ${err && err.message ? err.message : err}` });
+    return WebAssembly.instantiate(await copy.arrayBuffer(), imports);
+  }
 };
 
 // Pyodide fetches pyodide.asm.wasm and python_stdlib.zip itself: serve those through getFile().
@@ -239,13 +261,66 @@ function expand(stored) {
   return memory;
 }
 
-const snapshotCache = openCache(BUILD.snapshotCache);
+// Where the snapshot is kept: Cache Storage; where there is none (WeChat's WKWebView), IndexedDB, one
+// record named for this build (older builds' records are dropped when a new one is stored). Where neither
+// works, no snapshot: every visit boots.
+const IDB = { name: "guantong-engine", store: "snapshots" };
+
+function idb(mode, action) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(IDB.name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(IDB.store);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(IDB.store, mode);
+      const request = action(tx.objectStore(IDB.store));
+      tx.oncomplete = () => (db.close(), resolve(request?.result));
+      tx.onerror = tx.onabort = () => (db.close(), reject(tx.error));
+    };
+  });
+}
+
+const snapshotStore = (async () => {
+  const cache = await openCache(BUILD.snapshotCache);
+  if (cache) {
+    return {
+      where: "cache",
+      get: async () => {
+        const hit = await cache.match(SNAPSHOT_KEY);
+        return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+      },
+      put: (bytes) => cache.put(SNAPSHOT_KEY, new Response(bytes, { headers: { "content-type": "application/octet-stream" } })),
+      drop: () => cache.delete(SNAPSHOT_KEY),
+    };
+  }
+  if (OPTIONS.noSnapshot || typeof indexedDB === "undefined" || !indexedDB) return null;
+  try {
+    await idb("readonly", (store) => store.count());
+  } catch {
+    return null; // storage refused (private mode)
+  }
+  const key = BUILD.snapshotCache;
+  return {
+    where: "indexedDB",
+    get: async () => {
+      const value = await idb("readonly", (store) => store.get(key));
+      return value ? new Uint8Array(value) : null;
+    },
+    put: (bytes) =>
+      idb("readwrite", (store) => {
+        store.clear();
+        return store.put(bytes.slice().buffer, key);
+      }),
+    drop: () => idb("readwrite", (store) => store.delete(key)),
+  };
+})();
 
 async function readSnapshot() {
   try {
-    const cache = await snapshotCache;
-    const hit = cache && (await cache.match(SNAPSHOT_KEY));
-    return hit ? expand(new Uint8Array(await hit.arrayBuffer())) : null;
+    const store = await snapshotStore;
+    const stored = store && (await store.get());
+    return stored ? expand(stored) : null;
   } catch {
     return null;
   }
@@ -253,14 +328,14 @@ async function readSnapshot() {
 
 async function dropSnapshot() {
   try {
-    await (await snapshotCache)?.delete(SNAPSHOT_KEY);
+    await (await snapshotStore)?.drop();
   } catch {
     // nothing to drop
   }
 }
 
 // The copy is taken at once (synchronously, so no call runs before it); storing it does not hold up calls.
-function storeSnapshot(pyodide, cache) {
+function storeSnapshot(pyodide, store) {
   const t = performance.now();
   const warn = (err) =>
     postMessage({ kind: "log", level: "warn", line: `memory snapshot not stored: ${err && err.message ? err.message : err}` });
@@ -272,9 +347,9 @@ function storeSnapshot(pyodide, cache) {
     return;
   }
   const copied = Math.round(performance.now() - t);
-  cache
-    .put(SNAPSHOT_KEY, new Response(packed, { headers: { "content-type": "application/octet-stream" } }))
-    .then(() => postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t) }))
+  store
+    .put(packed)
+    .then(() => postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t), where: store.where }))
     .catch(warn);
 }
 
@@ -326,7 +401,7 @@ async function boot() {
   const wasmCached = cachePromise.then((cache) => cache?.match(fileOf("wasm").href)).catch(() => null);
   asm = loadAsm();
   const engineZip = getFile(fileOf("engine")).then((r) => r.arrayBuffer());
-  const pyodideJs = import("../pyodide/pyodide.mjs");
+  const pyodideJs = import(BUILD.pyodideJs);
   if ((await wasmCached) && typeof WebAssembly.compileStreaming === "function" && nativeInstantiateStreaming) compileWasm();
   const { loadPyodide } = await pyodideJs;
   const snapshot = await snapshotRead;
@@ -341,8 +416,8 @@ async function boot() {
     }
   }
   const restored = Boolean(pyodide);
-  const cache = restored ? null : await snapshotCache; // where to keep the snapshot this boot makes
-  pyodide ??= await loadPyodide(options(null, Boolean(cache)));
+  const store = restored ? null : await snapshotStore; // where to keep the snapshot this boot makes
+  pyodide ??= await loadPyodide(options(null, Boolean(store)));
   mark("python");
   stage = "engine";
   report(true);
@@ -368,10 +443,10 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
     ms: ms(),
     marks,
   });
-  if (cache) {
+  if (store) {
     // Before any call (calls wait for `ready`): the snapshot holds no answer of the user's.
     bridge.call("warm", JSON.stringify({ results: true }));
-    storeSnapshot(pyodide, cache);
+    storeSnapshot(pyodide, store);
   }
   return bridge;
 }

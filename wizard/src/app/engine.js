@@ -1,13 +1,14 @@
 // The engine client: one module worker per document (kept across Material's instant navigation) that
 // boots Pyodide and the guantong package (worker.mjs); its progress in bytes on the wire, the memory
 // snapshot it keeps, a retry after a failed start. Only the result needs it: questions never wait here.
+import { missing } from "./support.js";
 import { W } from "./words.js";
 
 /** The status before the engine has started: all of its `downloadBytes` still to come. */
 export const idleStatus = (downloadBytes) => ({ stage: "idle", loaded: 0, total: downloadBytes, cached: 0, message: "" });
 
 export class Engine {
-  /** @param {{worker: string, downloadBytes: number, base: string}} build */
+  /** @param {{worker: string, downloadBytes: number, base: string, needs: Array}} build (needs: support.js) */
   constructor(build) {
     this.build = build;
     this.listeners = new Set();
@@ -70,8 +71,10 @@ export class Engine {
 
   start() {
     if (this.worker || this.failed) return;
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || typeof WebAssembly.instantiate !== "function") {
-      this.fail(W.noWasm, { unsupported: true });
+    // Tested before anything is downloaded: a browser below what the shipped Pyodide needs is told at once.
+    const gaps = missing(window, this.build.needs);
+    if (gaps.length) {
+      this.fail(W.tooOld(gaps), { unsupported: true });
       return;
     }
     this.attempts += 1;
@@ -80,7 +83,8 @@ export class Engine {
     const early = this.attempts === 1 ? takeEarlyWorker(src) : null;
     try {
       // Options travel in the worker's name: a service worker would drop a query string.
-      const options = { pageOrigin: performance.timeOrigin };
+      // No Cache Storage in the page (WeChat's WKWebView): the worker keeps nothing there either.
+      const options = { pageOrigin: performance.timeOrigin, noCache: !cacheStorage() };
       this.worker = early ? early.worker : new Worker(src, { type: "module", name: JSON.stringify(options) });
     } catch (err) {
       this.fail(W.noWorker(err && err.message ? err.message : err));
@@ -114,9 +118,10 @@ export class Engine {
       this.timings.worker = data.marks || {};
       performance.mark?.("gt-engine-ready");
       this.update({ stage: "ready", loaded: this.status.total, python: data.python, policyVersion: data.policyVersion, fromCache: data.fromCache, restored: data.restored });
+      remember();
       this.resolveReady();
     } else if (data.kind === "snapshot") {
-      this.snapshot = { bytes: data.bytes, copyMs: data.copyMs, ms: data.ms };
+      this.snapshot = { bytes: data.bytes, copyMs: data.copyMs, ms: data.ms, where: data.where };
     } else if (data.kind === "task") {
       this.tasks.get(data.id)?.(data);
     } else if (data.kind === "reply") {
@@ -157,6 +162,19 @@ export class Engine {
       if (onTask) this.tasks.set(id, onTask);
       this.worker.postMessage({ id, op, payload }, transfer);
     });
+  }
+}
+
+const cacheStorage = () => typeof caches === "object" && caches !== null;
+
+// That this browser has run the engine once: on the next visit start.js starts the worker at once, even
+// without a service worker (the HTTP cache has the engine's files). The privacy page lists it.
+export const ENGINE_SEEN_KEY = "guantong-engine:v1";
+function remember() {
+  try {
+    localStorage.setItem(ENGINE_SEEN_KEY, "ready");
+  } catch {
+    // not stored: the next visit starts the worker a little later
   }
 }
 

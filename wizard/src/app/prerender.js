@@ -7,10 +7,13 @@ import { idleStatus } from "./engine.js";
 import { questionHtml } from "./screens/question.js";
 import { clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
 import { describeStatus } from "./screens/status.js";
+import { PAGES } from "./screens/shell.js";
+import { unavailableHtml } from "./screens/unavailable.js";
 import { STORE_KEY } from "./store.js";
 import { Walker } from "./walker.js";
 
-/** The first screen for `build` (app/build.js's BUILD): {html, first, storeKey}. No date: only the
+/** The first screen for `build` (app/build.js's BUILD): {html, tooOld, first, storeKey}; `tooOld` is what
+ * a browser that cannot run the engine shows instead (start.js tells, ahead.js shows it). No date: only the
  * deadline question's options depend on today, and it comes after the pathway is chosen, so the same
  * sources always build the same page. */
 export function prerender(build) {
@@ -20,5 +23,6 @@ export function prerender(build) {
   const q = walker.question(first, {}, null);
   const screen = questionHtml(q, typeOf(q).toForm(q, undefined, false), { clause: clauseLink(build.clauses, q.clause) });
   const status = describeStatus(idleStatus(build.downloadBytes), false);
-  return { html: shellHtml({ status, screen, tools: toolsHtml() }), first, storeKey: STORE_KEY };
+  const tooOld = unavailableHtml({ message: "", unsupported: true }, PAGES, { stored: null });
+  return { html: shellHtml({ status, screen, tools: toolsHtml() }), tooOld, first, storeKey: STORE_KEY };
 }

@@ -3,7 +3,9 @@ import { esc } from "../html.js";
 import { storage } from "../store.js";
 import { W } from "../words.js";
 
-export function unavailableHtml({ message, unsupported }, pages) {
+/** `stored` says where the answers are kept (null: say nothing of them, as on the page built ahead for a
+ * browser that cannot run the wizard, where nothing has been answered). */
+export function unavailableHtml({ message, unsupported }, pages, { stored = Boolean(storage) } = {}) {
   const why = message ? `<span class="gt-unavailable__why">${esc(W.unavailableWhy(message))}</span>` : "";
   const intro = unsupported
     ? `<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.unsupportedTitle)}</h1><p>${esc(W.unsupportedText)}${why}</p>`
@@ -19,7 +21,7 @@ export function unavailableHtml({ message, unsupported }, pages) {
     <li><a href="${pages.b}">${esc(W.tableB)}</a></li>
     <li><a href="${pages.policy}">${esc(W.noticeText)}</a></li>
   </ul>
-  <p>${unsupported ? esc(W.newerBrowser) : ""}${esc(W.answersKept(Boolean(storage)))}</p>
+  <p>${unsupported ? esc(W.newerBrowser) : ""}${stored === null ? "" : esc(W.answersKept(stored))}</p>
   ${unsupported ? "" : `<p><a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a></p>`}
 </div>`;
 }
