@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from .wizard_support import WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
+from .wizard_support import REPO, WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
 
 STORAGE = """() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie})"""
 
@@ -48,8 +48,7 @@ def test_no_request_after_the_engine_is_ready_and_answers_only_in_the_fragment(w
     w.open = lambda *args: w  # eligible_journey opens the page: it is open, and stays so
     result = eligible_journey(w)
     assert "您可以申报：中级职称" in result["panel"]
-    w.page.get_by_role("button", name="分享结果链接").click()
-    share = w.page.input_value("#gt-share-url")
+    share = w.share_link()
     w.page.get_by_role("button", name="清除我的回答").click()
     w.page.get_by_role("button", name="确定清除").click()
     assert short_journey_b(w)["highest"] == "senior_technician"
@@ -73,7 +72,9 @@ def test_no_request_after_the_engine_is_ready_and_answers_only_in_the_fragment(w
              if value in unquote(url)]
     assert leaks == [], leaks
     assert all(not urlsplit(url).query for url in requests), [u for u in requests if urlsplit(u).query]
-    # What the browser keeps: the documented key, no cookies.
+    # What the browser keeps: the keys the privacy page lists, no cookies.
     kept = fresh.page.evaluate(STORAGE)
-    assert set(kept["local"]) <= {"guantong-wizard:v1"} | {k for k in kept["local"] if k.endswith("__palette")}, kept
+    listed = set(re.findall(r"`(guantong-[^`]+:v\d+)`", (REPO / "docs" / "privacy.md").read_text(encoding="utf-8")))
+    assert {"guantong-wizard:v1", "guantong-engine:v1", "guantong-where:v1"} <= listed
+    assert set(kept["local"]) <= listed | {k for k in kept["local"] if k.endswith("__palette")}, kept
     assert kept["cookie"] == "" and fresh.page.context.cookies() == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,6 +61,12 @@ class WizardPage:
         self.page.wait_for_selector(f'#gt-wizard[data-screen="question:{qid}"] form[data-gt-question="{qid}"]',
                                     timeout=ENGINE_TIMEOUT)
         return self.heading()
+
+    def share_link(self) -> str:
+        """Press 分享结果链接 and return the link the page offers (made asynchronously: compressed)."""
+        self.page.get_by_role("button", name="分享结果链接").click()
+        self.page.wait_for_function("() => document.getElementById('gt-share-url')?.value", timeout=STEP_TIMEOUT)
+        return self.page.input_value("#gt-share-url")
 
     def heading(self) -> str:
         return self.page.inner_text("#gt-wizard h1")
@@ -235,8 +242,13 @@ def short_journey_b(w: WizardPage) -> dict:
 
 
 def decode_share(url: str) -> dict:
+    """The JSON a share link carries, in either form (store.js): "1." + base64url of the deflated JSON, or
+    base64url of the JSON."""
     data = urlsplit(url).fragment.removeprefix("share=")
-    return json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
+    compact = data.startswith("1.")
+    data = data.removeprefix("1.")
+    raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+    return json.loads(zlib.decompress(raw, -15) if compact else raw)
 
 
 class Held:

@@ -12,21 +12,27 @@ import { sharedEngine } from "./engine.js";
 import { esc } from "./html.js";
 import { onEveryPage } from "./material.js";
 import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
+import { saveFile } from "./save.js";
 import { renderCheck } from "./screens/check.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
+import { showCard } from "./screens/card.js";
+import { showGuide } from "./screens/guide.js";
 import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.js";
 import { PAGES, clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
 import { fitStatus, showStatus } from "./screens/status.js";
 import { unavailableHtml } from "./screens/unavailable.js";
-import { clearState, decodeShare, emptyState, encodeShare, loadState, saveState, storage } from "./store.js";
+import { clearState, decodeShareAny, emptyState, encodeShareCompact, loadState, saveState, storage } from "./store.js";
 import { Walker, todayIso } from "./walker.js";
+import { whereHere } from "./where.js";
 import { W } from "./words.js";
 
 const walker = new Walker(BUILD.flow);
 const FIRST = BUILD.flow.questions[0].id;
 const known = (id) => walker.byId.has(id);
 
-const getEngine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url });
+const getEngine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, needs: BUILD.needs, base: import.meta.url });
+// Where the page runs (an app's browser, what works there): asked once, before anything is downloaded.
+const here = () => whereHere(BUILD.needs);
 
 // --- routes: the screen is in the URL fragment -------------------------------------------------------
 function parseHash(hash) {
@@ -68,6 +74,8 @@ class Wizard {
     this.$tools = root.querySelector("[data-gt-tools]");
     this.$banner = root.querySelector("[data-gt-banner]");
     this.renderTools(); // first: whatever happens next, the page says where the answers are kept
+    this.where = here();
+    showGuide(root.querySelector("[data-gt-where]"), this.where, { after: this.$screen });
 
     root.addEventListener("click", (e) => this.onClick(e));
     root.addEventListener("submit", (e) => this.onSubmit(e));
@@ -87,8 +95,10 @@ class Wizard {
     this.engine.start();
     // The QR code's chunk now, not when the result shows: once the engine is ready the page asks nothing more.
     import("./qr.js").catch(() => {});
+    // Not where the engine cannot run: the service worker would precache it.
     const sw = () => setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
-    if (document.readyState === "complete") sw();
+    if (!this.where.engine) offline.state = "unavailable";
+    else if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });
     this.showOffline();
   }
@@ -245,12 +255,23 @@ class Wizard {
       return;
     }
     this.lastResult = { answers: reply.value.answers, skipped: st.skipped };
-    this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy });
+    this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy, where: this.where });
     performance.mark?.("gt-result-shown");
     this.setTitle(W.resultTitle);
     this.focusHeading(focus || !this.engine.timings.ready || performance.now() - this.engine.timings.ready < 1000);
-    // The QR code after the result is on screen (drawing it is the slowest part of the page on a phone).
-    requestAnimationFrame(() => setTimeout(() => this.current(seq) && showQr(this.$screen, this.shareUrl())));
+    // The QR code and the result image after the result is on screen (drawing them is the slowest part of
+    // the page on a phone).
+    requestAnimationFrame(() => setTimeout(() => this.current(seq) && this.drawKeepsakes(seq, reply.value)));
+  }
+
+  /** The share link's QR code, then the result image with the same code (card.js). */
+  async drawKeepsakes(seq, data) {
+    const url = await this.shareUrl();
+    if (!this.current(seq)) return;
+    const qr = await showQr(this.$screen, url);
+    if (!this.current(seq)) return;
+    this.image = await showCard(this.$screen, data, qr.qrMatrix(url), this.today);
+    if (this.image) performance.mark?.("gt-image-shown", { detail: { ms: this.image.ms, bytes: this.image.blob.size } });
   }
 
   /** The engine's result for these answers: asked once, and already on its way when the check page
@@ -345,8 +366,10 @@ class Wizard {
     else if (d.gtGo) {
       event.preventDefault();
       this.go(parseHash(`#${d.gtGo}`));
-    } else if (d.gtPrint !== undefined) window.print();
-    else if (d.gtShare !== undefined) this.share();
+    } else if (d.gtPrint !== undefined) {
+      if (typeof window.print === "function") window.print();
+    } else if (d.gtShare !== undefined) this.share();
+    else if (d.gtSaveImage !== undefined && this.image) saveFile(this.image.blob, W.imageFile);
     else if (d.gtCopy !== undefined) this.copyShare();
     else if (d.gtClear !== undefined) {
       this.renderTools(true);
@@ -372,18 +395,29 @@ class Wizard {
 
 
   // --- share links ----------------------------------------------------------------------------------
-  shareUrl() {
+  /** The link to these answers (compact where the browser can deflate: store.js). */
+  async shareUrl() {
     const { answers, skipped } = this.lastResult || this.walk();
-    return `${location.origin}${location.pathname}#share=${encodeShare(answers, skipped)}`;
+    return `${location.origin}${location.pathname}#share=${await encodeShareCompact(answers, skipped)}`;
   }
 
-  share() {
+  /** 分享结果链接: the system's share sheet where there is one (not inside an app, which has its own), else
+   * the link copied; where the clipboard is refused, the link shown to select by hand. */
+  async share() {
+    const url = await this.shareUrl();
+    if (this.where.caps.webShare && !this.where.inApp) {
+      try {
+        await navigator.share({ title: W.shareTitle, url });
+        return;
+      } catch (err) {
+        if (err && err.name === "AbortError") return; // the person closed the sheet
+      }
+    }
     const box = this.$screen.querySelector("[data-gt-share-box]");
+    if (!box) return;
     box.hidden = false;
-    const input = box.querySelector("input");
-    input.value = this.shareUrl();
-    input.focus();
-    input.select();
+    box.querySelector("input").value = url;
+    await this.copyShare();
   }
 
   async copyShare() {
@@ -394,6 +428,7 @@ class Wizard {
       await navigator.clipboard.writeText(input.value);
       copied = true;
     } catch {
+      input.focus();
       input.select();
       try {
         copied = document.execCommand("copy");
@@ -402,10 +437,15 @@ class Wizard {
       }
     }
     box.querySelector("[data-gt-share-note]").textContent = copied ? W.copied : W.notCopied;
+    // Refused: the link as text too, which a long press selects where a read-only field would not.
+    const link = box.querySelector("[data-gt-share-link]");
+    link.textContent = input.value;
+    link.hidden = copied;
   }
 
-  openShare(data) {
-    const shared = decodeShare(data, known);
+  async openShare(data) {
+    const shared = await decodeShareAny(data, known);
+    if (this.dead) return;
     if (!shared) {
       this.go({ name: "question", id: FIRST, mode: "flow" }, { replace: true, focus: false });
       this.renderTools(false, W.shareBroken);

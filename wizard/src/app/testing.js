@@ -2,12 +2,15 @@
 // The interpreter is $GUANTONG_PYTHON, else the project's .venv (make deps), else python3.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 
 export function python() {
-  if (process.env.GUANTONG_PYTHON) return process.env.GUANTONG_PYTHON;
+  // A path (make test passes .venv/bin/python) holds from any working directory.
+  const given = process.env.GUANTONG_PYTHON;
+  if (given) return given.includes("/") ? resolve(given) : given;
   const venv = `${REPO}.venv/bin/python`;
   return existsSync(venv) ? venv : "python3";
 }

@@ -9,17 +9,20 @@ import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
 import { onEveryPage } from "../material.js";
 import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
+import { saveFile } from "../save.js";
+import { showGuide } from "../screens/guide.js";
 import { resultBody } from "../screens/result.js";
 import { PAGES, clauseLink } from "../screens/shell.js";
 import { fitStatus, showStatus, statusShell } from "../screens/status.js";
-import { BW } from "../words.js";
+import { whereHere } from "../where.js";
+import { BW, W } from "../words.js";
 
 const FILTERS = ["all", "符合", "待定", "不符合", "出错"];
 const PAGE_ROWS = 200; // rows drawn at a time (a list of 10 000 stays quick to filter)
 const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv;charset=utf-8", html: "text/html;charset=utf-8" };
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
-const engine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, base: import.meta.url });
+const engine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, needs: BUILD.needs, base: import.meta.url });
 
 function field(id, label, hint, input) {
   return `<div class="gt-field" data-gt-field>
@@ -30,11 +33,13 @@ function field(id, label, hint, input) {
 </div>`;
 }
 
-const SHELL = () => `${statusShell()}
+const SHELL = (where) => `${statusShell()}
 <h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(BW.title)}</h1>
 <p>${esc(BW.intro)}</p>
 <p class="gt-batch__privacy">${esc(BW.privacy)} <a href="${PAGES.privacy}">${esc(BW.privacyLink)}</a></p>
-<p class="gt-batch__template"><a class="gt-button gt-button--secondary" href="${esc(BUILD.template)}" download="${esc(BUILD.templateName)}" data-gt-template>${esc(BW.template)}</a> <span class="gt-hint">${esc(BW.templateHint)}</span></p>
+<div data-gt-where></div>
+<p class="gt-batch__template">${where.download ? `<a class="gt-button gt-button--secondary" href="${esc(BUILD.template)}" download="${esc(BUILD.templateName)}" data-gt-template>${esc(BW.template)}</a> ` : ""}<span class="gt-hint">${esc(BW.templateHint)}</span></p>
+${where.download ? "" : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 <div class="gt-error-summary" data-gt-batch-error role="alert" tabindex="-1" hidden></div>
 <form class="gt-form gt-batch__form" data-gt-batch-form novalidate>
   ${field("gt-batch-file", BW.fileLabel, BW.fileHint, `<div class="gt-drop" data-gt-drop><input class="gt-file" type="file" id="gt-batch-file" accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="gt-batch-file-hint gt-batch-file-error"><span class="gt-drop__note" data-gt-drop-note hidden>${esc(BW.drop)}</span></div>`)}
@@ -57,10 +62,14 @@ class BatchPage {
     this.query = "";
     this.limit = PAGE_ROWS;
     this.notice = null;
-    root.innerHTML = SHELL();
+    // Where the page runs: inside an app's browser the file is read and the table works; what must be
+    // downloaded or printed says it needs the system browser (where.js, screens/guide.js).
+    this.where = whereHere(BUILD.needs);
+    root.innerHTML = SHELL(this.where);
     root.dataset.mounted = "true";
     root.classList.add("gt-wizard--live");
     this.$ = (sel) => root.querySelector(sel);
+    showGuide(this.$("[data-gt-where]"), this.where, { batch: true });
     this.engine = engine();
     // The same service worker as the wizard's: this page, its script, the engine and openpyxl offline.
     const status = () => showStatus(root, this.engine.status, offline.state === "ready", BW.engineGoOn);
@@ -73,7 +82,8 @@ class BatchPage {
       setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
       keepOffline();
     };
-    if (document.readyState === "complete") sw();
+    if (!this.where.engine) offline.state = "unavailable"; // the service worker would precache the engine
+    else if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("change", (e) => this.onChange(e));
@@ -174,7 +184,7 @@ class BatchPage {
       // Fetched (the service worker answers offline, where a browser's own download would not), then saved.
       e.preventDefault();
       templateBytes(template.href)
-        .then((data) => save(data, BUILD.templateName, TYPES.xlsx))
+        .then((data) => saveFile(data, BUILD.templateName, TYPES.xlsx))
         .catch(() => (location.href = template.href));
       return;
     }
@@ -190,7 +200,7 @@ class BatchPage {
       this.limit += PAGE_ROWS;
       this.drawRows();
     } else if (d.gtDownload !== undefined) this.download(d.gtDownload);
-    else if (d.gtNoticeSave !== undefined && this.notice) save(this.notice.html, `${this.stem()}-推荐公示草稿.html`, TYPES.html);
+    else if (d.gtNoticeSave !== undefined && this.notice) saveFile(this.notice.html, `${this.stem()}-推荐公示草稿.html`, TYPES.html);
   }
 
   choose(file) {
@@ -293,7 +303,9 @@ class BatchPage {
 <p><button type="button" class="gt-button gt-button--secondary" data-gt-more hidden>${esc(BW.more)}</button></p>
 <h2>${esc(BW.downloads)}</h2>
 <p class="gt-hint">${esc(BW.downloadsHint)}</p>
-<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button></div>
+${this.where.download
+    ? `<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button></div>`
+    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 ${this.noticeHtml()}`;
     box.hidden = false;
     this.drawRows();
@@ -365,7 +377,7 @@ ${this.noticeHtml()}`;
       this.showError(BW.engineFailed(reply.fatal || ""), null);
       return;
     }
-    save(reply.value.file, `${this.stem()}-检查结果.${format}`, TYPES[format]);
+    saveFile(reply.value.file, `${this.stem()}-检查结果.${format}`, TYPES[format]);
   }
 
   // --- the 推荐公示 draft ---------------------------------------------------------------------------
@@ -387,11 +399,14 @@ ${this.noticeHtml()}`;
   ${field("gt-notice-employer", BW.employer, "", `<input class="gt-input" type="text" id="gt-notice-employer" autocomplete="organization" aria-describedby="gt-notice-employer-error">`)}
   ${field("gt-notice-start", BW.postingStart, BW.postingHint, `<input class="gt-input gt-input--date" type="text" id="gt-notice-start" inputmode="numeric" autocomplete="off" aria-describedby="gt-notice-start-hint gt-notice-start-error">`)}
   <p class="gt-hint" data-gt-period role="status"></p>
-  <div class="gt-actions"><button type="submit" class="gt-button">${esc(BW.makeNotice)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-notice-save hidden>${esc(BW.downloadNotice)}</button></div>
+  ${this.where.download && this.where.print
+    ? `<div class="gt-actions"><button type="submit" class="gt-button">${esc(BW.makeNotice)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-notice-save hidden>${esc(BW.downloadNotice)}</button></div>`
+    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 </form>`;
   }
 
   async makeNotice() {
+    if (!(this.where.download && this.where.print)) return; // said beside the form: needs the system browser
     this.clearErrors();
     const picks = [...this.root.querySelectorAll("[data-gt-pick]")]
       .filter((box) => box.checked)
@@ -421,7 +436,7 @@ ${this.noticeHtml()}`;
     win.document.write(value.html);
     win.document.close();
     win.focus();
-    win.print();
+    if (typeof win.print === "function") win.print();
   }
 
   destroy() {
@@ -467,18 +482,6 @@ async function templateBytes(href) {
     if (hit) return hit.arrayBuffer();
   }
   throw new Error("template unavailable");
-}
-
-function save(data, name, type) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
 }
 
 let live = null;

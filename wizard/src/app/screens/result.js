@@ -38,13 +38,46 @@ function cited(item, clauses, policyPage) {
   return `${linkPhones(esc(item.message))}${link}`;
 }
 
-/** Draw the share link's QR code into the result's place for it (its chunk was fetched at mount). */
+/** Draw the share link's QR code into the result's place for it (its chunk was fetched at mount); the
+ * chunk's module, for the result image. */
 export async function showQr(screen, shareUrl) {
-  const { qrSvg } = await import("../qr.js");
+  const qrModule = await import("../qr.js");
   const box = screen.querySelector("[data-gt-qr-body]");
-  if (!box) return;
-  const qr = qrSvg(shareUrl, W.qrLabel);
+  if (!box) return qrModule;
+  const qr = qrModule.qrSvg(shareUrl, W.qrLabel);
   box.innerHTML = qr ? `${qr}<p class="gt-qr__hint">${esc(W.qrHint)}</p>` : `<p class="gt-qr__hint">${esc(W.qrTooLong)}</p>`;
+  return qrModule;
+}
+
+/** The verdict of a result, as its panel says it (and the result image, card.js): {cls, title, soon (the
+ * next level that opens by time alone: [before, date, after] of W.fromDate, or null), pending (the
+ * levels left 待定 beside an eligible one, or ""), deadline (the line of the years' end date and its
+ * source)}. */
+export function verdict(data) {
+  const r = data.result;
+  const names = data.level_names;
+  const ids = Object.keys(r.levels);
+  const upcoming = ids.filter((id) => r.levels[id].status !== "eligible" && r.levels[id].eligible_on);
+  const undetermined = ids.filter((id) => r.levels[id].status === "undetermined");
+  let cls, title;
+  if (r.highest) {
+    cls = "eligible";
+    title = W.canApply(names[r.highest]);
+  } else if (undetermined.length) {
+    cls = "undetermined";
+    title = W.undeterminedTitle;
+  } else {
+    cls = "not-eligible";
+    title = upcoming.length ? W.notYet : W.notEligible;
+  }
+  const next = upcoming.find((id) => !r.highest || ids.indexOf(id) > ids.indexOf(r.highest));
+  return {
+    cls,
+    title,
+    soon: next ? W.fromDate(r.levels[next].eligible_on, names[next]) : null,
+    pending: r.highest && undetermined.length ? W.pending(undetermined.map((id) => names[id]).join("、")) : "",
+    deadline: W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || ""),
+  };
 }
 
 /** The result itself (the panel, levels, next steps, preconditions, notes), its section headings at
@@ -54,26 +87,12 @@ export function resultBody(data, { policyPage, h = 2 }) {
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
   const ids = Object.keys(r.levels);
-  const upcoming = ids.filter((id) => r.levels[id].status !== "eligible" && r.levels[id].eligible_on);
-  const undetermined = ids.filter((id) => r.levels[id].status === "undetermined");
-  let panelClass, panelTitle;
-  if (r.highest) {
-    panelClass = "eligible";
-    panelTitle = W.canApply(names[r.highest]);
-  } else if (undetermined.length) {
-    panelClass = "undetermined";
-    panelTitle = W.undeterminedTitle;
-  } else {
-    panelClass = "not-eligible";
-    panelTitle = upcoming.length ? W.notYet : W.notEligible;
-  }
+  const v = verdict(data);
+  const panelClass = v.cls;
+  const panelTitle = v.title;
   const strongDate = ([before, date, after]) => `${esc(before)}<strong>${esc(cnDate(date))}</strong>${esc(after)}`;
-  const soon = upcoming
-    .filter((id) => !r.highest || ids.indexOf(id) > ids.indexOf(r.highest))
-    .slice(0, 1)
-    .map((id) => `<p class="gt-panel__line">${strongDate(W.fromDate(r.levels[id].eligible_on, names[id]))}</p>`)
-    .join("");
-  const pending = r.highest && undetermined.length ? `<p class="gt-panel__line">${esc(W.pending(undetermined.map((id) => names[id]).join("、")))}</p>` : "";
+  const soon = v.soon ? `<p class="gt-panel__line">${strongDate(v.soon)}</p>` : "";
+  const pending = v.pending ? `<p class="gt-panel__line">${esc(v.pending)}</p>` : "";
   const levels = ids
     .map((id) => {
       const level = r.levels[id];
@@ -106,7 +125,7 @@ export function resultBody(data, { policyPage, h = 2 }) {
   return `<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
   <p class="gt-panel__title">${esc(panelTitle)}</p>
   ${soon}${pending}
-  <p class="gt-panel__line gt-panel__small">${esc(W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || ""))}</p>
+  <p class="gt-panel__line gt-panel__small">${esc(v.deadline)}</p>
 </div>
 <h${h}>${esc(W.levelsHeading)}</h${h}>
 <div class="gt-levels">${levels}</div>
@@ -122,15 +141,17 @@ ${materials}
 <p class="gt-meta">${esc(W.disclaimer(data.notice, data.policy_version))}</p>`;
 }
 
-export function resultHtml(data, { policyPage }) {
+/** The result page. `where` (where.js) says what works here: no 打印 where printing cannot; inside an app
+ * the image is kept by a long press, elsewhere saved by a button. */
+export function resultHtml(data, { policyPage, where = { print: true, inApp: false } }) {
+  const print = where.print ? `<button type="button" class="gt-button" data-gt-print>${esc(W.print)}</button>\n  ` : "";
   return `
 <a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
 <p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
 <h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
 ${resultBody(data, { policyPage })}
 <div class="gt-actions gt-noprint">
-  <button type="button" class="gt-button" data-gt-print>${esc(W.print)}</button>
-  <button type="button" class="gt-button gt-button--secondary" data-gt-share>${esc(W.share)}</button>
+  ${print}<button type="button" class="gt-button${where.print ? " gt-button--secondary" : ""}" data-gt-share>${esc(W.share)}</button>
   <a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.changeAnswers)}</a>
 </div>
 <div class="gt-share gt-noprint" data-gt-share-box hidden>
@@ -138,7 +159,15 @@ ${resultBody(data, { policyPage })}
   <input class="gt-input" id="gt-share-url" type="text" readonly>
   <button type="button" class="gt-button gt-button--secondary" data-gt-copy>${esc(W.copy)}</button>
   <p class="gt-share__note" data-gt-share-note role="status"></p>
+  <p class="gt-share__link" data-gt-share-link hidden></p>
 </div>
+<section class="gt-card gt-noprint" data-gt-card aria-labelledby="gt-card-title">
+  <h2 id="gt-card-title" class="gt-card__title">${esc(W.imageHeading)}</h2>
+  ${where.inApp ? `<p class="gt-card__hold"><strong>${esc(W.imageHoldApp)}</strong></p>` : ""}
+  <div class="gt-card__body" data-gt-card-body><p class="gt-loading">${esc(W.imageDrawing)}</p></div>
+  ${where.inApp ? "" : `<p><button type="button" class="gt-button gt-button--secondary" data-gt-save-image hidden>${esc(W.imageSave)}</button></p>`}
+  <p class="gt-card__note">${esc(W.imageNote)}</p>
+</section>
 <section class="gt-qr" data-gt-qr aria-labelledby="gt-qr-title">
   <h2 id="gt-qr-title" class="gt-qr__title">${esc(W.qrTitle)}</h2>
   <div data-gt-qr-body></div>

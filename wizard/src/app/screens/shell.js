@@ -1,4 +1,5 @@
-// What surrounds every screen: the engine's status line, the banner, the screen itself, and the tools
+// What surrounds every screen: the engine's status line, the banner, the screen itself, where the page
+// runs (screens/guide.js: below the screen, so that the question never moves when it appears), and the tools
 // (where the answers are kept, 清除). The same markup is mounted by main.js and built into the page ahead
 // of the script by prerender.js, so that both draw the same page.
 import { esc } from "../html.js";
@@ -12,6 +13,7 @@ export const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../path
 export const shellHtml = ({ status = null, screen = "", tools = "" } = {}) => `${statusShell(status)}
 <div class="gt-banner gt-noprint" data-gt-banner hidden></div>
 <div class="gt-screen" data-gt-screen>${screen}</div>
+<div class="gt-where-slot" data-gt-where></div>
 <div class="gt-tools gt-noprint" data-gt-tools>${tools}</div>`;
 
 /** The link to a clause on the policy page, from the build's citations. */
