@@ -18,7 +18,7 @@ from build_scripts.browser_profiles import no_streaming, too_old, wechat
 
 from .conftest import static_server
 from .test_batch_page import RESULTS, people_xlsx, xlsx_file
-from .wizard_support import ENGINE_FILES, ENGINE_TIMEOUT, WizardPage, decode_share, eligible_journey, short_journey_b
+from .wizard_support import ENGINE_FILES, ENGINE_TIMEOUT, WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
@@ -215,3 +215,22 @@ def test_the_code_on_screen_reads_back_from_a_screenshot_of_the_visible_page(in_
     w.page.evaluate("window.scrollBy(0, document.querySelector('.gt-card__image').getBoundingClientRect().bottom - innerHeight + 20)")
     shot = w.page.screenshot()
     assert decode_qr(shot) == [link]
+
+
+def test_elsewhere_the_image_is_saved_by_a_button_and_printing_is_offered(wizard):
+    """In a browser of its own: 保存图片 downloads the same PNG (its code the share link); 打印结果 is there;
+    no line about the system browser (everything works here)."""
+    w = wizard(accept_downloads=True)
+    eligible_journey(w)
+    assert w.page.locator("[data-gt-print]").is_visible()
+    assert w.page.locator("[data-gt-where-box]").count() == 0
+    assert w.page.get_by_text("长按图片保存或发送给朋友").count() == 0
+    w.page.wait_for_selector("[data-gt-save-image]:not([hidden])", timeout=ENGINE_TIMEOUT)
+    with w.page.expect_download() as info:
+        w.page.get_by_role("button", name="保存图片").click()
+    download = info.value
+    assert download.suggested_filename == "申报条件自测结果.png"
+    png = open(download.path(), "rb").read()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert decode_qr(png) == [w.share_link()]
+    assert not w.recorded.errors, w.recorded.errors
