@@ -6,7 +6,7 @@ covers what Excel saves as "CSV" on a Chinese system); xlsx with openpyxl (the `
 only when an xlsx is read or written, so that `import guantong` stays standard-library only.
 
 Decisions where batch.md is silent (also in the closing note of issue 12):
-- hidden sheets are not read (they hold lookup lists, like the template's own); the summary says so;
+- hidden sheets are not read (they hold lookup lists); the summary says so;
 - a merged cell in a data row counts for every cell it covers (a pathway merged down several rows); a
   merged header counts for its first column only;
 - 不确定 in a yes/no cell means not answered; 是的/对, true/false are read as yes/no too;
@@ -479,6 +479,54 @@ def result_cells(row: Row, policy: Policy) -> dict:
     return out
 
 
+# --- every cell written is a value (batch.md, Output; OWASP's CSV injection) -----------------------------
+FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_cell(value) -> str:
+    """A value as a CSV cell Excel will not evaluate: text beginning with = + - @, a tab or a carriage
+    return (a plain number aside) gets a leading ' (the person's text otherwise unchanged)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_LEAD) and not PLAIN_NUMBER.fullmatch(text) else text
+
+
+def put(cell, value) -> None:
+    """Write ``value`` into an openpyxl cell as a value: a string that openpyxl would take for a formula
+    (any that begins with =) stays a string cell."""
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+
+
+def _active_parts(xlsx: bytes) -> bool:
+    """Whether a workbook's sheets hold a formula or a hyperlink (a quick look at their XML)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
+        return any(re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]", z.read(n))
+                   for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+
+
+def _as_values(book, cached) -> int:
+    """Every formula cell of ``book`` replaced by its value in ``cached`` (the same workbook read with
+    data_only), or by the formula's text where none is cached; hyperlinks dropped. The cells changed."""
+    changed = 0
+    for ws in book.worksheets:
+        values = cached[ws.title] if ws.title in cached.sheetnames else None
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.hyperlink is not None:
+                    cell.hyperlink = None
+                if cell.data_type != "f":
+                    continue
+                value = values.cell(row=cell.row, column=cell.column).value if values is not None else None
+                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", None) or str(cell.value)
+                put(cell, value if value is not None else text)
+                changed += 1
+    return changed
+
+
 def write_csv(batch: Batch, policy: Policy) -> bytes:
     several = batch.source == "xlsx" and len(batch.sheets) > 1
     headers = list(dict.fromkeys(h for s in batch.sheets for h in s.headers if h))
@@ -488,7 +536,7 @@ def write_csv(batch: Batch, policy: Policy) -> bytes:
     writer.writerow(columns)
     for row in batch.rows:
         values = {h: _out(v) for h, v in row.cells.items()} | result_cells(row, policy) | {"工作表": row.sheet}
-        writer.writerow([values.get(c, "") for c in columns])
+        writer.writerow([csv_cell(values.get(c, "")) for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -515,15 +563,21 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
         by_sheet.setdefault(row.sheet, {})[row.number] = row
     if batch.source == "xlsx" and original is not None:
         book = openpyxl.load_workbook(io.BytesIO(original))
+        # The input's formulas go out as the values Excel cached for them (their text where none is).
+        if _active_parts(original):
+            _as_values(book, openpyxl.load_workbook(io.BytesIO(original), data_only=True))
         targets = [(book[s.name], s) for s in batch.sheets]
     else:
         book = openpyxl.Workbook()
         ws = book.active
         ws.title = "自测结果"
         sheet = batch.sheets[0]
-        ws.append(sheet.headers)
+        for j, header in enumerate(sheet.headers, start=1):
+            put(ws.cell(row=1, column=j), header)
         for number, cells in sheet.rows:
-            ws.append([_out(c) for c in cells])
+            for j, value in enumerate(cells, start=1):
+                if value not in (None, ""):
+                    put(ws.cell(row=number, column=j), _out(value))
         targets = [(ws, sheet)]
     for ws, sheet in targets:
         first = len(sheet.headers) + 1
@@ -535,7 +589,8 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
             for j, name in enumerate(cols):
                 if not values[name]:
                     continue
-                cell = ws.cell(row=number, column=first + j, value=values[name])
+                cell = ws.cell(row=number, column=first + j)
+                put(cell, values[name])
                 if name in ("原因", "提示", "错误"):
                     cell.alignment = wrap
     buf = io.BytesIO()
@@ -585,15 +640,14 @@ def template() -> bytes:
 
     policy = load_policy()
     book = openpyxl.Workbook()
-    lists = book.active
-    lists.title = "选项"
-    series = [s["name"] for s in policy.series]
-    for col, values in enumerate((LISTS["yesno"], LISTS["studio"], series), start=1):
-        for r, v in enumerate(values, start=1):
-            lists.cell(row=r, column=col, value=v)
-    lists.sheet_state = "hidden"
-    refs = {"yesno": f"选项!$A$1:$A${len(LISTS['yesno'])}", "studio": f"选项!$B$1:$B${len(LISTS['studio'])}",
-            "series": f"选项!$C$1:$C${len(series)}"}
+    book.remove(book.active)
+    # The drop-down lists written in the validations themselves (Excel's "a,b,c" lists, at most 255
+    # characters), not as references to a hidden sheet: the file holds no formula, and a list made from
+    # it has no hidden sheet to report.
+    lists = {**LISTS, "series": [s["name"] for s in policy.series]}
+    refs = {key: '"' + ",".join(values) + '"' for key, values in lists.items()}
+    if max(map(len, refs.values())) > 255:
+        raise ValueError("下拉列表超过 Excel 的 255 个字符上限")
     for title, headers, example in (("申报职称", TEMPLATE_A, EXAMPLE_A), ("申报技能等级", TEMPLATE_B, EXAMPLE_B)):
         ws = book.create_sheet(title)
         ws.append(headers)
@@ -607,7 +661,7 @@ def template() -> bytes:
             kind = BY_KEY[header_key(h)][3]
             source = "yesno" if kind == "bool" else "studio" if kind == "studio" else "series" if h == "申报系列" else None
             if source:
-                dv = DataValidation(type="list", formula1=f"={refs[source]}", allow_blank=True)
+                dv = DataValidation(type="list", formula1=refs[source], allow_blank=True)
                 dv.error, dv.errorTitle = "请从列表中选择", "无效的值"
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}1000")
@@ -621,7 +675,6 @@ def template() -> bytes:
                  "文件只在您的电脑上读取，不会上传。结果仅供参考，以评审、评价部门的认定为准。", ""])
     for col, width in (("A", 20), ("B", 80), ("C", 24)):
         info.column_dimensions[col].width = width
-    book.move_sheet("选项", offset=len(book.sheetnames))
     buf = io.BytesIO()
     book.save(buf)
     return _stable(buf.getvalue())

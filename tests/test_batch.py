@@ -183,8 +183,9 @@ def test_a_row_without_a_pathway_stops_the_file():
 
 def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
     book = openpyxl.load_workbook(io.BytesIO(template()))
-    assert book.sheetnames[:3] == ["申报职称", "申报技能等级", "填写说明"] and book["选项"].sheet_state == "hidden"
-    assert book["申报职称"].data_validations.dataValidation, "drop-down lists"
+    assert book.sheetnames == ["申报职称", "申报技能等级", "填写说明"], "no hidden sheet of lists"
+    lists = [dv.formula1 for dv in book["申报职称"].data_validations.dataValidation]
+    assert '"是,否,不确定"' in lists and any("工程技术" in f for f in lists), "drop-down lists written in themselves"
     explained = {row[0].value: row[2].value for row in book["填写说明"].iter_rows(min_row=2) if row[0].value}
     assert explained["技能大师工作室"] == "2.4.1" and "姓名" in explained
     batch = decided(template(), "模板.xlsx")
