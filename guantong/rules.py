@@ -369,9 +369,16 @@ def b1_holds_title(case: Case) -> Outcome:
         return Outcome(NOT_MET, "2.1", "未取得专业技术职务任职资格（职称）。")
     if a.get("titles"):
         # Late titles (B1, T3): every title dated after the deadline is no title for this round, as A2.
+        # The date from which it holds only where time is all that is missing (T6): the post must be one
+        # (an unanswered or a “no” post leaves no date).
         first = min(a["titles"].values())
         if not case.counts(first):
-            return Outcome(NOT_MET, "2.1", f"最早取得职称的日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计。", by=first)
+            late = f"最早取得职称的日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计"
+            if a.get("technical_skill_post") is False:
+                return Outcome(NOT_MET, "2.1", f"{late}；且未从事技术技能岗位。")
+            if "technical_skill_post" not in a:
+                return Outcome(NOT_MET, "2.1", f"{late}；是否从事技术技能岗位尚未回答。")
+            return Outcome(NOT_MET, "2.1", f"{late}。", by=first)
     if a.get("technical_skill_post") is False:
         return Outcome(NOT_MET, "2.1", "未从事技术技能岗位。")
     if "titles" not in a or "technical_skill_post" not in a:

@@ -345,3 +345,15 @@ def test_number_cells_read_as_the_wizard_reads_typed_numbers(case):
     from guantong.batch import cell_count
 
     assert read_cell(cell_count, case, ("value", "negative", "负数")) == {k: v for k, v in case.items() if k != "typed"}
+
+
+def test_a_late_title_without_the_post_column_gives_no_eligible_on_date():
+    """Issue 23: a 申报技能等级 sheet with no 从事技术技能岗位 column and every title after the deadline: B1 is
+    not met, and no level carries a date (time is not all that is missing)."""
+    data = xlsx_bytes({"申报技能等级": [["姓名", "受理截止日期", "助理级取得日期", "申报职业（工种）", "参加本职业工作日期"],
+                                     ["王五", "2026-06-30", "2026-09-01", "电工", "2010-01-01"]]})
+    [row] = decided(data, "p.xlsx").rows
+    cells = result_cells(row, POLICY)
+    assert cells["结论"] == "暂不符合"
+    assert [cells[f"{name}可申报日期"] for name in ("高级工（三级）", "技师（二级）", "高级技师（一级）")] == ["", "", ""]
+    assert "是否从事技术技能岗位尚未回答。（2.1）" in cells["原因"]

@@ -71,3 +71,30 @@ def test_deadline_at_eligible_on_opens_the_level_and_the_day_before_does_not(a):
         assert run({**a, "deadline": on.isoformat()})["levels"][lid]["status"] == "eligible", (lid, level)
         before = run({**a, "deadline": (on - dt.timedelta(days=1)).isoformat()})["levels"][lid]
         assert before["status"] != "eligible", (lid, level, before)
+
+
+def test_an_eligible_on_date_means_time_is_all_that_is_missing_over_many_seeded_answers():
+    """T6 over a wide seeded sample (the shapes a share link or a spreadsheet row sends, sparse to complete):
+    with the deadline moved to a level's eligible-on date, a level that was not eligible opens (eligible,
+    or undetermined where it was undetermined: the unanswered points still open), and the day before it
+    does not. Issue 23 found the one shape that broke it: every title after the deadline with the post
+    unanswered (57 of 50 000 random answer sets)."""
+    from build_scripts import sample_answers
+
+    checked = 0
+    for shape, seed in (("loose", 23), ("journey", 24), ("full", 25)):
+        for a in sample_answers.generate(1500, seed, shape):
+            try:
+                result = run(a)
+            except ValueError:
+                continue
+            for lid, level in result["levels"].items():
+                if level["eligible_on"] is None or level["status"] == "eligible":
+                    continue
+                checked += 1
+                at = run({**a, "deadline": level["eligible_on"]})["levels"][lid]["status"]
+                allowed = {"eligible"} if level["status"] == "not_eligible" else {"eligible", "undetermined"}
+                assert at in allowed, (lid, level, at, a)
+    assert checked > 100
+    late = {"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"assistant": "2026-09-01"}}
+    assert all(lv["eligible_on"] is None for lv in run(late)["levels"].values())
