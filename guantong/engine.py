@@ -77,7 +77,8 @@ def decide_level(case: Case, level: dict, preconditions: list[Outcome]) -> dict:
         extra = []
     else:
         routes = b_title_routes(case, level)
-        extra = [b5_years_condition(case, level)]
+        title_met = any_of(routes)[0] == MET and all(p.state == MET for p in preconditions)
+        extra = [b5_years_condition(case, level, only_years=title_met)]
     route_state, route_by = any_of(routes)
     by_route = Outcome(route_state, level["clause"], "", by=route_by)
     state, by = all_of(preconditions + [by_route] + extra)

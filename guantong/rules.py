@@ -455,16 +455,25 @@ def b4_required_years(case: Case, level: dict) -> tuple[int | None, str]:
     return None, ""
 
 
+STANDARD_WHERE = "各职业的国家职业技能标准由人力资源社会保障部颁布，可在国家“技能人才评价工作网”按职业名称和编码查询"
+
+
 @rule("B5", "2.4.2", "累计工作年限：自从事本职业或相关职业起算，扣除中断月数")
-def b5_years_condition(case: Case, level: dict) -> Outcome:
+def b5_years_condition(case: Case, level: dict, only_years: bool = False) -> Outcome:
     """“累计工作年限达到……申报条件”（2.4.2.x）。Counted from work_start to the deadline less the months
     out of work (T2), or the whole years stated. Decision: when both are given, work_start (exact) wins;
-    stated years are taken as net of breaks, and cannot be projected to a date (no eligible-on)."""
+    stated years are taken as net of breaks, and cannot be projected to a date (no eligible-on).
+    Where the requirement is unknown and it is the only thing left open (`only_years`: the preconditions
+    and the title condition hold), say what decides it: the standard asking no more than the counted years
+    (guidance, still undetermined; issue 23)."""
     clause = level["clause"]
     a = case.answers
     required, source = b4_required_years(case, level)
     counted = counted_years(case)
     if required is None:
+        if only_years and counted is not None:
+            return Outcome(UNKNOWN, clause, f"已符合申报{level['name']}的职称条件；若该职业国家职业技能标准要求的累计工作年限"
+                                            f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。")
         have = f"您的累计工作年限按 {counted} 年计算，" if counted is not None else ""
         return Outcome(UNKNOWN, clause, f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。")
     if counted is None:

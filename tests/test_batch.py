@@ -357,3 +357,17 @@ def test_a_late_title_without_the_post_column_gives_no_eligible_on_date():
     assert cells["结论"] == "暂不符合"
     assert [cells[f"{name}可申报日期"] for name in ("高级工（三级）", "技师（二级）", "高级技师（一级）")] == ["", "", ""]
     assert "是否从事技术技能岗位尚未回答。（2.1）" in cells["原因"]
+
+
+def test_the_years_sentence_is_the_engine_s_in_the_reasons_column():
+    """Issue 23: where the standard's years are all that is open, the 原因 column carries the engine's own
+    sentence (the wizard and `guantong check` show the same reason from the same result)."""
+    row = {**B_ROW, "高级工年限要求": "", "技师年限要求": "", "高级技师年限要求": "", "参加本职业工作日期": "2012-01-01"}
+    [decided_row] = decided(csv_bytes([row]), "p.csv").rows
+    result = evaluate({"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"intermediate": "2018-12-01"},
+                       "technical_skill_post": True, "occupation": "电工", "occupation_matches": True,
+                       "work_start": "2012-01-01", "months_out_of_work": 0, "related_major": False,
+                       "integrity_record": False}, today=TODAY).to_dict()
+    sentence = result["levels"]["technician"]["reasons"][0]["message"]
+    assert "若该职业国家职业技能标准要求的累计工作年限不超过 14 年，即符合本层级条件" in sentence
+    assert f"{sentence}（2.4.2.2）" in result_cells(decided_row, POLICY)["原因"].splitlines()
