@@ -14,28 +14,9 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
-from test_validate import broken   # a copy of the real data with one edit
+from policy_edits import ROUND_AND_HONOUR, broken   # a copy of the real data with one edit
 
 ROOT = Path(__file__).resolve().parents[1]
-ROUND_AND_HONOUR = '''
-[[round]]
-id = "2026-a"
-pathway = "skill_to_title"
-year = 2026
-deadline = 2026-06-30
-document = "关于做好2026年度职称评审工作的通知（测试）"
-clause = "3.2"
-
-[[honor]]
-name = "黄石市金牌职工"
-tier = "assistant"
-clause = "2.4.1.1"
-
-[[change]]
-date = 2026-05-20
-summary = "新增2026年度受理截止时间和“黄石市金牌职工”荣誉（测试）。"
-document = "黄人社函〔2026〕测试号"
-'''
 
 
 def guantong(*args, env=None):

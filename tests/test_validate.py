@@ -10,22 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from guantong.policy import POLICY_PATH
 from guantong.validate import locate, validate_policy
 
+from policy_edits import GOOD, broken
+
 ROOT = Path(__file__).resolve().parents[1]
-GOOD = POLICY_PATH.read_text(encoding="utf-8")
-
-
-def broken(tmp_path, old: str | None, new: str, count: int = 1) -> Path:
-    if old is None:
-        text = GOOD + "\n" + new
-    else:
-        assert old in GOOD, old
-        text = GOOD.replace(old, new, count)
-    path = tmp_path / "policy.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def line_of(path: Path, fragment: str) -> int:

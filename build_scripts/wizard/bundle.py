@@ -586,7 +586,8 @@ gzip_twin = compressed_twins  # the earlier name
 
 #: Pages kept offline after one wizard visit (with everything they load), besides the wizard's own.
 OFFLINE_PAGES = ("index.html", "policy/index.html", "pathway-a/index.html", "pathway-b/index.html", "faq/index.html",
-                 "glossary/index.html", "contact/index.html", "privacy/index.html")
+                 "glossary/index.html", "contact/index.html", "privacy/index.html", "offline/index.html")
+OFFLINE_PAGE = "offline/index.html"   # what the service worker shows for a page it has not kept, offline
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
 START_MARK = "<!-- guantong-wizard: start -->"
@@ -775,6 +776,7 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
         "snapshotCache": b.snapshot_cache,
         "pagesCache": f"guantong-wizard-pages-{version}",
         "shell": [from_sw(rel) for rel in shell],
+        "offline": from_sw(OFFLINE_PAGE) if (site / OFFLINE_PAGE).is_file() else None,
         "engine": [from_sw(rel) for rel in streamed],
     })
     (site / "sw.js").write_text(sw, encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
-from test_publishing import ROUND_AND_HONOUR   # the same staff edit as the site-level test
+from policy_edits import ROUND_AND_HONOUR   # the same staff edit as the site-level test
 
 from .wizard_support import A, WizardPage
 

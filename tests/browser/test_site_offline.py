@@ -1,6 +1,6 @@
 """The whole site offline after one wizard visit (issue 13): with the server stopped and the browser
 offline, a result's clause link opens the notice at that clause, both pathway pages open, and search
-finds a word; a page never visited says the browser is offline, as it would anywhere. A visitor who never
+finds a word; a page never visited gets the site's Chinese offline page with links to what is kept. A visitor who never
 opens the wizard gets no service worker, and so never downloads the engine."""
 
 from __future__ import annotations
@@ -48,6 +48,13 @@ def test_the_notice_pathway_pages_and_search_work_offline_after_a_wizard_visit(b
     page.press("input.md-search__input", "End")  # Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     assert page.locator(".md-search-result__item").count() >= 1
+    # Pages not kept yet answer with the site's Chinese offline page, linking to what is kept (issue 23).
+    for url in ("batch/", "changes/", "staff/"):
+        page.goto(base + url)
+        assert "没有网络，这一页暂时打不开" in page.inner_text("h1"), url
+        assert page.locator("article a[href$='wizard/']").count() >= 1
+    page.locator("article a[href$='pathway-b/']").first.click()
+    page.wait_for_url(f"{base}pathway-b/")
     assert not w.recorded.errors, w.recorded.errors
 
 

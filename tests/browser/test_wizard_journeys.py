@@ -242,7 +242,7 @@ def test_pathway_b_undetermined_when_years_are_unknown(wizard):
     r = w.expect_result()
     assert "暂时无法确定" in r["panel"]
     assert r["levels"]["senior_worker"]["status"] == "undetermined"
-    assert "累计工作年限按 6 年计算" in r["levels"]["senior_worker"]["text"]
+    assert "要求的累计工作年限不超过 6 年，即符合本层级条件" in r["levels"]["senior_worker"]["text"]  # issue 23
     assert r["levels"]["senior_technician"]["status"] == "not_eligible"
 
 
@@ -363,3 +363,19 @@ def test_years_then_a_start_date_the_check_page_says_the_date_counts(wizard):
     rows = dict(w.expect_check())
     assert "您从事这个职业或相关职业累计多少整年？" not in rows
     assert "将按开始工作的日期计算累计工作年限" in w.page.inner_text("#gt-wizard")
+
+
+def test_cancelling_a_change_of_pathway_restores_the_answers(wizard):
+    """取消修改 after switching the pathway from the check page undoes the switch (issue 23): the check
+    page shows the first pathway's answers again."""
+    w: WizardPage = wizard()
+    w.open()
+    before = w.pathway_a_to_check()
+    w.page.locator('a[data-gt-to="change-direction"]').click()
+    w.answer("direction", B)
+    w.page.wait_for_selector('#gt-wizard[data-screen^="question:"]:not([data-screen="question:direction"])')
+    w.page.get_by_role("link", name="取消修改，返回检查页").click()
+    assert w.expect_check() == before
+    assert w.page.evaluate("location.hash") == "#check"
+    w.page.reload()
+    assert w.expect_check() == before, "kept as restored"

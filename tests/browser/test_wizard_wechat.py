@@ -17,7 +17,7 @@ import pytest
 from build_scripts.browser_profiles import no_streaming, too_old, wechat
 
 from .conftest import static_server
-from .test_batch_page import RESULTS, people_xlsx, xlsx_file
+from .batch_support import RESULTS, people_xlsx, xlsx_file
 from .wizard_support import ENGINE_FILES, ENGINE_TIMEOUT, WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}

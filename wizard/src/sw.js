@@ -13,7 +13,8 @@
 // - snapshot cache ("guantong-wizard-snapshot-<hash>"): Python's memory after the first boot, written and
 //   read by the page's worker (worker.mjs) for this build's Pyodide and engine; never fetched.
 // - pages cache ("guantong-wizard-pages-<version>"): every other page of the site and what it loads, kept
-//   as they are visited (from the network when online, from here when not).
+//   as they are visited (from the network when online, from here when not); a page never kept, opened
+//   offline, gets offline/ (precached with the shell): a Chinese page linking to what is kept.
 // On activation every other "guantong-wizard-*" cache is deleted: nobody keeps stale rules or pages.
 //
 // The two lists are served cache-first (their content is versioned by the build); other pages of the
@@ -60,7 +61,9 @@ async function fromCache(cacheName, url, request, store) {
   return response;
 }
 
-/** Other pages of the site: from the network (kept for later), else what was kept. */
+/** Other pages of the site: from the network (kept for later), else what was kept; a page never kept,
+ * offline, gets the site's own Chinese page saying so, with links to what is kept (not the browser's
+ * English error page). */
 async function fromNetwork(key, request) {
   const cache = await caches.open(SW.pagesCache);
   try {
@@ -70,6 +73,10 @@ async function fromNetwork(key, request) {
   } catch (err) {
     const hit = await cache.match(key);
     if (hit) return hit;
+    if (request.mode === "navigate" && SW.offline) {
+      const page = await (await caches.open(SW.shellCache)).match(abs(SW.offline));
+      if (page) return page;
+    }
     throw err;
   }
 }

@@ -170,6 +170,11 @@ class Wizard {
 
   // --- navigation -----------------------------------------------------------------------------------
   go(screen, { replace = false, focus = true } = {}) {
+    // 修改 from the check page starts a change: what the answers were, for 取消修改 (even after the
+    // change led to other questions, as a switch of pathway does).
+    if (screen.name === "question" && screen.mode === "change" && this.screen?.name === "check") {
+      this.changeFrom = JSON.parse(JSON.stringify({ answers: this.state.answers, skipped: this.state.skipped, drafts: this.state.drafts }));
+    }
     const url = `${location.pathname}${location.search}#${hashOf(screen)}`;
     if (replace) history.replaceState({ gt: hashOf(screen) }, "", url);
     else history.pushState({ gt: hashOf(screen) }, "", url);
@@ -202,6 +207,7 @@ class Wizard {
     const screen = this.settle(wanted);
     if (screen !== wanted) history.replaceState({ gt: hashOf(screen) }, "", `${location.pathname}${location.search}#${hashOf(screen)}`);
     this.screen = screen;
+    if (screen.name !== "question" || screen.mode !== "change") this.changeFrom = null; // the change is done
     this.state.screen = hashOf(screen);
     this.save();
     const seq = ++this.renderSeq;
@@ -361,6 +367,10 @@ class Wizard {
       event.stopPropagation(); // not an instant-navigation link for Material
       const screen = parseHash(`#${d.gtTo}`);
       if (screen) this.go(screen);
+    } else if (d.gtCancelChange !== undefined) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.cancelChange();
     } else if (d.gtAddOther !== undefined) addOther(this);
     else if (d.gtRemoveOther !== undefined) removeOther(this, el);
     else if (d.gtGo) {
@@ -387,6 +397,16 @@ class Wizard {
       this.engine.retry();
       if (this.screen) this.render(this.screen, true);
     } else if (d.gtReload !== undefined) location.reload();
+  }
+
+  /** 取消修改: the answers as they were when the change began, and the check page. */
+  cancelChange() {
+    if (this.changeFrom) {
+      Object.assign(this.state, this.changeFrom);
+      this.changeFrom = null;
+      this.save();
+    }
+    this.go({ name: "check" });
   }
 
   renderTools(confirming = false, note = "") {

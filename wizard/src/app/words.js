@@ -52,13 +52,15 @@ export const W = {
   titleError: "错误",
   titleWarning: "请确认",
   late: (date, when, deadline) => `${date}晚于${when}（${deadline}），不计入本轮申报。日期无误的话，请再次点击“继续”。`,
+  lateToday: (date, deadline) => `${date}晚于今天（${deadline}；${W.todayWhy}），不计入本轮申报。日期无误的话，请再次点击“继续”。`,
   engineProblem: "判断引擎发现这个回答有问题：",
   // where the deadline came from (the late warning, the result)
   deadlineSource: {
     answers: "您填写的受理材料截止时间",
     policy: "已公布的本年度受理材料截止时间",
-    today: "今天（未填写截止时间，本年度也尚未公布）",
+    today: "今天",
   },
+  todayWhy: "未填写截止时间，本年度也尚未公布",
   // check page
   checkTitle: "检查您的回答",
   change: "修改",
@@ -80,7 +82,8 @@ export const W = {
   notEligible: "按您的回答，目前不符合申报条件",
   fromDate: (date, level) => [`自 `, date, ` 起可申报${level}。`],
   pending: (levels) => `${levels}待定，见下方说明。`,
-  countedTo: (date, source) => `年限计算至 ${date}（${source}）。`,
+  countedTo: (date, source, today = false) =>
+    today ? `年限计算至今天（${date}）：${W.todayWhy}。` : `年限计算至 ${date}（${source}）。`,
   levelsHeading: "各层级的结论",
   levelOn: (date) => [`自 `, date, ` 起符合条件（只差时间）。`],
   routesLabel: "符合条件的途径：",

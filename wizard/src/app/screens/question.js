@@ -30,7 +30,7 @@ ${typeOf(q).markup(q, fs)}`;
 <form class="gt-form" data-gt-question="${esc(q.id)}" novalidate>
   ${group}
   <div class="gt-warning" data-gt-warning role="alert" hidden></div>
-  <div class="gt-actions"><button type="submit" class="gt-button" data-gt-continue>${esc(W.continue)}</button>${change ? `<a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.cancelChange)}</a>` : ""}</div>
+  <div class="gt-actions"><button type="submit" class="gt-button" data-gt-continue>${esc(W.continue)}</button>${change ? `<a class="gt-link" href="#check" data-gt-cancel-change>${esc(W.cancelChange)}</a>` : ""}</div>
 </form>`;
 }
 
@@ -84,17 +84,19 @@ export function submitQuestion(wz, form) {
   }
   if (!parsed.skip) {
     const deadline = wz.walker.deadline(wz.walker.applicable(answers), wz.today);
-    const late = lateDates(q.id, parsed.value, deadline.date);
+    const lates = lateDates(q.id, parsed.value, deadline.date);
     const token = `${q.id}:${JSON.stringify(parsed.value)}:${deadline.date}`;
-    if (late.length && wz.lateConfirmed !== token) {
+    if (lates.length && wz.lateConfirmed !== token) {
       wz.lateConfirmed = token;
-      const when = W.deadlineSource[deadline.source];
+      const late = (date) => deadline.source === "today"
+        ? W.lateToday(date, cnDate(deadline.date))
+        : W.late(date, W.deadlineSource[deadline.source], cnDate(deadline.date));
       showErrors(
         wz,
         q,
-        late.map((l) => ({
+        lates.map((l) => ({
           field: parsed.targets?.[l.key] ?? parsed.targets?.[l.key.split(/[.[]/)[0]] ?? typeOf(q).first(q),
-          message: W.late(cnDate(l.date), when, cnDate(deadline.date)),
+          message: late(cnDate(l.date)),
         })),
         { warning: true },
       );

@@ -76,7 +76,7 @@ export function verdict(data) {
     title,
     soon: next ? W.fromDate(r.levels[next].eligible_on, names[next]) : null,
     pending: r.highest && undetermined.length ? W.pending(undetermined.map((id) => names[id]).join("、")) : "",
-    deadline: W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || ""),
+    deadline: W.countedTo(cnDate(r.deadline), W.deadlineSource[r.deadline_source] || "", r.deadline_source === "today"),
   };
 }
 

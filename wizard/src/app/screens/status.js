@@ -5,6 +5,17 @@ import { W } from "../words.js";
 
 export const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
+/** The download's figures as shown, in MB with one decimal: {done, total, left} that add up (done + left
+ * = total as printed), done never shown as all while bytes are still to come. */
+export function progressMb(loaded, total) {
+  const tenth = 1048576 / 10;
+  const all = Math.round(total / tenth);
+  let done = loaded >= total ? all : Math.min(all, Math.floor(Math.max(0, loaded) / tenth));
+  if (loaded < total && done === all && all > 0) done = all - 1;
+  const fmt = (tenths) => (tenths / 10).toFixed(1);
+  return { done: fmt(done), total: fmt(all), left: fmt(all - done), leftTenths: all - done };
+}
+
 /** The status line's markup; with `d` (describeStatus) already showing it, as the page built ahead has it. */
 export function statusShell(d = null) {
   const bar = d ? !d.bar : false;
@@ -29,12 +40,12 @@ export function describeStatus(status, offlineReady, goOn = W.questionsGoOn) {
       return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${goOn}`, bar: true, pct: 0, bytes: "" };
     case "download": {
       if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "" };
-      const left = Math.max(0, status.total - status.loaded);
+      const shown = progressMb(status.loaded, status.total);
       return {
-        text: `${W.stage.download}（${W.aboutSize(mb(status.total))}）。${goOn}`,
+        text: `${W.stage.download}（${W.aboutSize(shown.total)}）。${goOn}`,
         bar: true,
         pct,
-        bytes: W.bytes(mb(status.loaded), mb(status.total)) + (left > 0 ? W.remaining(mb(left)) : ""),
+        bytes: W.bytes(shown.done, shown.total) + (shown.leftTenths > 0 ? W.remaining(shown.left) : ""),
       };
     }
     default:
