@@ -112,6 +112,11 @@ class Case:
         """T3: an achievement dated after the deadline does not count for this round."""
         return day is None or day <= self.deadline
 
+    @property
+    def until(self) -> str:
+        """What the years run to, in the person's words: 至今天 where no deadline is known (T1)."""
+        return "至今天" if self.deadline_source == "today" else "至受理截止时间"
+
 
 # --- rule registry: what the flowcharts, pages and citation tests read ----------------------------------
 RULES: dict[str, dict] = {}
@@ -258,9 +263,12 @@ def a7_skill_years(case: Case, level: dict) -> Outcome:
     pause = f"（已顺延未从事技术技能工作的 {months} 个月）" if months else ""
     if reached is None:
         return Outcome(NOT_MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级起，无法在有效日期内满 {years} 年。", kind="skill_years")
+    have = full_years_between(first, case.deadline, months)
     if reached <= case.deadline:
-        return Outcome(MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，至受理截止时间已从事相应技术技能工作满 {years} 年{pause}。", kind="skill_years")
-    return Outcome(NOT_MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，到 {reached.isoformat()} 才满 {years} 年{pause}，晚于受理截止时间 {case.deadline.isoformat()}。", by=reached, kind="skill_years")
+        return Outcome(MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，{case.until}已从事相应技术技能工作满 {have} 年"
+                                    f"（要求满 {years} 年）{pause}。", kind="skill_years")
+    return Outcome(NOT_MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
+                                    f"取得{name}后满 {years} 年，即 {reached.isoformat()} 起可申报{level['name']}。", by=reached, kind="skill_years")
 
 
 @rule("A8", "2.4.1", "获得所列荣誉或担任技能大师工作室领办人（高层级同样适用于低层级）")
@@ -432,10 +440,14 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
         lower_name = p.title_name(lower)
         start = held_from(lower)
         reached = full_years_reached(start, years) if start else None
+        have = full_years_between(start, case.deadline) if start else 0
         if reached and reached <= case.deadline:
-            outcomes.append(Outcome(MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}）已满 {years} 年。", kind="title_years"))
+            outcomes.append(Outcome(MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}），{case.until}已满 {have} 年"
+                                                 f"（要求满 {years} 年）。", kind="title_years"))
         elif reached:
-            outcomes.append(Outcome(NOT_MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}）到 {reached.isoformat()} 才满 {years} 年。", by=reached, kind="title_years"))
+            outcomes.append(Outcome(NOT_MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}），{case.until}满 {have} 年"
+                                                     f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {reached.isoformat()} 起"
+                                                     f"符合这一职称条件。", by=reached, kind="title_years"))
         else:
             outcomes.append(Outcome(NOT_MET, clause, f"未取得{lower_name}或更高职称满 {years} 年。", kind="title_years"))
     return outcomes

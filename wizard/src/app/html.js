@@ -20,6 +20,14 @@ export const half = (text) =>
 /** A field id for a question's part, safe in CSS selectors and unique on the page. */
 export const fid = (q, ...parts) => ["gt", q.id, ...parts].join("-").replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 
+/** A date as shown on a screen: 年月日, kept on one line. */
+export const dateHtml = (iso) => `<span class="gt-date">${esc(cnDate(iso))}</span>`;
+
+/** The ISO dates in an engine message (escaped already) as the screen shows dates: one style per
+ * screen, none broken across lines. */
+export const cnDates = (html) =>
+  html.replace(/\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日/g, (date) => (date.includes("-") ? dateHtml(date) : `<span class="gt-date">${date}</span>`));
+
 /** Phone numbers in a message as tap-to-call links (the message is escaped already). */
 export const linkPhones = (html) => html.replace(/(0\d{2,3})-(\d{7,8})/g, '<a href="tel:$1$2" class="gt-tel">$1-$2</a>');
 

@@ -87,6 +87,8 @@ export const W = {
   levelsHeading: "各层级的结论",
   levelOn: (date) => [`自 `, date, ` 起符合条件（只差时间）。`],
   routesLabel: "符合条件的途径：",
+  yearsMark: "国家职业技能标准", // in a reason: the occupation standard's years are what is open
+  yearsHow: "各职业的年限要求怎么确定、在哪里查",
   reasonsLabel: "原因：",
   undeterminedReasons: "待定的原因：",
   nextHeading: "下一步",

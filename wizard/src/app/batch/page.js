@@ -6,7 +6,7 @@
 // Nothing is uploaded or stored: the file lives in this page's memory until it is closed.
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
-import { esc } from "../html.js";
+import { cnDate, esc } from "../html.js";
 import { onEveryPage } from "../material.js";
 import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
 import { saveFile } from "../save.js";
@@ -327,7 +327,7 @@ ${this.noticeHtml()}`;
       if (r.direction !== lv.direction || !r.cells[lv.name]) return "<td></td>";
       const date = r.cells[`${lv.name}可申报日期`];
       const status = r.cells[lv.name];
-      return `<td><span class="gt-tag gt-tag--${status === "符合" ? "eligible" : status === "待定" ? "undetermined" : "not-eligible"}">${esc(status)}</span>${date ? `<br><span class="gt-batch__date">${esc(BW.eligibleOn(date))}</span>` : ""}</td>`;
+      return `<td><span class="gt-tag gt-tag--${status === "符合" ? "eligible" : status === "待定" ? "undetermined" : "not-eligible"}">${esc(status)}</span>${date ? `<br><span class="gt-batch__date gt-date">${esc(BW.eligibleOn(cnDate(date)))}</span>` : ""}</td>`;
     };
     const rows = shown
       .map((r) => {

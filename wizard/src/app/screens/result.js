@@ -2,8 +2,9 @@
 // routes and reasons linked to their clauses, next steps, preconditions, notes; print, share link and
 // its QR code. Until the engine is ready it shows the engine's real progress and the result the moment
 // it is; when the engine cannot load, the unavailable screen.
-import { cnDate, esc, linkPhones } from "../html.js";
+import { cnDate, cnDates, dateHtml, esc, linkPhones } from "../html.js";
 import { W } from "../words.js";
+import { PAGES } from "./shell.js";
 import { describeStatus } from "./status.js";
 
 const CLS = { eligible: "eligible", not_eligible: "not-eligible", undetermined: "undetermined" };
@@ -22,7 +23,7 @@ export function waitingHtml() {
 export function showWaiting(screen, status) {
   const box = screen.querySelector("[data-gt-waiting]");
   if (!box) return;
-  const d = describeStatus(status, false);
+  const d = describeStatus(status, false, ""); // nothing to answer on this screen: no 您可以继续回答问题
   const progress = box.querySelector("progress");
   progress.value = d.pct ?? 100;
   progress.textContent = `${progress.value}%`;
@@ -35,7 +36,7 @@ const tag = (text, cls) => `<strong class="gt-tag gt-tag--${cls}">${esc(text)}</
 function cited(item, clauses, policyPage) {
   const c = clauses[item.clause];
   const link = c && c.anchor ? ` <a class="gt-clause" href="${policyPage}#${esc(c.anchor)}">（${esc(c.cite)}）</a>` : "";
-  return `${linkPhones(esc(item.message))}${link}`;
+  return `${cnDates(linkPhones(esc(item.message)))}${link}`;
 }
 
 /** Draw the share link's QR code into the result's place for it (its chunk was fetched at mount); the
@@ -82,7 +83,7 @@ export function verdict(data) {
 
 /** The result itself (the panel, levels, next steps, preconditions, notes), its section headings at
  * level `h`: the wizard's result page, and one person's result on the batch page. */
-export function resultBody(data, { policyPage, h = 2 }) {
+export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2 }) {
   const r = data.result;
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
@@ -90,9 +91,10 @@ export function resultBody(data, { policyPage, h = 2 }) {
   const v = verdict(data);
   const panelClass = v.cls;
   const panelTitle = v.title;
-  const strongDate = ([before, date, after]) => `${esc(before)}<strong>${esc(cnDate(date))}</strong>${esc(after)}`;
+  const strongDate = ([before, date, after]) => `${esc(before)}<strong>${dateHtml(date)}</strong>${esc(after)}`;
   const soon = v.soon ? `<p class="gt-panel__line">${strongDate(v.soon)}</p>` : "";
   const pending = v.pending ? `<p class="gt-panel__line">${esc(v.pending)}</p>` : "";
+  const deadline = cnDates(esc(v.deadline));
   const levels = ids
     .map((id) => {
       const level = r.levels[id];
@@ -101,8 +103,12 @@ export function resultBody(data, { policyPage, h = 2 }) {
       const routes = level.routes.length
         ? `<p class="gt-level__label">${esc(W.routesLabel)}</p><ul class="gt-list">${level.routes.map((x) => `<li><span class="gt-kind">${esc(W.routeKind[x.kind] || x.kind)}</span>${cite(x)}</li>`).join("")}</ul>`
         : "";
+      // Pathway B left 待定 on the occupation's years: where the page explains how they are set.
+      const years = r.direction === "title_to_skill" && level.status === "undetermined" && level.reasons.some((x) => x.message.includes(W.yearsMark))
+        ? `<p class="gt-level__more"><a href="${esc(yearsPage)}">${esc(W.yearsHow)}</a></p>`
+        : "";
       const reasons = level.reasons.length
-        ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>`
+        ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>${years}`
         : "";
       return `<section class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><h${h + 1} class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h${h + 1}>${on}${routes}${reasons}</section>`;
     })
@@ -125,7 +131,7 @@ export function resultBody(data, { policyPage, h = 2 }) {
   return `<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
   <p class="gt-panel__title">${esc(panelTitle)}</p>
   ${soon}${pending}
-  <p class="gt-panel__line gt-panel__small">${esc(v.deadline)}</p>
+  <p class="gt-panel__line gt-panel__small">${deadline}</p>
 </div>
 <h${h}>${esc(W.levelsHeading)}</h${h}>
 <div class="gt-levels">${levels}</div>

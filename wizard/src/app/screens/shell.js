@@ -7,7 +7,7 @@ import { W } from "../words.js";
 import { statusShell } from "./status.js";
 
 /** The site's pages the wizard links to, relative to the wizard's page. */
-export const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/" };
+export const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/", years: "../pathway-b/#years" };
 
 /** The wizard's frame; `status` (describeStatus) and the screen and tools markup when built ahead. */
 export const shellHtml = ({ status = null, screen = "", tools = "" } = {}) => `${statusShell(status)}
