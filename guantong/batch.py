@@ -493,24 +493,30 @@ def csv_cell(value) -> str:
 
 def put(cell, value) -> None:
     """Write ``value`` into an openpyxl cell as a value: a string that openpyxl would take for a formula
-    (any that begins with =) stays a string cell."""
+    (any that begins with =) stays a string cell. Carriage returns become line feeds (Excel's line break
+    in a cell): XML reads a bare one as a line feed anyway, and only lxml writes it as &#13;, so the page's
+    pure-Python openpyxl and the command would otherwise differ."""
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
 
 
 def _active_parts(xlsx: bytes) -> bool:
-    """Whether a workbook's sheets hold a formula or a hyperlink (a quick look at their XML)."""
+    """Whether a workbook's sheets hold a formula, a hyperlink or a carriage return (a quick look at their
+    XML): what _as_values changes."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
-        return any(re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]", z.read(n))
-                   for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        return any(re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r", z.read(n))
+                   for n in z.namelist() if (n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml") and n.endswith(".xml"))
 
 
 def _as_values(book, cached) -> int:
     """Every formula cell of ``book`` replaced by its value in ``cached`` (the same workbook read with
-    data_only), or by the formula's text where none is cached; hyperlinks dropped. The cells changed."""
+    data_only), or by the formula's text where none is cached; hyperlinks dropped; carriage returns made
+    line feeds (put). The formula cells changed."""
     changed = 0
     for ws in book.worksheets:
         values = cached[ws.title] if ws.title in cached.sheetnames else None
@@ -518,6 +524,8 @@ def _as_values(book, cached) -> int:
             for cell in row:
                 if cell.hyperlink is not None:
                     cell.hyperlink = None
+                if isinstance(cell.value, str) and "\r" in cell.value and cell.data_type != "f":
+                    put(cell, cell.value)
                 if cell.data_type != "f":
                     continue
                 value = values.cell(row=cell.row, column=cell.column).value if values is not None else None

@@ -14,7 +14,6 @@ import io
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -22,94 +21,10 @@ import pytest
 
 from guantong import batch
 
+from inert_support import HOSTILE, PLAIN, XLSX_TEXTS, assert_csv_inert, assert_kept, assert_xlsx_inert, csv_input, xlsx_input
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 12, 1)
-HOSTILE = ['=HYPERLINK("http://example.invalid","x")', "@SUM(1+1)", "+1+2", "-2+3", "\t=1+1", "\r=1+1",
-           "=cmd|' /C calc'!A0", "=1+1", "'=quoted"]
-PLAIN = ["-2", "+3", "1.5e3", "-0.25"]   # plain numbers: written as they are
-LEADS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def hostile_rows() -> list[dict]:
-    base = {"申报方向": "职称", "受理截止日期": "2026-06-30", "单位在黄石市": "是", "一线或技能岗位": "是",
-            "技师取得日期": "2019-06-30", "申报系列": "工程技术"}
-    rows = [{**base, "姓名": text, "编号": text, "备注": text} for text in HOSTILE]
-    rows += [{**base, "姓名": f"数字{n}", "编号": n, "备注": n} for n in PLAIN]
-    rows.append({**base, "姓名": "坏日期", "技师取得日期": "=DATE(2019,6,30)"})  # an error row echoes the cell
-    return rows
-
-
-def csv_input() -> bytes:
-    rows = hostile_rows()
-    headers = list(dict.fromkeys(h for r in rows for h in r))
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf)
-    writer.writerow(headers)
-    for r in rows:
-        writer.writerow([r.get(h, "") for h in headers])
-    return buf.getvalue().encode("utf-8-sig")
-
-
-def xlsx_input() -> bytes:
-    """The hostile texts as string cells, and live formulas (one with a cached value, one without) and a
-    hyperlink, as a script or Excel would leave them."""
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "申报职称"
-    rows = hostile_rows()
-    headers = list(dict.fromkeys(h for r in rows for h in r))
-    ws.append(headers)
-    for r in rows:
-        for j, h in enumerate(headers, start=1):
-            if r.get(h) not in (None, ""):
-                batch.put(ws.cell(row=ws.max_row + (1 if j == 1 else 0), column=j), r[h])
-    n = ws.max_row + 1
-    ws.cell(row=n, column=1, value='=CONCATENATE("王","五")')      # cached below: 王五
-    ws.cell(row=n, column=2, value="=SUM(1,1)")                    # no cached value
-    ws.cell(row=n, column=3, value="链接").hyperlink = "http://example.invalid/"
-    buf = io.BytesIO()
-    book.save(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                # Excel's cached result of the first formula, a string (t="str"); the second has none.
-                data, count = re.subn(rb'<c r="A%d"><f>([^<]*)</f><v></v>' % n,
-                                      lambda m: b'<c r="A%d" t="str"><f>%s</f><v>%s</v>' % (n, m.group(1), "王五".encode()), data)
-                assert count == 1
-            dst.writestr(info, data)
-    return out.getvalue()
-
-
-def assert_xlsx_inert(data: bytes) -> list:
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
-    assert [c.coordinate for c in cells if c.data_type == "f"] == [], "a formula cell"
-    assert [c.coordinate for c in cells if c.hyperlink is not None] == [], "a hyperlink"
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in z.namelist():
-            if name.startswith("xl/worksheets/"):
-                assert not re.search(rb"<(?:\w+:)?f[ >]", z.read(name)), f"<f> in {name}"
-        assert not [n for n in z.namelist() if "vbaProject" in n or "externalLink" in n]
-    return cells
-
-
-def assert_csv_inert(data: bytes) -> list[list[str]]:
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    for row in rows:
-        for value in row:
-            assert not value.startswith(LEADS) or batch.PLAIN_NUMBER.fullmatch(value), repr(value)
-    return rows
-
-
-def assert_kept(texts, rows: list[list[str]]) -> None:
-    """Each text is in the CSV as the person typed it, or with the guarding ' before it."""
-    cells = {v for row in rows for v in row}
-    for text in texts:
-        assert text in cells or (text.startswith(LEADS) and f"'{text}" in cells), repr(text)
-
-
 @pytest.mark.parametrize("name,make", [("名单.csv", csv_input), ("名单.xlsx", xlsx_input)])
 def test_outputs_of_a_hostile_list_are_values_with_the_text_unchanged(name, make):
     data = make()
@@ -123,7 +38,7 @@ def test_outputs_of_a_hostile_list_are_values_with_the_text_unchanged(name, make
     # xlsx out
     cells = assert_xlsx_inert(batch.write_xlsx(b, policy, data if name.endswith(".xlsx") else None))
     values = {c.value for c in cells}
-    assert set(HOSTILE) <= values, set(HOSTILE) - values
+    assert set(XLSX_TEXTS) <= values, set(XLSX_TEXTS) - values
     if name.endswith(".xlsx"):
         assert "王五" in values, "a formula goes out as its cached value"
         assert "=SUM(1,1)" in values, "and as its text where none is cached"

@@ -16,9 +16,10 @@ import pytest
 
 from guantong import batch
 from guantong.policy import load_policy
+from inert_support import HOSTILE, PLAIN, XLSX_TEXTS, assert_csv_inert, assert_kept, assert_xlsx_inert, csv_input, xlsx_input
 
-from .conftest import static_server
 from .batch_support import GBK_CSV, RESULTS, people_xlsx, xlsx_file
+from .conftest import static_server
 from .trust_support import assert_clean, csp_violations, watch_csp
 from .wizard_support import ENGINE_TIMEOUT
 
@@ -281,3 +282,23 @@ def test_the_file_is_not_kept(batch_page):
     assert all(k.endswith("__palette") or k in ("guantong-engine:v1", "guantong-where:v1") for k in stored["local"]), stored
     assert stored["session"] == [], stored
     assert not [u for u in stored["cached"] if "名单" in u or "batch-in" in u], stored["cached"]
+
+
+@pytest.mark.parametrize("name", ["名单.csv", "名单.xlsx"])
+def test_the_page_s_downloads_of_a_hostile_list_are_inert(batch_page, name):
+    """Issue 23: typed formulas, live formula cells and hyperlinks go out of the page's downloads as values
+    (the same code as the command: read back with openpyxl and the csv module)."""
+    recorded, _ = batch_page()
+    page = recorded.page
+    data = xlsx_input() if name.endswith(".xlsx") else csv_input()
+    mime = "text/csv" if name.endswith(".csv") else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    load(page, {"name": name, "mimeType": mime, "buffer": data})
+    files = {}
+    for fmt in ("xlsx", "csv"):
+        with page.expect_download() as info:
+            page.locator(f"[data-gt-download='{fmt}']").click()
+        files[fmt] = info.value.path().read_bytes()
+    cells = assert_xlsx_inert(files["xlsx"])
+    assert set(XLSX_TEXTS) <= {c.value for c in cells}
+    assert_kept(HOSTILE + PLAIN, assert_csv_inert(files["csv"]))
+    assert not recorded.errors, recorded.errors
