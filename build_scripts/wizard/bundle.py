@@ -254,29 +254,30 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
 
 
-def start_script() -> str:
-    """wizard/src/start.js with app/support.js, bundled by esbuild into one ES5 script for the wizard page's
-    head (an old WebView parses it, and is told it cannot run the engine before anything is downloaded)."""
-    options = {"entryPoints": [str(SRC / "start.js")], "bundle": True, "format": "iife", "target": "es5",
+def inline_script(entry: str) -> str:
+    """wizard/src/<entry> with what it imports, bundled by esbuild into one ES5 script to put inline in a
+    page's head: start.js (with app/support.js: an old WebView parses it, and is told it cannot run the
+    engine before anything is downloaded) and care-head.js (关怀模式 before the first paint)."""
+    options = {"entryPoints": [str(SRC / entry)], "bundle": True, "format": "iife", "target": "es5",
                "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
                "outdir": "out"}
     proc = subprocess.run([wizard_stdlib.node(), "-e", ESBUILD_SCRIPT, json.dumps(options)],
                           cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
-        raise BundleError(f"esbuild 无法打包 wizard/src/start.js：\n{proc.stderr.strip()}")
-    return json.loads(proc.stdout)["start.js"].strip()
+        raise BundleError(f"esbuild 无法打包 wizard/src/{entry}：\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout)[entry].strip()
 
 
-def prerender(build: dict) -> tuple[str, str, str]:
+def prerender(build: dict) -> tuple[str, str, str, str]:
     """The wizard's first screen as HTML, the screen for a browser that cannot run the engine, and the
-    inline script that shows one of them (wizard/src/prerender.mjs,
+    inline script that shows one of them, and the header's 关怀模式 switch (wizard/src/prerender.mjs,
     the page's own modules under Node), for the wizard page: the first question without the page script."""
     proc = subprocess.run([wizard_stdlib.node(), str(SRC / "prerender.mjs")],
                           input=json.dumps(build), capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
         raise BundleError(f"无法预先生成自测的第一个问题（wizard/src/prerender.mjs）：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
-    return out["html"], out["tooOld"], out["script"]
+    return out["html"], out["tooOld"], out["script"], out["careButton"]
 
 
 def pyodide_files() -> dict[str, Path]:
@@ -370,6 +371,9 @@ class Bundle:
     needs: list = field(default_factory=list)              # engine_needs(): what the browser must support
     streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
     start_script: str = ""                                 # wizard/src/start.js (inline in the page)
+    care_script: str = ""                                  # wizard/src/care-head.js (inline in every page's head)
+    care_button: str = ""                                  # the header's 关怀模式 switch (app/care.js)
+    site_script: str = ""                                  # assets/site.<hash>.js (every page: app/site.js)
     preload_script: str = ""                               # wizard/src/preload.js (inline, end of the head)
     build: dict = field(default_factory=dict)              # the page script's constants (app/build.js)
     sizes: dict[str, int] = field(default_factory=dict)
@@ -452,7 +456,8 @@ def build_bundle() -> Bundle:
     }).encode("utf-8")
     worker_name = f"worker.{short(worker)}.mjs"
     b.files[f"assets/{worker_name}"] = worker
-    b.start_script = start_script()
+    b.start_script = inline_script("start.js")
+    b.care_script = inline_script("care-head.js")
     b.preload_script = (SRC / "preload.js").read_text(encoding="utf-8").strip()
 
     page_script, style, chunks = page_bundle()
@@ -479,7 +484,7 @@ def build_bundle() -> Bundle:
         "version": short(worker + style + zipped),
     }
     b.build = build
-    b.ahead_html, b.too_old_html, b.ahead_script = prerender(build)
+    b.ahead_html, b.too_old_html, b.ahead_script, b.care_button = prerender(build)
     script = fill(page_script, "__GUANTONG_BUILD__", build).encode("utf-8")
     b.script = f"assets/wizard.{short(script)}.js"
     b.files[b.script] = script
@@ -496,7 +501,13 @@ def build_bundle() -> Bundle:
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")
     b.batch_script = f"assets/batch.{short(script)}.js"
     b.files[b.batch_script] = script
+    # Every page's own script (app/site.js: the care switch, reading aloud): a bundle of its own, small.
+    site_script, _, _ = page_bundle("site.js", splitting=False)
+    data = site_script.encode("utf-8")
+    b.site_script = f"assets/site.{short(data)}.js"
+    b.files[b.site_script] = data
     loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__", {
+        "*": f"./{b.site_script.removeprefix('assets/')}",
         "gt-wizard": f"./{b.script.removeprefix('assets/')}", "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
     }).encode("utf-8")
     b.loader = f"assets/loader.{short(loader)}.js"

@@ -1,8 +1,9 @@
 """MkDocs hooks for the wizard (bundles the engine and Pyodide into the built site).
 
 - ``on_config``: builds the wizard's files in memory (build_scripts/wizard/bundle.py) and adds its loader
-  (on every page: it imports the wizard's script only where the page has ``<div id="gt-wizard">``, also
-  after Material's instant navigation) and its stylesheet to ``extra_javascript`` / ``extra_css``.
+  (on every page: it imports the site's small script, and the wizard's only where the page has
+  ``<div id="gt-wizard">``, also after Material's instant navigation) and its stylesheet to
+  ``extra_javascript`` / ``extra_css``; hands the templates the 关怀模式 head script and switch.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
   as an early async module, and preload hints (wizard_bundle.add_page_parts); the batch page its script
   and the template's link (add_batch_parts); before site_hooks computes
@@ -28,6 +29,9 @@ def on_config(config):
     _bundle = wizard_bundle.build_bundle()
     config.extra_javascript.append(ExtraScriptValue(_bundle.extra_javascript))  # the loader, a classic script
     config.extra_css.append(_bundle.extra_css)
+    # 关怀模式 on every page: the inline head script (overrides/main.html) and the header's switch
+    # (overrides/partials/palette.html), both from the wizard's sources (app/care.js, words.js).
+    config.extra["gt_care"] = {"script": _bundle.care_script, "button": _bundle.care_button}
     return config
 
 

@@ -34,6 +34,9 @@
     if (Array.isArray(saved.skipped) && saved.skipped.indexOf(first) >= 0) return;
   }
   ahead.hidden = false;
+  var care = document.documentElement.hasAttribute("data-gt-care") ? "true" : "false";
+  var switches = ahead.querySelectorAll("[data-gt-care-switch]");
+  for (var i = 0; i < switches.length; i++) switches[i].setAttribute("aria-pressed", care);
   root.classList.add("gt-wizard--live");
   document.documentElement.classList.add("gt-wizard-page");
   var touched = function () { if (!root.dataset.mounted) root.dataset.gtTouched = "true"; };

@@ -21,6 +21,7 @@ import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.j
 import { PAGES, clauseLink, shellHtml, toolsHtml } from "./screens/shell.js";
 import { fitStatus, showStatus } from "./screens/status.js";
 import { unavailableHtml } from "./screens/unavailable.js";
+import { onVoice, screenTexts, speakTexts, stopSpeaking } from "./speak.js";
 import { clearState, decodeShareAny, emptyState, encodeShareCompact, loadState, saveState, storage } from "./store.js";
 import { Walker, todayIso } from "./walker.js";
 import { whereHere } from "./where.js";
@@ -85,6 +86,11 @@ class Wizard {
     for (const type of ["mousemove", "focusin"]) root.addEventListener(type, (e) => e.target.closest?.("a[data-gt-nav]") && e.stopPropagation());
 
     this.unsubscribe = this.engine.subscribe((status) => this.onEngine(status));
+    // 朗读 where the browser has a Chinese voice (speak.js); the buttons stay hidden otherwise.
+    onVoice((voice) => {
+      this.voice = voice;
+      this.showSpeak();
+    });
     this.offlineListener = () => this.showOffline();
     offline.listeners.add(this.offlineListener);
 
@@ -133,6 +139,7 @@ class Wizard {
   destroy() {
     if (this.dead) return;
     this.dead = true;
+    stopSpeaking();
     this.unsubscribe?.();
     offline.listeners.delete(this.offlineListener);
     document.documentElement.classList.remove("gt-wizard-page");
@@ -207,6 +214,7 @@ class Wizard {
     const screen = this.settle(wanted);
     if (screen !== wanted) history.replaceState({ gt: hashOf(screen) }, "", `${location.pathname}${location.search}#${hashOf(screen)}`);
     this.screen = screen;
+    stopSpeaking(); // another screen: what was being read stops
     if (screen.name !== "question" || screen.mode !== "change") this.changeFrom = null; // the change is done
     this.state.screen = hashOf(screen);
     this.save();
@@ -221,6 +229,7 @@ class Wizard {
     }
     else this.renderResult(seq, focus);
     this.firstRender = false;
+    this.showSpeak();
   }
 
   current(seq) {
@@ -262,6 +271,7 @@ class Wizard {
     }
     this.lastResult = { answers: reply.value.answers, skipped: st.skipped };
     this.$screen.innerHTML = resultHtml(reply.value, { policyPage: PAGES.policy, where: this.where });
+    this.showSpeak();
     performance.mark?.("gt-result-shown");
     this.setTitle(W.resultTitle);
     this.focusHeading(focus || !this.engine.timings.ready || performance.now() - this.engine.timings.ready < 1000);
@@ -380,6 +390,7 @@ class Wizard {
       if (typeof window.print === "function") window.print();
     } else if (d.gtShare !== undefined) this.share();
     else if (d.gtSaveImage !== undefined && this.image) saveFile(this.image.blob, W.imageFile);
+    else if (d.gtSpeak !== undefined) speakTexts(screenTexts(this.$screen), this.voice);
     else if (d.gtCopy !== undefined) this.copyShare();
     else if (d.gtClear !== undefined) {
       this.renderTools(true);
@@ -397,6 +408,10 @@ class Wizard {
       this.engine.retry();
       if (this.screen) this.render(this.screen, true);
     } else if (d.gtReload !== undefined) location.reload();
+  }
+
+  showSpeak() {
+    for (const button of this.$screen?.querySelectorAll("[data-gt-speak]") ?? []) button.hidden = !this.voice;
   }
 
   /** 取消修改: the answers as they were when the change began, and the check page. */

@@ -11,6 +11,7 @@ import { PAGES } from "./screens/shell.js";
 import { unavailableHtml } from "./screens/unavailable.js";
 import { STORE_KEY } from "./store.js";
 import { Walker } from "./walker.js";
+import { SW } from "./words.js";
 
 /** The first screen for `build` (app/build.js's BUILD): {html, tooOld, first, storeKey}; `tooOld` is what
  * a browser that cannot run the engine shows instead (start.js tells, ahead.js shows it). No date: only the
@@ -26,3 +27,8 @@ export function prerender(build) {
   const tooOld = unavailableHtml({ message: "", unsupported: true }, PAGES, { stored: null });
   return { html: shellHtml({ status, screen, tools: toolsHtml() }), tooOld, first, storeKey: STORE_KEY };
 }
+
+/** The header's 关怀模式 switch, in every page's header beside the palette toggle (overrides/partials/
+ * palette.html); app/site.js switches it (care.js). */
+export const careButtonHtml = () =>
+  `<button type="button" class="md-header__button gt-care-toggle" data-gt-care-switch aria-pressed="false" title="${SW.careTitle}">${SW.care}</button>`;

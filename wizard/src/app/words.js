@@ -144,6 +144,7 @@ export const W = {
     fatal: "判断引擎没能载入",
   },
   progressLabel: "判断引擎加载进度",
+  stageShort: (stage, pct) => (pct === null || pct >= 100 ? `${stage}……` : `${stage}：${pct}%`),
   bytes: (done, total) => `已下载 ${done} / ${total} MB`,
   remaining: (left) => `，还需 ${left} MB`,
   aboutSize: (total) => `约 ${total} MB，只在第一次使用时下载`,
@@ -290,4 +291,16 @@ export const BW = {
   period: (first, last) => `公示期：${first} 至 ${last}（5个工作日）。`,
   popupBlocked: "浏览器阻止了打印窗口：请允许本站打开新窗口，或下载公示草稿后打印。",
   errorTitle: "出现问题",
+};
+
+// Every page (app/site.js, app/care.js, app/speak.js): the care-mode switch and reading aloud. Their own
+// export, so a page's script bundles these words alone.
+export const SW = {
+  care: "关怀模式",
+  careTitle: "关怀模式：大字体、大按钮、朗读",
+  speak: "朗读",
+  speakSection: "朗读这一节",
+  speakStop: "停止朗读",
+  speaking: "正在朗读……",
+  speakTitle: "用这台设备自带的语音朗读，不会发送到任何地方",
 };

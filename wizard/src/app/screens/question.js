@@ -7,7 +7,7 @@ import { otherRow } from "../answers/honors.js";
 import { formReader } from "../answers/controls.js";
 import { cnDate, esc } from "../html.js";
 import { lateDates } from "../walker.js";
-import { W } from "../words.js";
+import { SW, W } from "../words.js";
 
 const SOLE = ["date", "count", "text"]; // types whose one field is labelled by the heading
 
@@ -30,7 +30,7 @@ ${typeOf(q).markup(q, fs)}`;
 <form class="gt-form" data-gt-question="${esc(q.id)}" novalidate>
   ${group}
   <div class="gt-warning" data-gt-warning role="alert" hidden></div>
-  <div class="gt-actions"><button type="submit" class="gt-button" data-gt-continue>${esc(W.continue)}</button>${change ? `<a class="gt-link" href="#check" data-gt-cancel-change>${esc(W.cancelChange)}</a>` : ""}</div>
+  <div class="gt-actions"><button type="submit" class="gt-button" data-gt-continue>${esc(W.continue)}</button><button type="button" class="gt-button gt-button--secondary" data-gt-speak hidden>${esc(SW.speak)}</button>${change ? `<a class="gt-link" href="#check" data-gt-cancel-change>${esc(W.cancelChange)}</a>` : ""}</div>
 </form>`;
 }
 

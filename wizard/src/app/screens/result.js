@@ -3,7 +3,7 @@
 // its QR code. Until the engine is ready it shows the engine's real progress and the result the moment
 // it is; when the engine cannot load, the unavailable screen.
 import { cnDate, cnDates, dateHtml, esc, linkPhones } from "../html.js";
-import { W } from "../words.js";
+import { SW, W } from "../words.js";
 import { PAGES } from "./shell.js";
 import { describeStatus } from "./status.js";
 
@@ -158,6 +158,7 @@ export function resultHtml(data, { policyPage, where = { print: true, inApp: fal
 ${resultBody(data, { policyPage })}
 <div class="gt-actions gt-noprint">
   ${print}<button type="button" class="gt-button${where.print ? " gt-button--secondary" : ""}" data-gt-share>${esc(W.share)}</button>
+  <button type="button" class="gt-button gt-button--secondary" data-gt-speak hidden>${esc(SW.speak)}</button>
   <a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.changeAnswers)}</a>
 </div>
 <div class="gt-share gt-noprint" data-gt-share-box hidden>

@@ -3,7 +3,7 @@
 // (where the answers are kept, 清除). The same markup is mounted by main.js and built into the page ahead
 // of the script by prerender.js, so that both draw the same page.
 import { esc } from "../html.js";
-import { W } from "../words.js";
+import { SW, W } from "../words.js";
 import { statusShell } from "./status.js";
 
 /** The site's pages the wizard links to, relative to the wizard's page. */
@@ -22,9 +22,14 @@ export function clauseLink(clauses, id) {
   return c ? `<a class="gt-clause" href="${PAGES.policy}#${esc(c.anchor)}">${esc(c.cite)}</a>` : "";
 }
 
-/** The tools under every screen: where the answers are kept and 清除, or the confirmation of 清除. */
+// Whether care mode is on as the page is drawn (false when the page is built ahead, under Node: ahead.js
+// sets it before the first paint).
+const careShown = () => typeof document === "object" && document.documentElement.hasAttribute("data-gt-care");
+
+/** The tools under every screen: where the answers are kept, 清除 and the 关怀模式 switch (care.js), or
+ * the confirmation of 清除. */
 export function toolsHtml({ confirming = false, note = "", stored = true } = {}) {
   return confirming
     ? `<div class="gt-confirm" role="group" aria-labelledby="gt-confirm-text"><p id="gt-confirm-text">${esc(W.clearConfirm)}</p><button type="button" class="gt-button gt-button--warning" data-gt-clear-yes>${esc(W.clearYes)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-clear-no>${esc(W.cancel)}</button></div>`
-    : `<p class="gt-tools__note">${esc(stored ? W.stored : W.notStored)} <a href="${PAGES.privacy}">${esc(W.privacy)}</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>${esc(W.clear)}</button>`;
+    : `<p class="gt-tools__note">${esc(stored ? W.stored : W.notStored)} <a href="${PAGES.privacy}">${esc(W.privacy)}</a>${note ? ` <span role="status">${esc(note)}</span>` : ""}</p><button type="button" class="gt-button gt-button--secondary" data-gt-clear>${esc(W.clear)}</button> <button type="button" class="gt-button gt-button--secondary gt-tools__care" data-gt-care-switch aria-pressed="${careShown()}">${esc(SW.care)}</button>`;
 }

@@ -21,7 +21,7 @@ export function statusShell(d = null) {
   const bar = d ? !d.bar : false;
   return `
 <div class="gt-engine gt-noprint" data-gt-engine>
-  <p class="gt-engine__text" role="status" aria-live="polite" data-gt-engine-text>${d ? esc(d.text) : ""}</p>
+  <p class="gt-engine__text" role="status" aria-live="polite" data-gt-engine-text><span class="gt-engine__long" data-gt-engine-long>${d ? esc(d.text) : ""}</span><span class="gt-engine__short" data-gt-engine-short>${d ? esc(d.short) : ""}</span></p>
   <div class="gt-engine__bar" data-gt-engine-bar${bar ? " hidden" : ""}><progress max="100" value="${d?.pct ?? 0}" aria-label="${esc(W.progressLabel)}">${d ? `${d.pct ?? 0}%` : ""}</progress><span class="gt-engine__bytes" data-gt-engine-bytes>${esc(d?.bytes ?? "")}</span></div>
   <button type="button" class="gt-button gt-button--secondary gt-engine__retry" data-gt-retry hidden>${esc(W.retry)}</button>
 </div>`;
@@ -31,15 +31,21 @@ export function statusShell(d = null) {
  * `goOn` says what the person can do meanwhile (the wizard's questions; the batch page has its own words). */
 export function describeStatus(status, offlineReady, goOn = W.questionsGoOn) {
   const pct = status.total ? Math.min(100, Math.floor((status.loaded / status.total) * 100)) : 0;
+  const d = describe(status, offlineReady, goOn, pct);
+  // 关怀模式 shows one short line (care.css): the stage, and how far along.
+  return { ...d, short: d.short ?? W.stageShort(d.stageText ?? W.stage[status.stage] ?? W.stage.start, d.bar ? d.pct : null) };
+}
+
+function describe(status, offlineReady, goOn, pct) {
   switch (status.stage) {
     case "ready":
-      return { text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`, bar: false };
+      return { text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`, bar: false, short: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。` };
     case "fatal":
-      return { text: `${W.stage.fatal}（${status.message}）。${goOn}`, bar: false, retry: !status.unsupported };
+      return { text: `${W.stage.fatal}（${status.message}）。${goOn}`, bar: false, retry: !status.unsupported, short: `${W.stage.fatal}。` };
     case "idle":
       return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${goOn}`, bar: true, pct: 0, bytes: "" };
     case "download": {
-      if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "" };
+      if (!status.total && status.cached) return { text: `${W.stage.cache}……`, bar: true, pct: 100, bytes: "", stageText: W.stage.cache };
       const shown = progressMb(status.loaded, status.total);
       return {
         text: `${W.stage.download}（${W.aboutSize(shown.total)}）。${goOn}`,
@@ -61,7 +67,8 @@ export function fitStatus(root) {
 
 export function showStatus(root, status, offlineReady, goOn = W.questionsGoOn) {
   const box = root.querySelector("[data-gt-engine]");
-  const text = box.querySelector("[data-gt-engine-text]");
+  const text = box.querySelector("[data-gt-engine-long]");
+  const short = box.querySelector("[data-gt-engine-short]");
   const bar = box.querySelector("[data-gt-engine-bar]");
   const retry = box.querySelector("[data-gt-retry]");
   const d = describeStatus(status, offlineReady, goOn);
@@ -72,6 +79,7 @@ export function showStatus(root, status, offlineReady, goOn = W.questionsGoOn) {
   const resized = text.textContent !== d.text || bar.hidden !== !d.bar || retry.hidden !== !d.retry;
   const before = resized ? box.offsetHeight : 0;
   if (text.textContent !== d.text) text.textContent = d.text;
+  if (short.textContent !== d.short) short.textContent = d.short;
   bar.hidden = !d.bar;
   retry.hidden = !d.retry;
   if (before && box.offsetHeight < before) box.style.minHeight = `${before}px`;
