@@ -123,17 +123,61 @@ def test_keyboard_only_with_focus_and_announced_errors(wizard):
     assert page.evaluate(UNLABELLED) == []
 
 
-def test_result_prints_on_one_a4_page(wizard, tmp_path):
+PRINT_SIZES = """() => { const out = {}; const walker = document.createTreeWalker(document.querySelector('#gt-wizard'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) { const el = walker.currentNode.parentElement; if (!walker.currentNode.textContent.trim() || !el.getClientRects().length) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize); const key = (px * 0.75).toFixed(1); (out[key] ??= []).push(walker.currentNode.textContent.trim().slice(0, 16)); }
+  return out; }"""
+
+
+def printed(w: WizardPage, tmp_path, name: str) -> tuple[int, dict]:
+    """Pages of the printout (Chromium's PDF of the print view) and its text sizes in pt."""
+    w.page.emulate_media(media="print")
+    sizes = w.page.evaluate(PRINT_SIZES)
+    pdf = w.page.pdf(format="A4", print_background=True)
+    (tmp_path / f"{name}.pdf").write_bytes(pdf)
+    w.page.emulate_media(media="screen")
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf)), {float(k): v for k, v in sizes.items()}
+
+
+def test_result_prints_for_older_eyes_on_one_a4_page_where_it_fits(wizard, tmp_path):
+    """Issue 22: the printed body at 10.5 pt at least, nothing under 9 pt; a short result on one A4 page,
+    a long one on two at most; in 关怀模式 larger still (12 pt body)."""
     w: WizardPage = wizard()
     eligible_journey(w)
     w.page.emulate_media(media="print")
     assert w.page.locator(".md-header").is_hidden()
     assert w.page.locator("[data-gt-print]").is_hidden()
     assert w.page.locator(".gt-print-head").is_visible()
-    pdf = w.page.pdf(format="A4", print_background=True)
-    (tmp_path / "result.pdf").write_bytes(pdf)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages == 1, f"the printed result takes {pages} A4 pages"
+    assert w.page.locator("[data-gt-card]").is_hidden(), "the result image is for the screen"
+    w.page.emulate_media(media="screen")
+    pages, sizes = printed(w, tmp_path, "result")
+    assert min(sizes) >= 9, sizes
+    w.page.emulate_media(media="print")
+    level_text = w.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gt-level li')).fontSize) * 0.75")
+    steps = w.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gt-steps li')).fontSize) * 0.75")
+    w.page.emulate_media(media="screen")
+    assert level_text >= 10.5 and steps >= 10.5, (level_text, steps)
+    assert pages <= 2, f"the printed result takes {pages} A4 pages"
+    # 关怀模式: larger on paper too.
+    w.page.evaluate("document.documentElement.setAttribute('data-gt-care', '')")
+    care_pages, care_sizes = printed(w, tmp_path, "result-care")
+    assert min(care_sizes) >= 10.5, care_sizes
+    w.page.emulate_media(media="print")
+    assert w.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gt-steps li')).fontSize) * 0.75") >= 12
+    w.page.emulate_media(media="screen")
+    assert care_pages <= 3, f"in care mode the printed result takes {care_pages} A4 pages"
+
+
+def test_a_short_result_prints_on_one_page(wizard, tmp_path):
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline(None)
+    w.answer("employed_in_huangshi", "否")
+    w.expect_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    w.expect_result()
+    pages, sizes = printed(w, tmp_path, "short")
+    assert pages == 1 and min(sizes) >= 9, (pages, sizes)
 
 
 def test_without_webassembly_a_plain_message_and_the_pathway_pages(wizard):
