@@ -20,6 +20,7 @@ Helpers available in every template:
 
 from __future__ import annotations
 
+import html.parser as html_parser
 import re
 
 import jinja2
@@ -153,11 +154,55 @@ _TD = re.compile(r"<td(?=[\s>])")
 _TAGS = re.compile(r"<[^>]+>")
 
 
+class _TopHeadings(html_parser.HTMLParser):
+    """Offsets of the ``<h2>`` start tags at the top level of a page's content."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.found: list[int] = []
+        self.lines = [0]
+        for line in text.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2" and self.depth == 0:
+            line, col = self.getpos()
+            self.found.append(self.lines[line - 1] + col)
+        if tag not in self.VOID:
+            self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def sections(html: str) -> str:
+    """Each top-level ``<h2>`` and what follows it up to the next one in a ``<section class="gt-section">``:
+    the browser lays out and styles only the sections on screen (content-visibility, site.css), which on
+    a long page (pathway A's tables and charts) is most of the work a phone does while it opens."""
+    cuts = _TopHeadings(html).found
+    if not cuts:
+        return html
+    parts = [html[: cuts[0]]]
+    for start, end in zip(cuts, [*cuts[1:], len(html)]):
+        parts.append(f'<section class="gt-section">{html[start:end]}</section>')
+    return "".join(parts)
+
+
 def touch_html(html: str) -> str:
     """* A run-in clause heading and its text form one line: no white space between them.
     * Tables in ``<div class="gt-stack">`` turn into one card per row on phones (CSS); each cell gets
-      its column's header as ``data-label`` to show above the value."""
-    html = _RUNIN.sub(r"\1", html)
+      its column's header as ``data-label`` to show above the value.
+    * Each top-level section in a ``<section>`` (sections)."""
+    html = sections(_RUNIN.sub(r"\1", html))
 
     def label_rows(match: re.Match) -> str:
         head, body, tail = match.groups()
