@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .answers import parse
 from .policy import Policy, load_policy, phone
-from .workdays import posting_by_deadline
+from .workdays import load_calendar, posting_by_deadline
 from .rules import (
     MET, NOT_MET, PRECONDITIONS, STATUS, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
     a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, t1_deadline,
@@ -140,7 +140,7 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
     occupation = p.find_occupation(a["occupation"]) if "occupation" in a else None
     kind = occupation.get("kind") if occupation else None
     values = {
-        "posting": posting_by_deadline(case.deadline, case.deadline_source, case.today),
+        "posting": posting_by_deadline(case.deadline, case.deadline_source, case.today, load_calendar(p)),
         # Not yet published: today is only what the years are counted to, not a date to meet (issue 11).
         "deadline": "待公布" if case.deadline_source == "today" else case.deadline.isoformat(),
         "level": p.level(pathway, target)["name"],

@@ -74,7 +74,7 @@ def locate(text: str) -> dict[str, int]:
 
 
 # --- the schema -------------------------------------------------------------------------------------
-STR, INT, BOOL, DATE, STRS, TABLE = "文字", "整数", "true/false", "日期", "文字列表", "表"
+STR, INT, BOOL, DATE, STRS, TABLE, DATES = "文字", "整数", "true/false", "日期", "文字列表", "表", "日期列表"
 CLAUSE_KEY = "clause"
 
 # entry kind → (required fields, optional fields); each field → type
@@ -95,9 +95,12 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
     "office": ({"id": STR, "name": STR, "short": STR, "clause": STR}, {"phone": STR, "area_code": STR, "handles": STR}),
     "next_step": ({"pathway": STR, "clause": STR, "message": STR}, {"levels": STRS, "when": STR, "office": STR}),
     "change": ({"date": DATE, "summary": STR, "document": STR}, {}),
+    # A year of the State Council's holiday notice, for years the chinese-calendar package lacks (workdays.py).
+    "holiday_year": ({"year": INT, "document": STR, "clause": STR}, {}),
+    "holiday": ({"year": INT, "name": STR, "off": DATES}, {"workdays": DATES}),
 }
 ARRAYS = {"skill_level", "title", "a_level", "studio", "honor", "series", "equivalence", "b_level", "occupation",
-          "round", "office", "next_step", "change"}
+          "round", "office", "next_step", "change", "holiday_year", "holiday"}
 REQUIRED_TABLES = ["data", "skill_level", "title", "a_level", "studio", "honor", "series", "b_level", "office", "next_step"]
 # Ids the answers contract fixes (shared/spec/answers.md): staff may rename levels, not change their ids.
 FIXED_IDS = {"skill_level": SKILL_IDS, "title": TITLE_IDS, "a_level": TIER_IDS,
@@ -121,12 +124,15 @@ def _type_ok(value, kind) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
     if kind == TABLE:
         return isinstance(value, dict)
+    if kind == DATES:
+        return isinstance(value, list) and all(_type_ok(v, DATE) for v in value)
     return False
 
 
-_SAMPLE = {STR: '"…"', INT: "3", BOOL: "true", DATE: "2026-06-30", STRS: '["…"]', TABLE: "{ … }"}
+_SAMPLE = {STR: '"…"', INT: "3", BOOL: "true", DATE: "2026-06-30", STRS: '["…"]', TABLE: "{ … }",
+           DATES: "[2027-02-06, 2027-02-14]"}
 _EXAMPLES = {STR: '"文字"（带引号）', INT: "不带引号的整数，如 3", BOOL: "true 或 false", DATE: "不带引号的日期，如 2026-06-30",
-             STRS: '文字列表，如 ["甲", "乙"]', TABLE: "一个表"}
+             STRS: '文字列表，如 ["甲", "乙"]', TABLE: "一个表", DATES: "不带引号的日期列表，如 [2027-02-06, 2027-02-14]"}
 
 
 class _Checker:
@@ -181,6 +187,7 @@ def validate_policy(path: str | Path | None = None, clause_ids: set[str] | None 
             _check_fields(c, key, table, entry, clauses)
 
     _check_references(c, raw)
+    _check_holidays(c, raw)
     return c.problems
 
 
@@ -194,7 +201,8 @@ def _check_fields(c: _Checker, key: str, table: str, entry: dict, clauses: set[s
         if kind is None:
             c.add(f"{key}.{field}", f"不是可识别的字段；此处可用：{'、'.join([*required, *optional])}")
         elif not _type_ok(value, kind):
-            hint = "；日期不要加引号" if kind == DATE and isinstance(value, str) else ""
+            quoted = isinstance(value, str) or isinstance(value, list) and any(isinstance(v, str) for v in value)
+            hint = "；日期不要加引号" if kind in (DATE, DATES) and quoted else ""
             c.add(f"{key}.{field}", f"应为{_EXAMPLES[kind]}，现在是 {value!r}{hint}")
         elif field == CLAUSE_KEY and value not in clauses:
             c.add(f"{key}.{field}", f"条款编号 {value} 不在通知的条款目录中（应如 2.4.1.2，对应 二、（四）1.（2））")
@@ -321,6 +329,89 @@ def _check_references(c: _Checker, raw: dict) -> None:
             unknown = used - PLACEHOLDERS
             if unknown:
                 c.add(f"next_step[{i}].message", f"未知的占位符 {'、'.join('{' + u + '}' for u in sorted(unknown))}；可用 {'、'.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}")
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _check_holidays(c: _Checker, raw: dict) -> None:
+    """A year of the holiday notice as staff typed it: every holiday of the notice once, each break a real
+    range with a weekday in it, each make-up working day (调休上班) on a Saturday or Sunday outside any
+    break, the years following the package's without a gap."""
+    from .workdays import HOLIDAYS, off_days, package_calendar
+
+    years, holidays = raw.get("holiday_year", []), raw.get("holiday", [])
+    if not isinstance(years, list) or not isinstance(holidays, list):
+        return
+
+    def day(d: _dt.date) -> str:
+        return f"{d.isoformat()}（星期{WEEKDAYS[d.weekday()]}）"
+
+    known: dict[int, int] = {}
+    for i, y in enumerate(years):
+        year = y.get("year") if isinstance(y, dict) else None
+        if not isinstance(year, int) or isinstance(year, bool):
+            continue
+        if year in known:
+            c.add(f"holiday_year[{i}].year", f"{year} 年已在第 {known[year] + 1} 个 [[holiday_year]] 中写过，每年只写一次")
+        else:
+            known[year] = i
+    base = package_calendar()
+    wanted = base.last_year + 1
+    for year in sorted(y for y in known if y > base.last_year):
+        if year != wanted:
+            c.add(f"holiday_year[{known[year]}].year",
+                  f"节假日安排须逐年接续：已收录到 {wanted - 1} 年，请先写 {wanted} 年的安排，再写 {year} 年")
+            break
+        wanted += 1
+    named: dict[int, dict[str, int]] = {year: {} for year in known}
+    breaks: list[tuple[int, list]] = []
+    for j, h in enumerate(holidays):
+        if not isinstance(h, dict) or not isinstance(h.get("year"), int) or not isinstance(h.get("name"), str):
+            continue
+        key, year = f"holiday[{j}]", h["year"]
+        if year not in known:
+            c.add(f"{key}.year", f"没有 year = {year} 的 [[holiday_year]]：请先写上这一年及其通知的文号")
+            continue
+        for name in [n for n in re.split(r"[、，,和\s]+", h["name"]) if n]:
+            if name not in HOLIDAYS:
+                c.add(f"{key}.name", f"“{name}”不是通知中的节日；应为 {'、'.join(HOLIDAYS)} 之一（连休时可写“中秋节、国庆节”）")
+            elif name in named[year]:
+                c.add(f"{key}.name", f"{year} 年的{name}已在第 {named[year][name] + 1} 个 [[holiday]] 中写过")
+            else:
+                named[year][name] = j
+        off = h.get("off")
+        if not _type_ok(off, DATES) or not 1 <= len(off) <= 2:
+            if _type_ok(off, DATES):
+                c.add(f"{key}.off", "应写放假的第一天和最后一天，如 off = [2027-02-05, 2027-02-12]（只放一天写一个日期）")
+            continue
+        first, last = off[0], off[-1]
+        if last < first:
+            c.add(f"{key}.off", f"最后一天 {last.isoformat()} 早于第一天 {first.isoformat()}")
+            continue
+        if (last - first).days > 11:
+            c.add(f"{key}.off", f"放假 {(last - first).days + 1} 天，超过通知中任何一次假期的长度，请核对")
+        if first.year != year and not (first.year == year - 1 and first.month == 12):
+            c.add(f"{key}.off", f"放假日期 {first.isoformat()} 不在 {year} 年（元旦可从上一年 12 月开始）")
+        if not any(d.weekday() < 5 for d in off_days(h)):
+            c.add(f"{key}.off", f"{first.isoformat()} 至 {last.isoformat()} 全在周末，通知中的放假安排都含工作日，请核对")
+        days = off_days(h)
+        for other_j, other in breaks:
+            if set(days) & set(other):
+                c.add(f"{key}.off", f"与第 {other_j + 1} 个 [[holiday]] 的放假日期重叠")
+        breaks.append((j, days))
+        for d in h.get("workdays", []) if _type_ok(h.get("workdays", []), DATES) else []:
+            if d.weekday() < 5:
+                c.add(f"{key}.workdays", f"调休上班日 {day(d)}本来就是工作日：通知中的调休上班日都在周六或周日，请核对")
+            elif first <= d <= last:
+                c.add(f"{key}.workdays", f"调休上班日 {day(d)}在本次放假期间之内")
+            elif abs((d - first).days) > 31:
+                c.add(f"{key}.workdays", f"调休上班日 {day(d)}离放假（{first.isoformat()}）超过一个月，请核对")
+    for year, i in known.items():
+        missing = [name for name in HOLIDAYS if name not in named[year]]
+        if missing:
+            c.add(f"holiday_year[{i}]", f"{year} 年缺少{'、'.join(missing)}的安排：通知列出的七个节日都要写上，"
+                                        "每个一段 [[holiday]]")
 
 
 def validate_all(policy_path: str | Path | None = None) -> list[Problem]:

@@ -1,7 +1,10 @@
 """Working days for the employer's posting period: “推荐结果须在单位公示不少于5个工作日”（2.5.1.3）.
 
-Counts China's public holidays and adjusted working days (调休) from guantong/data/calendar.toml. For a
-year the calendar does not cover yet, it says so instead of guessing.
+Counts China's public holidays and adjusted working days (调休) from guantong/data/calendar.toml
+(generated from the chinese-calendar package), followed by the years staff add to the policy data from
+the State Council's notice when the package lags ([[holiday_year]] and [[holiday]] in policy.toml,
+checked by validate.py). The package stays the source for every year it has. For a year neither
+covers yet, it says so instead of guessing.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import functools
 import tomllib
 from dataclasses import dataclass
 
-from .policy import DATA_DIR
+from .policy import DATA_DIR, Policy, load_policy
 
 POSTING_WORKDAYS = 5  # 2.5.1.3 “不少于5个工作日”
 CLAUSE = "2.5.1.3"
+# The holidays of the State Council's yearly notice (国务院办公厅关于某年部分节假日安排的通知), in its order.
+HOLIDAYS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 
 
 @dataclass(frozen=True)
@@ -35,11 +40,56 @@ class Calendar:
 
 
 @functools.cache
-def load_calendar() -> Calendar:
+def package_calendar() -> Calendar:
+    """calendar.toml: the years the chinese-calendar package has."""
     with open(DATA_DIR / "calendar.toml", "rb") as f:
         raw = tomllib.load(f)["calendar"]
     return Calendar(raw["first_year"], raw["last_year"], frozenset(raw["days_off"]), frozenset(raw["workdays"]),
                     raw["source"])
+
+
+def off_days(holiday: dict) -> list[_dt.date]:
+    """Every day of a holiday's break: `off` is [first, last] as the notice prints it (“2月15日至23日放假调休”),
+    or [day] for a break of one day."""
+    first, last = holiday["off"][0], holiday["off"][-1]
+    return [first + _dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def staff_years(policy: Policy, base: Calendar) -> list[int]:
+    """The years staff added that extend the package's run, in order (a year the package has is the
+    package's; a year after a gap is not used, and validate.py reports it)."""
+    years = []
+    wanted = base.last_year + 1
+    for year in sorted({y.get("year") for y in policy.raw.get("holiday_year", []) if isinstance(y, dict)} - {None}):
+        if year == wanted:
+            years.append(year)
+            wanted += 1
+    return years
+
+
+def with_staff_years(policy: Policy, base: Calendar) -> Calendar:
+    years = staff_years(policy, base)
+    if not years:
+        return base
+    holidays = [h for h in policy.raw.get("holiday", []) if h.get("year") in years]
+    days_off = {d for h in holidays for d in off_days(h) if d.weekday() < 5}
+    workdays = {d for h in holidays for d in h.get("workdays", [])}
+    notes = "；".join(y["document"] for y in policy.raw["holiday_year"] if y.get("year") in years)
+    return Calendar(base.first_year, years[-1], base.days_off | days_off, base.workdays | workdays,
+                    f"{base.source}；{notes}")
+
+
+_MERGED: dict[int, tuple[Policy, Calendar]] = {}
+
+
+def load_calendar(policy: Policy | None = None) -> Calendar:
+    """The calendar in use: the package's years, then those the policy data adds (the policy in use
+    unless one is given; $GUANTONG_POLICY for a staff preview)."""
+    policy = policy or load_policy()
+    kept = _MERGED.get(id(policy))
+    if kept is None or kept[0] is not policy:
+        kept = _MERGED[id(policy)] = (policy, with_staff_years(policy, package_calendar()))
+    return kept[1]
 
 
 class CalendarGap(ValueError):
@@ -75,7 +125,8 @@ def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -
     return nth_workday(deadline, POSTING_WORKDAYS, -1, calendar)
 
 
-def posting_by_deadline(deadline: _dt.date, source: str = "answers", today: _dt.date | None = None) -> str:
+def posting_by_deadline(deadline: _dt.date, source: str = "answers", today: _dt.date | None = None,
+                        calendar: Calendar | None = None) -> str:
     """For the next steps: when the employer must start posting to finish by the deadline (2.5.1.3).
 
     Decision (issue 11): the advice never names a start day that has passed. With no deadline given and
@@ -85,7 +136,7 @@ def posting_by_deadline(deadline: _dt.date, source: str = "answers", today: _dt.
         return (f"本轮受理材料截止时间尚未公布：公布后，单位须在截止前公示满 {POSTING_WORKDAYS} 个工作日，"
                 "请按截止时间倒推安排公示的开始日期。")
     try:
-        start = latest_posting_start(deadline)
+        start = latest_posting_start(deadline, calendar)
     except CalendarGap as gap:
         return str(gap)
     if today is not None and start < today:

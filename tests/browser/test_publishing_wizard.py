@@ -1,6 +1,7 @@
 """Issue 5, end to end: staff add a 2026 round and a new honour to a copy of the data, run
 `guantong build` once, and the wizard offers the round as its default deadline and the honour as an
-answer that opens its level."""
+answer that opens its level. Issue 25: the same edit adds a year's holidays, and the posting period of
+the batch page's draft and of the pathway page's calculator runs into that year."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
-from policy_edits import ROUND_AND_HONOUR   # the same staff edit as the site-level test
+from policy_edits import HOLIDAYS_2027_TEST, ROUND_AND_HONOUR   # the same staff edits as the native tests
 
+from .batch_support import load
 from .wizard_support import A, WizardPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def staff_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("staff")
     policy = tmp / "policy.toml"
-    policy.write_text(POLICY_PATH.read_text(encoding="utf-8") + ROUND_AND_HONOUR, encoding="utf-8")
+    policy.write_text(POLICY_PATH.read_text(encoding="utf-8") + ROUND_AND_HONOUR + HOLIDAYS_2027_TEST, encoding="utf-8")
     out = tmp / "site"
     proc = subprocess.run([sys.executable, "-m", "guantong", "build", "--policy", str(policy), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GUANTONG_TODAY": "2026-03-01"})
@@ -66,3 +68,28 @@ def test_the_wizard_defaults_to_the_new_round_and_knows_the_new_honour(staff_sit
     assert result["levels"]["assistant"]["status"] == "eligible"
     assert "黄石市金牌职工" in result["levels"]["assistant"]["text"]
     assert "2026" in result["panel"]
+
+
+def test_a_year_of_holidays_staff_added_counts_in_the_posting_period(staff_site, serve_dir, new_page):
+    base = serve_dir(staff_site)
+    rec = new_page(viewport={"width": 1280, "height": 900})
+    page = rec.page
+    # The pathway page's calculator: 28 December, four working days, then 1–3 January off, Monday the 4th.
+    page.goto(base + "pathway-a/")
+    page.fill("#gt-posting-start", "2026-12-28")
+    page.wait_for_function("() => document.querySelector('[data-gt-posting-calc] output').dataset.end === '2027-01-04'")
+    # The batch page's draft.
+    page.goto(base + "batch/")
+    page.wait_for_selector("#gt-batch[data-mounted]")
+    load(page, {"name": "名单.csv", "mimeType": "text/csv", "buffer": (
+        "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
+        "王五,职称,是,是,2019-06-30,0,工程技术,是,是,否\n").encode("utf-8")})
+    page.fill("#gt-notice-employer", "黄石市某某有限公司")
+    page.fill("#gt-notice-start", "2026-12-28")
+    with page.context.expect_page() as popup:
+        page.get_by_role("button", name="生成并打印公示草稿").click()
+    popup.value.wait_for_load_state()
+    assert "2027年1月4日" in popup.value.inner_text("body")
+    assert page.inner_text("[data-gt-period]").startswith("公示期：2026-12-28 至 2027-01-04")
+    rec.assert_only_origin(base)
+    assert not rec.errors
