@@ -103,11 +103,38 @@ class Sheet:
     name: str
     headers: list[str]                        # as written, in order
     rows: list[tuple[int, list]] = field(default_factory=list)   # (the sheet's row number, cells)
+    header_row: int = 1                       # the sheet's row that holds the headers (header_row)
+
+
+HEADER_ROWS = 10   # the header row is looked for among a sheet's first rows (a title above it: batch.md)
+
+
+def header_row(grid: list[list]) -> int:
+    """The index of the first of a sheet's first rows that holds a 姓名 cell (rows above it, such as a
+    merged title, are not people); 0 when none does (the file is then refused for its missing 姓名)."""
+    for i, row in enumerate(grid[:HEADER_ROWS]):
+        if any(header_key(c) == "姓名" for c in row if c is not None):
+            return i
+    return 0
+
+
+def sheet_of(name: str, grid: list[list]) -> Sheet:
+    """A sheet from its rows: the headers from its header row, the people below it by their own numbers."""
+    at = header_row(grid)
+    sheet = Sheet(name, ["" if h is None else str(h) for h in grid[at]], header_row=at + 1)
+    sheet.rows = [(i, row) for i, row in enumerate(grid[at + 1:], start=at + 2)]
+    return sheet
 
 
 def read_csv(data: bytes) -> list[Sheet]:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): detected, never asked."""
-    for encoding in ("utf-8-sig", "gb18030"):
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): detected, never asked; UTF-16 with a
+    BOM is Excel's 「Unicode 文本」, tab-separated."""
+    delimiter = ","
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings, delimiter = ("utf-16",), "\t"
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
@@ -115,17 +142,19 @@ def read_csv(data: bytes) -> list[Sheet]:
             continue
     else:
         raise BatchError("CSV 文件的编码无法识别：请以 UTF-8 或 GBK（Excel 的“CSV”）保存")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    first = text.split("\n", 1)[0]
+    if delimiter == "," and "\t" in first and "," not in first:
+        delimiter = "\t"   # tab-separated text saved under .csv
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not rows:
         raise BatchError("文件是空的")
-    sheet = Sheet("CSV", rows[0])
-    sheet.rows = [(i, row) for i, row in enumerate(rows[1:], start=2)]
-    return [sheet]
+    return [sheet_of("CSV", rows)]
 
 
-def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
+def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str], int]:
     """Every visible sheet's cells as a person means them: date cells as dates, formulas as their cached
-    values, merged data cells over their whole range. Returns the sheets and the hidden ones skipped.
+    values (their text where none is cached: a file a script wrote), merged data cells over their whole
+    range. Returns the sheets, the hidden ones skipped and how many formulas were read as their text.
     `progress("read", rows read, rows in the visible sheets as their dimensions say)` is called as it reads."""
     try:
         import openpyxl
@@ -146,6 +175,8 @@ def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise BatchError(f"无法读取这个 xlsx 文件（{type(exc).__name__}）：请用 Excel 打开后另存一份再试") from None
     sheets, hidden = [], []
+    formulas = _formula_texts(data)
+    uncached = 0
     visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
     expected, read_so_far = sum((ws.max_row or 0) for ws in visible), 0
     for ws in book.worksheets:
@@ -153,23 +184,54 @@ def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str]]:
             hidden.append(ws.title)
             continue
         grid = []
-        for row in ws.iter_rows(values_only=True):
-            grid.append(list(row))
+        texts = formulas.get(ws.title, {})
+        for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = list(row)
+            for c, text in texts.get(r, {}).items():
+                if c <= len(cells) and cells[c - 1] is None:
+                    cells[c - 1] = text
+                    uncached += 1
+            grid.append(cells)
             read_so_far += 1
             if progress and read_so_far % 500 == 0:
                 progress("read", read_so_far, max(expected, read_so_far))
+        first_data = header_row(grid) + 2
         for merged in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
             top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
-            for r in range(max(merged.min_row, 2), merged.max_row + 1):      # data rows only
+            for r in range(max(merged.min_row, first_data), merged.max_row + 1):      # data rows only
                 for c in range(merged.min_col, merged.max_col + 1):
                     if r <= len(grid) and c <= len(grid[r - 1]):
                         grid[r - 1][c - 1] = top
         if not grid:
             continue
-        sheet = Sheet(ws.title, ["" if h is None else str(h) for h in grid[0]])
-        sheet.rows = [(i, row) for i, row in enumerate(grid[1:], start=2)]
-        sheets.append(sheet)
-    return sheets, hidden
+        sheets.append(sheet_of(ws.title, grid))
+    return sheets, hidden, uncached
+
+
+def _formula_texts(data: bytes) -> dict[str, dict[int, dict[int, str]]]:
+    """{sheet: {row: {column: "=…"}}} of the formulas with no cached value (a file a script wrote: Excel
+    caches every result), read again without data_only only when a sheet has such a cell."""
+    import zipfile
+
+    import openpyxl
+
+    def uncached(xml: bytes) -> bool:
+        return b"<f" in xml and any(b"<f" in m.group(1) and not re.search(rb"<(?:\w+:)?v>[^<]", m.group(1))
+                                    for m in re.finditer(rb"<(?:\w+:)?c\b[^>]*[^/]>(.*?)</(?:\w+:)?c>", xml, re.S))
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if not any(uncached(z.read(n)) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+            return {}
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    out: dict[str, dict[int, dict[int, str]]] = {}
+    for ws in book.worksheets:
+        cached = values[ws.title].iter_rows(values_only=True)
+        for r, (row, got) in enumerate(zip(ws.iter_rows(values_only=True), cached), start=1):
+            for c, (value, seen) in enumerate(zip(row, got), start=1):
+                if isinstance(value, str) and value.startswith("=") and seen is None:
+                    out.setdefault(ws.title, {}).setdefault(r, {})[c] = value
+    return out
 
 
 # --- cells → answers ----------------------------------------------------------------------------------------
@@ -280,6 +342,19 @@ def _directions() -> dict:
     return {normalise_name(k): v for k, v in DIRECTIONS.items()}
 
 
+def label(sheet: Sheet, cells: list, header: str):
+    """The cell under ``header`` (姓名, 编号) however the header is written (spaces, full-width brackets)."""
+    key = header_key(header)
+    i = next((i for i, h in enumerate(sheet.headers) if header_key(h) == key), None)
+    return cells[i] if i is not None and i < len(cells) else None
+
+
+def row_label(row: Row, header: str) -> str:
+    """A row's 姓名 or 编号 as text, whatever spacing its header has: for the page's table and the draft."""
+    key = header_key(header)
+    return _text(_out(next((v for h, v in row.cells.items() if header_key(h) == key), None)), half=False)
+
+
 def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline: str | None) -> Row:
     """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
     by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
@@ -355,6 +430,8 @@ class Batch:
     rows: list[Row]
     hidden: list[str]
     source: str             # "xlsx" | "csv"
+    examples: int = 0       # the template's example rows, skipped
+    uncached: int = 0       # formula cells read as their text (no value cached)
 
     def counts(self) -> dict:
         out = {"符合": 0, "待定": 0, "不符合": 0, "出错": 0}
@@ -363,8 +440,17 @@ class Batch:
         return out
 
     def summary(self) -> str:
+        """The counts (batch.md's line), then what was read differently from a plain list, each in （）."""
         c = self.counts()
         line = f"共 {len(self.rows)} 行：符合 {c['符合']}，待定 {c['待定']}，不符合 {c['不符合']}，出错 {c['出错']}"
+        for sheet in self.sheets:
+            if sheet.header_row > 1:
+                where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
+                line += f"（{where}的表头在第 {sheet.header_row} 行，上面的 {sheet.header_row - 1} 行未作为人员读取）"
+        if self.examples:
+            line += f"（跳过模板的示例行 {self.examples} 行）"
+        if self.uncached:
+            line += f"（{self.uncached} 个公式单元格没有保存计算结果，按公式文本读取）"
         if self.hidden:
             line += f"（未读取隐藏的工作表：{'、'.join(self.hidden)}）"
         return line
@@ -389,17 +475,20 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
     suffix = Path(filename).suffix.lower()
     if not data:
         raise BatchError("文件是空的")
+    uncached = 0
     if suffix == ".csv":
         sheets, hidden, source = read_csv(data), [], "csv"
     elif suffix in (".xlsx", ".xlsm"):
-        sheets, hidden = read_xlsx(data, progress)
+        sheets, hidden, uncached = read_xlsx(data, progress)
         source = "xlsx"
     else:
         raise BatchError(f"不是 xlsx 或 csv 文件（{filename}）：请在 Excel 中另存为 .xlsx 或 .csv")
-    people = [s for s in sheets if any(header_key(h) == "姓名" for h in s.headers)]
+    # Decision (batch.md is silent): the template's own 填写说明 sheet lists the headers, 姓名 among them,
+    # within its first rows; it is not a list of people.
+    people = [s for s in sheets if s.name != EXPLAIN_SHEET and any(header_key(h) == "姓名" for h in s.headers)]
     if not people:
         names = "、".join(s.name for s in sheets) or "（无）"
-        raise BatchError(f"没有找到“姓名”列：第一行应为表头，其中一列为“姓名”（读取的工作表：{names}）")
+        raise BatchError(f"没有找到“姓名”列：表头应在前 {HEADER_ROWS} 行之内，其中一列为“姓名”（读取的工作表：{names}）")
     for sheet in people:
         seen = {}
         for h in sheet.headers:
@@ -409,6 +498,9 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
         if source == "csv" and "申报方向" not in seen:
             raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
     filled = [(sheet, number, cells) for sheet in people for number, cells in sheet.rows if any(_text(c) for c in cells)]
+    # The template's example rows (张三（示例，请删除本行）) when they were not deleted: not people.
+    examples = [(sheet, number) for sheet, number, cells in filled if EXAMPLE_MARK in _text(label(sheet, cells, "姓名"), half=False)]
+    filled = [(sheet, number, cells) for sheet, number, cells in filled if (sheet, number) not in examples]
     if len(filled) > MAX_ROWS:
         raise BatchError(f"人数过多（{len(filled)} 行，一次最多 {MAX_ROWS} 行）：请把名单分成几个文件")
     rows = []
@@ -416,7 +508,7 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
         if progress and i % 500 == 0:
             progress("prepare", i, len(filled))
         rows.append(row_answers(sheet, number, cells, policy, deadline))
-    return Batch(people, rows, hidden, source)
+    return Batch(people, rows, hidden, source, examples=len(examples), uncached=uncached)
 
 
 def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy | None = None,
@@ -613,10 +705,12 @@ TEMPLATE_A = ["姓名", "编号", "受理截止日期", "单位在黄石市", "�
 TEMPLATE_B = ["姓名", "编号", "受理截止日期", "助理级取得日期", "中级取得日期", "副高级取得日期", "正高级取得日期",
               "从事技术技能岗位", "申报职业（工种）", "职业与岗位对应", "参加本职业工作日期", "累计工作年限",
               "中断工作月数", "高级工年限要求", "技师年限要求", "高级技师年限要求", "相关专业毕业", "弄虚作假记录"]
-EXAMPLE_A = {"姓名": "张三（示例，请删除本行）", "编号": "A001", "单位在黄石市": "是", "一线或技能岗位": "是",
+EXAMPLE_MARK = "（示例，请删除本行）"   # a row whose 姓名 carries it is the template's example: skipped
+EXPLAIN_SHEET = "填写说明"             # the template's sheet that explains the columns: never people
+EXAMPLE_A = {"姓名": f"张三{EXAMPLE_MARK}", "编号": "A001", "单位在黄石市": "是", "一线或技能岗位": "是",
              "技师取得日期": "2019-06-30", "中断技能工作月数": 0, "荣誉": "黄石工匠 2023-05-01", "技能大师工作室": "无",
              "申报系列": "工程技术", "专业与工种相同或相近": "是", "近3年年度考核合格": "是", "弄虚作假记录": "否"}
-EXAMPLE_B = {"姓名": "李四（示例，请删除本行）", "编号": "B001", "中级取得日期": "2018-12-01", "从事技术技能岗位": "是",
+EXAMPLE_B = {"姓名": f"李四{EXAMPLE_MARK}", "编号": "B001", "中级取得日期": "2018-12-01", "从事技术技能岗位": "是",
              "申报职业（工种）": "电工", "职业与岗位对应": "是", "参加本职业工作日期": "2005-03-01", "中断工作月数": 0,
              "高级工年限要求": 6, "技师年限要求": 10, "高级技师年限要求": 15, "相关专业毕业": "否", "弄虚作假记录": "否"}
 EXPLAIN = {
@@ -673,13 +767,14 @@ def template() -> bytes:
                 dv.error, dv.errorTitle = "请从列表中选择", "无效的值"
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}1000")
-    info = book.create_sheet("填写说明")
+    info = book.create_sheet(EXPLAIN_SHEET)
     info.append(["列", "怎么填", "依据（黄人社发〔2021〕12号条款）"])
     for h in dict.fromkeys(TEMPLATE_A + TEMPLATE_B):
         how, clause = EXPLAIN[h]
         info.append([h, how, clause])
     info.append([])
     info.append(["说明", "每个工作表第一行是表头，从第二行起每行一人；两个工作表分别对应两条贯通路径。"
+                 "示例行（姓名后有“（示例，请删除本行）”）可以删除，不删除也不会当作人员读取。"
                  "文件只在您的电脑上读取，不会上传。结果仅供参考，以评审、评价部门的认定为准。", ""])
     for col, width in (("A", 20), ("B", 80), ("C", 24)):
         info.column_dimensions[col].width = width
@@ -714,12 +809,12 @@ def too_large(size: int | str) -> str:
     return f"文件过大（{shown} MB，上限 {MAX_BYTES // 1_000_000} MB）：请把名单分成几个文件"
 
 
-def posting_period(start: _dt.date) -> tuple[_dt.date, _dt.date]:
+def posting_period(start: _dt.date, policy: Policy | None = None) -> tuple[_dt.date, _dt.date]:
     """The first and last day of a 5-working-day posting that starts on `start` (CalendarGap for a year the
-    holiday calendar does not cover, as the wizard says)."""
-    from .workdays import posting_end
+    holiday calendar does not cover, as the wizard says), by the calendar with the policy's added years."""
+    from .workdays import load_calendar, posting_end
 
-    return start, posting_end(start)
+    return start, posting_end(start, calendar=load_calendar(policy))
 
 
 def notice_people(batch: Batch, picks: list | None = None) -> list[tuple[Row, str]]:
@@ -756,11 +851,11 @@ def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | N
     from .policy import phone
 
     policy = policy or load_policy()
-    first, last = posting_period(start)
+    first, last = posting_period(start, policy)
     names = {lv["id"]: lv["name"] for lv in policy.a_levels}
     people = notice_people(batch, picks)
     e = html.escape
-    rows = "".join(f"<tr><td>{i}</td><td>{e(str(r.cells.get('姓名') or ''))}</td><td>{e(str(_out(r.cells.get('编号')) or ''))}</td>"
+    rows = "".join(f"<tr><td>{i}</td><td>{e(row_label(r, '姓名'))}</td><td>{e(row_label(r, '编号'))}</td>"
                    f"<td>{e(names[level])}</td><td>{e(str(r.answers.get('series', '') or ''))}</td></tr>"
                    for i, (r, level) in enumerate(people, start=1))
     office = policy.office("capacity")

@@ -294,7 +294,7 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
         source = listed["clause"]
         if case.counts(day):
             when = f"（{day.isoformat()}获得）" if day else ""
-            typed = "" if same_name(honor["name"], listed["name"]) else f"（您填写的“{honor['name']}”按此计算）"
+            typed = "" if same_name(honor["name"], listed["name"]) else f"（本人填写的“{honor['name']}”按此计算）"
             outcomes.append(Outcome(MET, source, f"获得“{listed['name']}”{when}{typed}。", kind="honor"))
         else:
             outcomes.append(Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {day.isoformat()}，晚于受理截止时间。", by=day, kind="honor"))
@@ -313,7 +313,7 @@ def a9_unlisted_honor(case: Case, honor: dict, level: dict) -> Outcome:
     """“……等荣誉”（2.4.1.1–2.4.1.3）：名单外的荣誉从不直接认定为符合；本人说明与某一档相当的，该档及以下
     为待定（由评审部门决定），除非另有路线已满足。Called only for honours with a claimed tier at or above the level."""
     claimed = case.policy.level("skill_to_title", honor["tier"])["name"]
-    return Outcome(UNKNOWN, level["clause"], f"“{honor['name']}”不在通知所列荣誉名单中，您认为与{claimed}所列荣誉相当，能否认定由评审部门决定。", kind="honor")
+    return Outcome(UNKNOWN, level["clause"], f"“{honor['name']}”不在通知所列荣誉名单中，本人认为与{claimed}所列荣誉相当，能否认定由评审部门决定。", kind="honor")
 
 
 def a8_studio(case: Case, level: dict) -> Outcome:
@@ -345,7 +345,7 @@ def a_notes(case: Case) -> None:
             late_note(case, f"荣誉“{honor['name']}”", honor["date"])
         if listed and not same_name(honor["name"], listed["name"]):
             # Aliases (with A8): say which listed honour the name typed was counted as.
-            case.notes.append((listed["clause"], f"您填写的“{honor['name']}”按通知所列的“{listed['name']}”计算。"))
+            case.notes.append((listed["clause"], f"本人填写的“{honor['name']}”按通知所列的“{listed['name']}”计算。"))
         if listed and honor["tier"] and honor["tier"] != listed["tier"]:
             case.notes.append((listed["clause"], f"“{listed['name']}”在通知中列于{p.level('skill_to_title', listed['tier'])['name']}一档，按通知所列档次计算。"))
         elif not listed and not honor["tier"]:
@@ -459,7 +459,7 @@ def b4_required_years(case: Case, level: dict) -> tuple[int | None, str]:
     From the answers, then the occupation table of the policy data; otherwise unknown (undetermined)."""
     required = case.answers.get("required_years", {})
     if level["id"] in required:
-        return required[level["id"]], "您填写的年限要求"
+        return required[level["id"]], "本人填写的年限要求"
     occupation = case.policy.find_occupation(case.answers["occupation"]) if case.has("occupation") else None
     table = occupation.get("required_years", {}) if occupation else {}
     if level["id"] in table:
@@ -486,7 +486,7 @@ def b5_years_condition(case: Case, level: dict, only_years: bool = False) -> Out
         if only_years and counted is not None:
             return Outcome(UNKNOWN, clause, f"已符合申报{level['name']}的职称条件；若该职业国家职业技能标准要求的累计工作年限"
                                             f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。")
-        have = f"您的累计工作年限按 {counted} 年计算，" if counted is not None else ""
+        have = f"本人累计工作年限按 {counted} 年计算，" if counted is not None else ""
         return Outcome(UNKNOWN, clause, f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。")
     if counted is None:
         return Outcome(UNKNOWN, clause, f"尚未回答累计工作年限（{source}：{required} 年）。")

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from guantong import evaluate
-from guantong.batch import TEMPLATE_A, TEMPLATE_B, BatchError, read, result_cells, template, write_csv, write_xlsx
+from guantong.batch import TEMPLATE_A, TEMPLATE_B, BatchError, read, result_cells, row_label, template, write_csv, write_xlsx
 from guantong.policy import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,7 +168,6 @@ def test_csv_out_from_several_sheets_names_each_rows_sheet():
     ("编号,申报方向\n1,职称\n".encode(), "people.csv", "没有找到“姓名”列"),
     ("姓名,受理截止日期\n张三,2026-06-30\n".encode(), "people.csv", "须有“申报方向”列"),
     ("姓名,姓 名,申报方向\n张三,张三,职称\n".encode(), "people.csv", "出现了两次"),
-    ("姓名,申报方向\n张三,职称\n".encode("utf-16"), "people.csv", "编码无法识别"),
 ])
 def test_a_file_that_is_not_a_spreadsheet_of_people_is_one_chinese_message(data, name, fragment):
     with pytest.raises(BatchError, match=fragment):
@@ -189,7 +188,15 @@ def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
     explained = {row[0].value: row[2].value for row in book["填写说明"].iter_rows(min_row=2) if row[0].value}
     assert explained["技能大师工作室"] == "2.4.1" and "姓名" in explained
     batch = decided(template(), "模板.xlsx")
-    assert len(batch.rows) == 2 and not any(r.error for r in batch.rows)
+    assert batch.rows == [] and batch.examples == 2, "the example rows are not people (issue 25)"
+    assert batch.summary() == "共 0 行：符合 0，待定 0，不符合 0，出错 0（跳过模板的示例行 2 行）"
+    # Filled in under the examples, the people are read and the examples still skipped.
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    book["申报职称"].append(["王五", "A9"])
+    buf = io.BytesIO()
+    book.save(buf)
+    batch = decided(buf.getvalue(), "模板.xlsx")
+    assert [r.cells["姓名"] for r in batch.rows] == ["王五"] and "未读取隐藏的工作表" not in batch.summary()
 
 
 # --- the command line -----------------------------------------------------------------------------------
@@ -371,3 +378,32 @@ def test_the_years_sentence_is_the_engine_s_in_the_reasons_column():
     sentence = result["levels"]["technician"]["reasons"][0]["message"]
     assert "若该职业国家职业技能标准要求的累计工作年限不超过 14 年，即符合本层级条件" in sentence
     assert f"{sentence}（2.4.2.2）" in result_cells(decided_row, POLICY)["原因"].splitlines()
+
+
+def test_lists_as_offices_keep_them_title_rows_stray_spaces_utf16_formulas_merges():
+    """Issue 25: a title row (merged) above the headers, a header with a stray space, UTF-16 text (Excel's
+    「Unicode 文本」), formula cells with no cached value (a script's file) and a pathway merged down rows."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "申报职称"
+    ws.append(["XX公司职称申报人员名单"])
+    ws.merge_cells("A1:E1")
+    ws.append([])
+    ws.append([" 姓名", "编号 ", "单位在黄石市", "一线或技能岗位", "技师取得日期"])
+    ws.append(["王五", "W1", "是", "是", "2019-06-30"])
+    ws.append(['=CONCATENATE("赵","六")', "W2", None, "是", "2019-06-30"])
+    ws.merge_cells("C4:C5")
+    buf = io.BytesIO()
+    book.save(buf)
+    b = decided(buf.getvalue(), "名单.xlsx")
+    assert [(r.number, row_label(r, "姓名"), row_label(r, "编号")) for r in b.rows] == [(4, "王五", "W1"), (5, '=CONCATENATE("赵","六")', "W2")]
+    assert b.rows[1].answers["employed_in_huangshi"] is True, "the merged cell counts for the row below"
+    assert b.uncached == 1 and "1 个公式单元格没有保存计算结果，按公式文本读取" in b.summary()
+    assert "表头在第 3 行，上面的 2 行未作为人员读取" in b.summary()
+    bad = dict(A_ROW, 技师取得日期="2019-02-30")
+    text = ("姓名\t申报方向\t技师取得日期\r\n王五\t职称\t2019-06-30\r\n钱七\t职称\t2019-02-30\r\n").encode("utf-16")
+    assert text[:2] == b"\xff\xfe"
+    u = decided(text, "名单.csv")
+    assert [row_label(r, "姓名") for r in u.rows] == ["王五", "钱七"]
+    assert "第 3 行“技师取得日期”" in u.rows[1].error, "the sheet's own row numbers"
+    assert bad

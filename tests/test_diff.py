@@ -99,7 +99,7 @@ def test_renaming_an_honour_with_the_old_name_as_an_alias_changes_no_conclusion_
     report, out = diff(tmp_path, edited(tmp_path, HUANGSHI_CRAFTSMAN, renamed))
     assert not any(any(h["name"] == "黄石工匠" for h in g["example"].get("honors", [])) for g in out["groups"] if g["from"] != g["to"])
     reworded = [g for g in report.groups if g.kind == "reason" and any(h["name"] == "黄石工匠" for h in g.example["honors"])]
-    assert reworded and any("您填写的“黄石工匠”按此计算" in m for g in reworded for m in g.after[2])
+    assert reworded and any("本人填写的“黄石工匠”按此计算" in m for g in reworded for m in g.after[2])
     assert any("原名保留为别名" in e for e in report.edits)
 
 

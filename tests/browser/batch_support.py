@@ -10,6 +10,8 @@ import openpyxl
 
 from guantong import batch
 
+from .wizard_support import ENGINE_TIMEOUT
+
 RESULTS = "[data-gt-results]:not([hidden]) [data-gt-summary-line]"
 
 
@@ -40,3 +42,42 @@ GBK_CSV = ("姓名,编号,申报方向,单位在黄石市,一线或技能岗位,
 
 def xlsx_file(data: bytes, name: str = "名单.xlsx") -> dict:
     return {"name": name, "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "buffer": data}
+
+
+def settle(page, act) -> None:
+    """Do ``act()`` (choose a file, press 检查名单) and wait until the page has finished that check, refused
+    or drawn (the page counts its checks in ``data-done``)."""
+    done = page.get_attribute("#gt-batch", "data-done") or ""
+    act()
+    page.wait_for_function("(d) => (document.querySelector('#gt-batch').dataset.done || '') !== d", arg=done,
+                           timeout=ENGINE_TIMEOUT)
+
+
+def choose(page, files) -> str | None:
+    """Choose a file; the summary line if the page drew results, else None (then an error is shown)."""
+    settle(page, lambda: page.set_input_files("#gt-batch-file", files))
+    if page.locator("[data-gt-batch-error]").is_visible():
+        return None
+    return page.inner_text(RESULTS)
+
+
+def load(page, files) -> str:
+    summary = choose(page, files)
+    assert summary is not None, page.inner_text("[data-gt-batch-error]")
+    return summary
+
+
+def load_as_native(page, files, data: bytes, name: str):
+    """Load the file on the page and read it natively on the same day as the page did: the page takes its
+    own today, so a load across midnight is compared with the native read of the day after."""
+    before = dt.date.today()
+    summary = load(page, files)
+    days = sorted({before, dt.date.today()})
+    natives = [batch.read(data, name, today=day) for day in days]
+    matching = [n for n in natives if n.summary() == summary] or natives
+    return summary, matching[-1]
+
+
+def table(page) -> list[list[str]]:
+    rows = page.locator("[data-gt-rows] tr")
+    return [[c.strip() for c in rows.nth(i).locator("td, th").all_inner_texts()] for i in range(rows.count())]

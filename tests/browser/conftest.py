@@ -154,3 +154,24 @@ def built_site(tmp_path_factory) -> Path:
     )
     assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
     return out
+
+
+@pytest.fixture
+def batch_page(built_site, serve_dir, new_page):
+    """``batch_page(**context_options) -> (RecordedPage, base URL)``: the page 单位批量自测 opened and mounted,
+    CSP violations watched unless ``bypass_csp``."""
+    from .trust_support import watch_csp  # trust_support reads this module's ARTIFACTS_DIR
+
+    base = serve_dir(built_site)
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("accept_downloads", True)
+        recorded = new_page(**options)
+        if not options.get("bypass_csp"):
+            watch_csp(recorded)
+        recorded.page.goto(base + "batch/")
+        recorded.page.wait_for_selector("#gt-batch[data-mounted]")
+        return recorded, base
+
+    return make

@@ -78,7 +78,7 @@ def op_batch_table(payload: dict) -> dict:
         r = row.result
         rows.append({
             "i": i, "sheet": row.sheet, "number": row.number,
-            "name": gb._text(row.cells.get("姓名"), half=False), "id": gb._text(gb._out(row.cells.get("编号")), half=False),
+            "name": gb.row_label(row, "姓名"), "id": gb.row_label(row, "编号"),
             "group": gb.conclusion_group(row), "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
             "cells": gb.result_cells(row, policy),
             "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],

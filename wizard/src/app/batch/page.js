@@ -6,6 +6,7 @@
 // Nothing is uploaded or stored: the file lives in this page's memory until it is closed.
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
+import { parseDate } from "../answers/parse.js";
 import { cnDate, esc } from "../html.js";
 import { onEveryPage } from "../material.js";
 import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
@@ -153,7 +154,15 @@ class BatchPage {
   }
 
   // --- events --------------------------------------------------------------------------------------
+  countPicks() {
+    const boxes = [...this.root.querySelectorAll("[data-gt-pick]")];
+    const out = this.$("[data-gt-picked]");
+    if (out) out.textContent = BW.picked(boxes.filter((b) => b.checked).length, boxes.length);
+    this.clearNotice();
+  }
+
   onChange(e) {
+    if (e.target.matches?.("[data-gt-pick]")) this.countPicks();
     if (e.target.id === "gt-batch-file" && e.target.files?.[0]) this.choose(e.target.files[0]);
     else if (e.target.name === "gt-filter") {
       this.filter = e.target.value;
@@ -167,6 +176,8 @@ class BatchPage {
       this.query = e.target.value.trim();
       this.limit = PAGE_ROWS;
       this.drawRows();
+    } else if (e.target.id === "gt-notice-start" || e.target.id === "gt-notice-employer") {
+      this.clearNotice(); // the period shown is for the date that was checked
     } else if (e.target.id === "gt-batch-deadline" && this.table) {
       this.$("[data-gt-run]").textContent = BW.rerun;
     }
@@ -193,14 +204,19 @@ class BatchPage {
     const d = t.dataset;
     if (d.gtFocus !== undefined) {
       e.preventDefault();
-      this.root.querySelector(`#${CSS.escape(d.gtFocus)}`)?.focus();
+      const target = this.root.querySelector(`#${CSS.escape(d.gtFocus)}`);
+      target?.focus({ preventScroll: true });
+      target?.scrollIntoView?.({ block: "start" });
     } else if (d.gtRow !== undefined) this.openRow(Number(d.gtRow));
     else if (d.gtClose !== undefined) this.closeRow();
     else if (d.gtMore !== undefined) {
       this.limit += PAGE_ROWS;
       this.drawRows();
     } else if (d.gtDownload !== undefined) this.download(d.gtDownload);
-    else if (d.gtNoticeSave !== undefined && this.notice) saveFile(this.notice.html, `${this.stem()}-推荐公示草稿.html`, TYPES.html);
+    else if (d.gtPickAll !== undefined) {
+      for (const box of this.root.querySelectorAll("[data-gt-pick]")) box.checked = d.gtPickAll === "true";
+      this.countPicks();
+    } else if (d.gtNoticeSave !== undefined && this.notice) saveFile(this.notice.html, `${this.stem()}-推荐公示草稿.html`, TYPES.html);
   }
 
   choose(file) {
@@ -208,12 +224,50 @@ class BatchPage {
     this.run();
   }
 
+  /** The name the downloads take: the file whose results are on screen (never a refused one's). */
   stem() {
-    return (this.file?.name || "名单").replace(/\.[^.]+$/, "");
+    return (this.loaded || "名单").replace(/\.[^.]+$/, "");
+  }
+
+  /** A file refused or failed: nothing of the previous file's results stays to be pressed. */
+  clearResults() {
+    this.table = null;
+    this.notice = null;
+    this.loaded = null;
+    this.closeRow();
+    const box = this.$("[data-gt-results]");
+    box.hidden = true;
+    box.innerHTML = "";
+    delete this.root.dataset.rows;
+  }
+
+  /** The file field forgets the file once it has been read: choosing the same file again after editing it
+   * starts a new check (a browser fires no change for the same name otherwise). */
+  resetInput() {
+    const input = this.$("#gt-batch-file");
+    if (input) input.value = "";
+  }
+
+  /** An engine reply that failed: the engine's own words where it could not start (Chinese, words.js),
+   * else a plain sentence; a Python exception's text goes to the console, never on screen. */
+  failure(reply) {
+    if (reply.unavailable) return BW.engineFailed(reply.fatal || "");
+    console.warn("[guantong batch]", reply.fatal || reply.error);
+    return BW.stepFailed;
   }
 
   // --- the run -------------------------------------------------------------------------------------
   async run() {
+    const run = (this.runSeq = (this.runSeq ?? 0) + 1);
+    try {
+      await this.check(run);
+    } finally {
+      // Every check ends here, refused or drawn: tests and the benchmark wait for this count to move.
+      if (run === this.runSeq) this.root.dataset.done = String(run);
+    }
+  }
+
+  async check(run) {
     fitStatus(this.root); // the person's own step: the status line may take its own height again
     this.clearErrors();
     const file = this.file;
@@ -223,22 +277,29 @@ class BatchPage {
     }
     if (file.size > BUILD.maxBytes) {
       // The engine's sentence (batch.too_large, in the build), as the command says it.
+      this.clearResults();
       this.showError(BUILD.tooLarge.replace("{size}", mb(file.size)), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     if (file.size === 0) {
+      this.clearResults();
       this.showError(BW.notRead(BW.emptyFile), "gt-batch-file", BW.fixAndRetry);
       return;
     }
-    const run = (this.runSeq = (this.runSeq ?? 0) + 1);
     this.$("[data-gt-run]").disabled = true;
     let bytes;
     try {
       bytes = await file.arrayBuffer();
-    } catch (err) {
+    } catch {
+      // The file changed on disk after it was chosen (edited and saved): the browser keeps its old handle.
       this.$("[data-gt-run]").disabled = false;
-      this.showError(BW.notRead(String(err?.message || err)), "gt-batch-file", BW.fixAndRetry);
+      this.clearResults();
+      this.resetInput();
+      this.file = null;
+      this.showError(BW.fileChanged, "gt-batch-file");
       return;
+    } finally {
+      this.resetInput();
     }
     this.progress(this.engine.isReady ? BW.reading : BW.engineNeeded, null);
     const reply = await this.engine.call(
@@ -250,16 +311,19 @@ class BatchPage {
     this.$("[data-gt-run]").disabled = false;
     this.progress(null);
     if (!reply.ok) {
-      this.showError(BW.engineFailed(reply.fatal || reply.error?.message || ""), null);
+      this.clearResults();
+      this.showError(this.failure(reply), null);
       return;
     }
     const value = reply.value;
     if (value.error) {
-      const fieldId = value.field === "deadline" ? "gt-batch-deadline" : "gt-batch-file";
-      this.showError(value.field === "deadline" ? value.error : BW.notRead(value.error), fieldId, BW.fixAndRetry);
+      this.clearResults();
+      if (value.field === "deadline") this.showError(value.error, "gt-batch-deadline", BW.fixDeadline);
+      else this.showError(BW.notRead(value.error), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     this.table = value.table;
+    this.loaded = file.name;
     this.$("[data-gt-run]").textContent = BW.run;
     this.closeRow();
     this.drawResults();
@@ -291,21 +355,21 @@ class BatchPage {
     ).join("");
     const levels = this.levelColumns();
     const head = [...(t.several ? [BW.col.sheet] : []), BW.col.row, BW.col.name, BW.col.id, BW.col.conclusion, ...levels.map((lv) => lv.name), BW.col.open]
-      .map((h) => `<th scope="col">${esc(h)}</th>`)
+      .map((h) => `<th scope="col"${h === BW.col.name ? ' class="gt-batch__name"' : ""}>${esc(h)}</th>`)
       .join("");
     box.innerHTML = `<h2 id="gt-results-title">${esc(BW.summaryHeading)}</h2>
 <p class="gt-batch__summary" data-gt-summary-line>${esc(t.summary)}</p>
-<p class="gt-hint">${esc(BW.file(this.file.name))}</p>
+<p class="gt-hint">${esc(BW.file(this.loaded))}</p>
+<h3 class="gt-batch__downloads">${esc(BW.downloads)}</h3>
+<p class="gt-hint">${esc(BW.downloadsHint)}</p>
+${this.where.download
+    ? `<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button> <a class="gt-link" href="#gt-notice-title" data-gt-focus="gt-notice-title">${esc(BW.toNotice)}</a></div>`
+    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 <fieldset class="gt-fieldset gt-batch__filters"><legend class="gt-legend">${esc(BW.filters)}</legend>${filters}</fieldset>
 <div class="gt-field"><label class="gt-label" for="gt-batch-search">${esc(BW.search)}</label><input class="gt-input" type="search" id="gt-batch-search" value="${esc(this.query)}" autocomplete="off"></div>
 <p class="gt-hint" data-gt-shown role="status"></p>
-<div class="gt-batch__scroll" tabindex="0" role="region" aria-labelledby="gt-results-title"><table class="gt-batch__table"><thead><tr>${head}</tr></thead><tbody data-gt-rows></tbody></table></div>
+<div class="gt-batch__scroll gt-batch__scroll--rows" tabindex="0" role="region" aria-labelledby="gt-results-title"><table class="gt-batch__table"><thead><tr>${head}</tr></thead><tbody data-gt-rows></tbody></table></div>
 <p><button type="button" class="gt-button gt-button--secondary" data-gt-more hidden>${esc(BW.more)}</button></p>
-<h2>${esc(BW.downloads)}</h2>
-<p class="gt-hint">${esc(BW.downloadsHint)}</p>
-${this.where.download
-    ? `<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button></div>`
-    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 ${this.noticeHtml()}`;
     box.hidden = false;
     this.drawRows();
@@ -331,7 +395,7 @@ ${this.noticeHtml()}`;
     };
     const rows = shown
       .map((r) => {
-        const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><td>${esc(r.name)}</td><td>${esc(r.id)}</td>`;
+        const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><th scope="row" class="gt-batch__name">${esc(r.name)}</th><td>${esc(r.id)}</td>`;
         const body = r.group === "出错"
           ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.cells["错误"])}</td>`
           : `<td>${esc(r.cells["结论"])}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
@@ -351,9 +415,9 @@ ${this.noticeHtml()}`;
     const box = this.$("[data-gt-detail]");
     const title = BW.detailTitle(row.name || "—", row.sheet, row.number);
     let body;
-    if (!reply.ok) body = `<p>${esc(BW.engineFailed(reply.fatal || ""))}</p>`;
+    if (!reply.ok) body = `<p>${esc(this.failure(reply))}</p>`;
     else if (reply.value.error !== undefined) body = `<p class="gt-batch__error">${esc(BW.rowError)}${esc(reply.value.error)}</p>`;
-    else body = resultBody(reply.value.result, { policyPage: PAGES.policy, h: 3 });
+    else body = resultBody(reply.value.result, { policyPage: PAGES.policy, h: 3, words: { ...W, ...BW.ofPerson } });
     box.innerHTML = `<h2 id="gt-detail-title" tabindex="-1">${esc(title)}</h2>${body}<p><button type="button" class="gt-button gt-button--secondary" data-gt-close>${esc(BW.close)}</button></p>`;
     box.hidden = false;
     box.dataset.row = String(i);
@@ -372,9 +436,10 @@ ${this.noticeHtml()}`;
 
   // --- downloads ----------------------------------------------------------------------------------
   async download(format) {
+    if (!this.table) return;
     const reply = await this.engine.call("batch_write", { format });
     if (!reply.ok) {
-      this.showError(BW.engineFailed(reply.fatal || ""), null);
+      this.showError(this.failure(reply), null);
       return;
     }
     saveFile(reply.value.file, `${this.stem()}-检查结果.${format}`, TYPES[format]);
@@ -385,7 +450,7 @@ ${this.noticeHtml()}`;
     const names = Object.fromEntries(this.table.levels.map((lv) => [`${lv.direction}:${lv.id}`, lv.name]));
     const people = this.table.rows.filter((r) => r.direction === "skill_to_title" && r.eligible.length);
     const basis = `<p>${esc(BW.noticeIntro)}${clauseLink(BUILD.clauses, "2.5.1.3")}</p>`;
-    if (!people.length) return `<h2>${esc(BW.noticeHeading)}</h2>${basis}<p>${esc(BW.noticeNobody)}</p>`;
+    if (!people.length) return `<h2 id="gt-notice-title" tabindex="-1">${esc(BW.noticeHeading)}</h2>${basis}<p>${esc(BW.noticeNobody)}</p>`;
     const picks = people
       .map((r) => {
         const label = `${r.name}${r.id ? `（${r.id}）` : ""}`;
@@ -393,9 +458,10 @@ ${this.noticeHtml()}`;
         return `<tr><td><input type="checkbox" id="gt-pick-${r.i}" data-gt-pick="${r.i}" checked> <label for="gt-pick-${r.i}">${esc(label)}</label></td><td><select class="gt-select" aria-label="${esc(BW.pickLevel(label))}" data-gt-level="${r.i}">${options}</select></td></tr>`;
       })
       .join("");
-    return `<h2 id="gt-notice-title">${esc(BW.noticeHeading)}</h2>${basis}
+    return `<h2 id="gt-notice-title" tabindex="-1">${esc(BW.noticeHeading)}</h2>${basis}
 <form class="gt-form" data-gt-notice-form novalidate aria-labelledby="gt-notice-title">
-  <div class="gt-batch__scroll"><table class="gt-batch__table"><thead><tr><th scope="col">${esc(BW.pick)}</th><th scope="col">${esc(BW.level)}</th></tr></thead><tbody>${picks}</tbody></table></div>
+  <p class="gt-actions gt-batch__picks"><button type="button" class="gt-button gt-button--secondary" data-gt-pick-all="true">${esc(BW.pickAll)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-pick-all="false">${esc(BW.pickNone)}</button> <span class="gt-hint" data-gt-picked role="status">${esc(BW.picked(people.length, people.length))}</span></p>
+  <div class="gt-batch__scroll gt-batch__scroll--picks"><table class="gt-batch__table"><thead><tr><th scope="col">${esc(BW.pick)}</th><th scope="col">${esc(BW.level)}</th></tr></thead><tbody>${picks}</tbody></table></div>
   ${field("gt-notice-employer", BW.employer, "", `<input class="gt-input" type="text" id="gt-notice-employer" autocomplete="organization" aria-describedby="gt-notice-employer-error">`)}
   ${field("gt-notice-start", BW.postingStart, BW.postingHint, `<input class="gt-input gt-input--date" type="text" id="gt-notice-start" inputmode="numeric" autocomplete="off" aria-describedby="gt-notice-start-hint gt-notice-start-error">`)}
   <p class="gt-hint" data-gt-period role="status"></p>
@@ -405,12 +471,37 @@ ${this.noticeHtml()}`;
 </form>`;
   }
 
+  /** The draft's period and file forgotten (a refused date, a list changed): nothing stale stays. */
+  clearNotice() {
+    this.notice = null;
+    const period = this.$("[data-gt-period]");
+    if (period) period.textContent = "";
+    const save = this.$("[data-gt-notice-save]");
+    if (save) save.hidden = true;
+  }
+
   async makeNotice() {
     if (!(this.where.download && this.where.print)) return; // said beside the form: needs the system browser
     this.clearErrors();
     const picks = [...this.root.querySelectorAll("[data-gt-pick]")]
       .filter((box) => box.checked)
       .map((box) => [Number(box.dataset.gtPick), this.root.querySelector(`[data-gt-level="${box.dataset.gtPick}"]`).value]);
+    // What the page can tell at once is told before any window opens (no blank window that closes again).
+    const start = parseDate(this.$("#gt-notice-start").value);
+    const refused = !picks.length
+      ? [BW.pickSomeone, null]
+      : !this.$("#gt-notice-employer").value.trim()
+        ? [BW.fillEmployer, "gt-notice-employer"]
+        : start.empty
+          ? [BW.fillStart, "gt-notice-start"]
+          : start.error
+            ? [`${BW.postingStart}：${start.error}`, "gt-notice-start"]
+            : null;
+    if (refused) {
+      this.clearNotice();
+      this.showError(...refused);
+      return;
+    }
     // Opened now, inside the click, so that no popup blocker stops it; filled once the engine answers.
     const win = window.open("", "_blank");
     const reply = await this.engine.call("batch_notice", {
@@ -418,9 +509,10 @@ ${this.noticeHtml()}`;
       employer: this.$("#gt-notice-employer").value,
       posting_start: this.$("#gt-notice-start").value,
     });
-    const value = reply.ok ? reply.value : { error: BW.engineFailed(reply.fatal || "") };
+    const value = reply.ok ? reply.value : { error: this.failure(reply) };
     if (value.error) {
       win?.close();
+      this.clearNotice();
       const ids = { employer: "gt-notice-employer", posting_start: "gt-notice-start" };
       this.showError(value.error, ids[value.field] || null);
       return;

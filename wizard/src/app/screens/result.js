@@ -54,7 +54,7 @@ export async function showQr(screen, shareUrl) {
  * next level that opens by time alone: [before, date, after] of W.fromDate, or null), pending (the
  * levels left 待定 beside an eligible one, or ""), deadline (the line of the years' end date and its
  * source)}. */
-export function verdict(data) {
+export function verdict(data, words = W) {
   const r = data.result;
   const names = data.level_names;
   const ids = Object.keys(r.levels);
@@ -63,13 +63,13 @@ export function verdict(data) {
   let cls, title;
   if (r.highest) {
     cls = "eligible";
-    title = W.canApply(names[r.highest]);
+    title = words.canApply(names[r.highest]);
   } else if (undetermined.length) {
     cls = "undetermined";
-    title = W.undeterminedTitle;
+    title = words.undeterminedTitle;
   } else {
     cls = "not-eligible";
-    title = upcoming.length ? W.notYet : W.notEligible;
+    title = upcoming.length ? words.notYet : words.notEligible;
   }
   const next = upcoming.find((id) => !r.highest || ids.indexOf(id) > ids.indexOf(r.highest));
   return {
@@ -82,13 +82,14 @@ export function verdict(data) {
 }
 
 /** The result itself (the panel, levels, next steps, preconditions, notes), its section headings at
- * level `h`: the wizard's result page, and one person's result on the batch page. */
-export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2 }) {
+ * level `h`: the wizard's result page, and one person's result on the batch page, which speaks of the
+ * person (`words`: BW.ofPerson over W) where the wizard speaks to them. */
+export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2, words = W }) {
   const r = data.result;
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
   const ids = Object.keys(r.levels);
-  const v = verdict(data);
+  const v = verdict(data, words);
   const panelClass = v.cls;
   const panelTitle = v.title;
   const strongDate = ([before, date, after]) => `${esc(before)}<strong>${dateHtml(date)}</strong>${esc(after)}`;
@@ -144,7 +145,7 @@ ${materials}
 </details>
 <h${h}>${esc(W.notesHeading)}</h${h}>
 <ul class="gt-notes">${notes}</ul>
-<p class="gt-meta">${esc(W.disclaimer(data.notice, data.policy_version))}</p>`;
+<p class="gt-meta">${esc(words.disclaimer(data.notice, data.policy_version))}</p>`;
 }
 
 /** The result page. `where` (where.js) says what works here: no 打印 where printing cannot; inside an app
