@@ -407,3 +407,12 @@ def test_lists_as_offices_keep_them_title_rows_stray_spaces_utf16_formulas_merge
     assert [row_label(r, "姓名") for r in u.rows] == ["王五", "钱七"]
     assert "第 3 行“技师取得日期”" in u.rows[1].error, "the sheet's own row numbers"
     assert bad
+    # Out: the result columns' headers on the sheet's header row, the people's results on their own rows.
+    out = openpyxl.load_workbook(io.BytesIO(write_xlsx(b, POLICY, buf.getvalue())))["申报职称"]
+    assert out.cell(row=3, column=6).value == "结论" and out.cell(row=1, column=6).value is None
+    assert out.cell(row=1, column=1).value == "XX公司职称申报人员名单" and out.cell(row=4, column=6).value
+    # A CSV with a title line: the title kept above the headers in the xlsx out.
+    titled = decided("XX公司名单\n姓名,申报方向,技师取得日期\n王五,职称,2019-06-30\n".encode("gbk"), "名单.csv")
+    ws = openpyxl.load_workbook(io.BytesIO(write_xlsx(titled, POLICY))).active
+    assert [ws.cell(row=r, column=1).value for r in (1, 2, 3)] == ["XX公司名单", "姓名", "王五"]
+    assert ws.cell(row=2, column=4).value == "结论" and ws.cell(row=3, column=4).value
