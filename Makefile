@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 NODE_STAMP := wizard/node_modules/.package-lock.json
 
-.PHONY: deps serve build test fuzz bench clean
+.PHONY: deps serve build test test-fast lint fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,9 +23,16 @@ serve: deps           ## build the site with the wizard and serve it with live r
 build: deps           ## build the site into site/
 	$(BIN)/guantong build
 
-test: deps            ## the whole test suite: the page's own modules (node --test), then pytest
+test: deps lint       ## the whole test suite: the linter, the page's own modules (node --test), then pytest
 	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
 	$(BIN)/python -m pytest
+
+test-fast: deps lint  ## the edit loop: the linter, the page's modules and the engine tier (no build, no browser)
+	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
+	$(BIN)/python -m pytest -q -m engine
+
+lint: deps            ## ruff over the Python (configured in pyproject.toml)
+	$(BIN)/ruff check .
 
 fuzz: deps            ## the long fuzzing run: 100 000 examples per fuzz test
 	GUANTONG_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest tests/test_fuzz.py -q

@@ -28,7 +28,8 @@ import datetime as dt
 import json
 import random
 import sys
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
+from collections.abc import Callable, Sequence
 
 from guantong import flow
 from guantong.policy import Policy

@@ -229,8 +229,8 @@ def _formula_texts(data: bytes) -> dict[str, dict[int, dict[int, str]]]:
     out: dict[str, dict[int, dict[int, str]]] = {}
     for ws in book.worksheets:
         cached = values[ws.title].iter_rows(values_only=True)
-        for r, (row, got) in enumerate(zip(ws.iter_rows(values_only=True), cached), start=1):
-            for c, (value, seen) in enumerate(zip(row, got), start=1):
+        for r, (row, got) in enumerate(zip(ws.iter_rows(values_only=True), cached, strict=False), start=1):
+            for c, (value, seen) in enumerate(zip(row, got, strict=False), start=1):
                 if isinstance(value, str) and value.startswith("=") and seen is None:
                     out.setdefault(ws.title, {}).setdefault(r, {})[c] = value
     return out
@@ -565,7 +565,7 @@ def result_cells(row: Row, policy: Policy) -> dict:
         out[name] = STATUS_ZH[lv["status"]]
         out[f"{name}可申报日期"] = lv["eligible_on"] or ""
     reasons = [f"{p['message']}（{p['clause']}）" for p in r["preconditions"] if p["status"] != "met"]
-    for lid, lv in r["levels"].items():
+    for lv in r["levels"].values():
         if lv["status"] != "eligible":
             reasons += [f"{x['message']}（{x['clause']}）" for x in lv["reasons"]]
     out["原因"] = "\n".join(dict.fromkeys(reasons))

@@ -22,7 +22,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, NoReturn
+from typing import Any, NoReturn
+from collections.abc import Iterator
 
 __all__ = [
     "Clause",
@@ -187,7 +188,7 @@ def _default_source() -> tuple[str, bytes]:
 
         ref = resources.files(__package__ or "guantong").joinpath("data").joinpath(DATA_FILE)
         return str(ref), ref.read_bytes()
-    except Exception:  # 包不可用、命名空间包或资源读取器不支持时
+    except Exception:  # noqa: BLE001 - no package resources here (a namespace package, a reader without them)
         path = Path(__file__).resolve().parent / "data" / DATA_FILE
         try:
             return str(path), path.read_bytes()

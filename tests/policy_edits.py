@@ -75,3 +75,38 @@ HOLIDAYS_2027_TEST = holiday_year(2027, "国务院办公厅关于2027年部分�
     ("中秋节", ["2027-09-15"], []),
     ("国庆节", ["2027-10-01", "2027-10-07"], ["2027-09-26", "2027-10-09"]),
 ])
+
+
+# The data-driven pages follow an edit (tests/test_site_build.py): the intermediate years raised, an
+# honour, a series and an occupation added.
+PAGES_EDIT = ("""
+[[honor]]
+name = "测试用技能荣誉甲"
+tier = "assistant"
+clause = "2.4.1.1"
+
+[[series]]
+name = "测试系列乙"
+clause = "2.2"
+
+[[occupation]]
+name = "测试工种丙"
+kind = "level"
+standard = "测试工种丙国家职业技能标准（测试版）"
+clause = "2.4.2"
+[occupation.required_years]
+senior_worker = 7
+technician = 11
+senior_technician = 15
+""")
+INTERMEDIATE_YEARS = ('[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
+                      '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5')
+
+
+def staff_edit() -> str:
+    """Every staff edit the built-site tests look at, in one copy of the data, so that the suite builds
+    the edited site once (tests/conftest.py, staff_site): a round and an honour, a year's holidays, and
+    the pages' edit."""
+    old, new = INTERMEDIATE_YEARS
+    assert old in GOOD
+    return GOOD.replace(old, new, 1) + ROUND_AND_HONOUR + HOLIDAYS_2027_TEST + PAGES_EDIT

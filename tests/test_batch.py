@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import io
 import json
-import random
 import subprocess
 import sys
 from pathlib import Path
@@ -290,7 +289,7 @@ def test_each_generated_rows_output_equals_evaluate_of_its_answers():
     columns = list(dict.fromkeys(["姓名", "申报方向", *TEMPLATE_A, *TEMPLATE_B]))  # the template's order
     batch = decided(csv_bytes([to_row(a) for a in wanted], headers=columns), "people.csv")
     assert len(batch.rows) == len(wanted)
-    for row, a in zip(batch.rows, wanted):
+    for row, a in zip(batch.rows, wanted, strict=True):
         expect = {k: v for k, v in a.items()}
         assert row.answers == expect, (row.answers, expect)
         try:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
 from guantong import clauses
 from guantong.clauses import NoticeError, load_notice
+
+REPO = Path(__file__).resolve().parents[1]
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared/policy/huangrenshefa-2021-12.txt"
 DATA = REPO / "guantong" / "data" / "notice.toml"
@@ -187,7 +187,7 @@ def test_fidelity_to_source(notice):
     expected = _norm(raw.replace("专\n\n专业技术人才", "专业技术人才"))
     got = _norm(_concatenated(notice))
     if got != expected:
-        i = next((k for k, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+        i = next((k for k, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), min(len(got), len(expected)))
         pytest.fail(
             f"数据与原文在第 {i} 个字处不一致：\n数据：…{got[max(0, i - 30):i + 30]}…\n原文：…{expected[max(0, i - 30):i + 30]}…"
         )

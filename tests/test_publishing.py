@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
-from policy_edits import ROUND_AND_HONOUR, broken   # a copy of the real data with one edit
+from policy_edits import broken   # a copy of the real data with one edit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,16 +24,11 @@ def guantong(*args, env=None):
                           env={**os.environ, **(env or {})})
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """A 2026 round, a new honour and a changelog line added, then `guantong build` once."""
-    tmp = tmp_path_factory.mktemp("publish")
-    policy = broken(tmp, None, ROUND_AND_HONOUR)
-    out = tmp / "site"
-    proc = guantong("build", "--policy", str(policy), "--out", str(out), env={"GUANTONG_TODAY": "2026-03-01"})
-    assert proc.returncode == 0, proc.stderr
-    assert "网站已构建" in proc.stdout
-    return out
+@pytest.fixture(scope="session")
+def published(staff_site):
+    """A 2026 round, a new honour and a changelog line added (with the suite's other staff edits), then
+    `guantong build` once (tests/conftest.py)."""
+    return staff_site
 
 
 def page(site: Path, path: str) -> str:

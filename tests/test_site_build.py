@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
-import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -29,21 +25,9 @@ from guantong.policy import POLICY_PATH, load_policy  # noqa: E402
 PAGES = ["", "policy/", "pathway-a/", "pathway-b/", "faq/", "glossary/", "contact/"]
 
 
-def build(out: Path, **env) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-    )
-    assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
-    assert not re.search(r"^WARNING\b", proc.stderr, re.M), proc.stderr
-    return proc
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(out)
-    return out
+@pytest.fixture(scope="session")
+def site(built_site) -> Path:
+    return built_site   # built once per session (tests/conftest.py)
 
 
 def page(site: Path, url: str) -> str:
@@ -219,42 +203,15 @@ def test_tables_contain_every_honour_series_and_level(site):
             assert office["phone"] in a and office["phone"] in page(site, "contact/")
 
 
-def test_changing_the_data_changes_the_pages(tmp_path):
-    """A test copy of the data, edited: the generated pages and the flowcharts follow it."""
-    policy = POLICY_PATH.read_text(encoding="utf-8")
-    policy = policy.replace('[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
-                            '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5')
-    assert "years = 5" in policy
-    policy += '''
-[[honor]]
-name = "测试用技能荣誉甲"
-tier = "assistant"
-clause = "2.4.1.1"
-
-[[series]]
-name = "测试系列乙"
-clause = "2.2"
-
-[[occupation]]
-name = "测试工种丙"
-kind = "level"
-standard = "测试工种丙国家职业技能标准（测试版）"
-clause = "2.4.2"
-[occupation.required_years]
-senior_worker = 7
-technician = 11
-senior_technician = 15
-'''
-    data = tmp_path / "policy.toml"
-    data.write_text(policy, encoding="utf-8")
-    tomllib.loads(policy)
-    out = tmp_path / "site"
-    build(out, GUANTONG_POLICY=str(data))
+def test_changing_the_data_changes_the_pages(staff_site):
+    """A test copy of the data, edited (policy_edits.staff_edit, built once): the generated pages and the
+    flowcharts follow it."""
+    out = staff_site
     a, b = page(out, "pathway-a/"), page(out, "pathway-b/")
     assert "测试用技能荣誉甲" in a and "测试系列乙系列" in a
     assert "从事相应技术技能工作满 5 年" in a
     assert "技师及以上满5年" in a                              # the flowchart follows
-    assert "助理级一档的荣誉（6项）" in a
+    assert "助理级一档的荣誉（7项）" in a                      # 5, the edit's 测试用技能荣誉甲 and ROUND_AND_HONOUR's 黄石市金牌职工
     assert "测试工种丙" in b and "11 年" in b and "测试工种丙国家职业技能标准（测试版）" in b
     assert "测试系列乙" in page(out, "faq/") and "测试系列乙" in page(out, "glossary/")
     # …and the default build is untouched

@@ -13,12 +13,12 @@ throttling). Per size, the median and spread of ``--runs`` runs:
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from pathlib import Path
 
 
-from build_scripts.bench import wizard as bench_wizard  # noqa: E402
+from build_scripts.bench import wizard as bench_wizard
+from build_scripts.bench.lists import people_xlsx
 
 WATCH = """() => {
   const w = window.__gtBench = { t0: 0, marks: [], frames: [], done: 0 };
@@ -74,13 +74,11 @@ def report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from build_scripts.bench import run as bench
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    print(report(run(args.site, {n: bench.people_xlsx(n) for n in (1000, 10_000)}, args.runs)))
+    print(report(run(args.site, {n: people_xlsx(n) for n in (1000, 10_000)}, args.runs)))
     return 0
 
 

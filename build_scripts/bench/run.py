@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 from guantong import evaluate  # noqa: E402
 from build_scripts import sample_answers  # noqa: E402
+from build_scripts.bench.lists import people_csv, people_xlsx  # noqa: E402
 
 
 def machine() -> str:
@@ -54,7 +55,7 @@ def bench_build(runs: int, keep: Path) -> bool:
     """Build the site ``runs`` times (the first may fill the compression and stdlib caches, so it is reported
     apart); the last build stays in ``keep`` for the browser figures."""
     times = []
-    for i in range(runs):
+    for _ in range(runs):
         if keep.exists():
             shutil.rmtree(keep)
         start = time.perf_counter()
@@ -89,31 +90,6 @@ def bench_diff(runs: int = 3) -> None:
                   f"({report.population} answers objects × 2 policies, {report.changed} changed)")
 
 
-def people_xlsx(n: int) -> bytes:
-    """An xlsx of n generated people (both pathways, in one sheet with a 申报方向 column), for the batch
-    benchmarks natively and in the browser."""
-    import io
-
-    import openpyxl
-
-    from guantong import batch
-
-    people = [a for a in sample_answers.generate(n, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "名单"
-    headers = list(dict.fromkeys(["姓名", "申报方向", *batch.TEMPLATE_A, *batch.TEMPLATE_B]))
-    ws.append(headers)
-    for i, a in enumerate(people):
-        ws.append([{"姓名": f"员工{i}", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级",
-                    "受理截止日期": a.get("deadline"), "技师取得日期": a.get("skill_levels", {}).get("technician"),
-                    "中级取得日期": a.get("titles", {}).get("intermediate"), "累计工作年限": a.get("work_years"),
-                    "弄虚作假记录": "否"}.get(h) for h in headers])
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
-
-
 def _batch_runs(data: bytes, name: str, original: bytes | None, runs: int) -> tuple[list, list, object, bytes]:
     from guantong import batch
     from guantong.policy import load_policy
@@ -137,22 +113,6 @@ def bench_batch(n: int = 10_000, runs: int = 3) -> None:
     print(f"guantong batch, {len(result.rows)} rows: xlsx in → xlsx out {total:.2f} s median of {runs} "
           f"({min(totals):.2f}–{max(totals):.2f}; read and decide {read_s:.2f} s, write {total - read_s:.2f} s; "
           f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}")
-
-
-def people_csv(n: int) -> bytes:
-    """The same people as people_xlsx, as the CSV Excel saves (UTF-8 with a BOM)."""
-    import csv
-    import datetime as dt
-    import io
-
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(people_xlsx(n)), read_only=True)
-    buf = io.StringIO()
-    out = csv.writer(buf)
-    for row in book.active.iter_rows(values_only=True):
-        out.writerow(["" if v is None else v.date().isoformat() if isinstance(v, dt.datetime) else v for v in row])
-    return buf.getvalue().encode("utf-8-sig")
 
 
 def bench_batch_csv(n: int = 20_000, runs: int = 3) -> None:

@@ -525,7 +525,9 @@ def report(result: dict) -> str:
              f"  {'figure':<62} {'wizard':>24} {'baseline':>24} {'ratio':>6}  target"]
     for key, f in result["figures"].items():
         w, b, unit = f["wizard"], f["baseline"], f["unit"]
-        cell = lambda s: f"{fmt(s['median'], unit)} [{fmt(s['min'], unit).split()[0]}–{fmt(s['max'], unit).split()[0]}]"  # noqa: E731
+        def cell(s, unit=unit):
+            return f"{fmt(s['median'], unit)} [{fmt(s['min'], unit).split()[0]}–{fmt(s['max'], unit).split()[0]}]"
+
         target = ""
         if key in TARGETS:
             kind, limit = TARGETS[key]

@@ -118,7 +118,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
     verbose = False
     csp: str | None = None
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         if self.verbose:
             super().log_message(format, *args)
 
@@ -154,7 +154,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         variants = [(coding, path + suffix) for coding, suffix in PRECOMPRESSED if os.path.isfile(path + suffix)]
         coding, served = next(((c, p) for c, p in variants if c in allowed), (None, path))
         try:
-            f = open(served, "rb")  # noqa: SIM115 - closed by the base class after copying
+            f = open(served, "rb")
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None

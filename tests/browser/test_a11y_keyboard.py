@@ -27,13 +27,13 @@ class Keyboard:
             self.page.keyboard.press("Tab")
         raise AssertionError(f"Tab never reached {selector} on {self.w.screen()}")
 
-    def question(self, qid: str) -> "Keyboard":
+    def question(self, qid: str) -> Keyboard:
         self.w.expect_question(qid)
         self.page.wait_for_function("document.activeElement && document.activeElement.id === 'gt-heading'")
         self.screens += 1
         return self
 
-    def radio(self, label: str) -> "Keyboard":
+    def radio(self, label: str) -> Keyboard:
         target = self.page.get_by_label(label, exact=True).get_attribute("id")
         self.tab_to('input[type=radio][name="choice"]')
         for _ in range(12):
@@ -42,25 +42,25 @@ class Keyboard:
             self.page.keyboard.press("ArrowDown")
         raise AssertionError(f"arrow keys never reached {label}")
 
-    def check(self, label: str) -> "Keyboard":
+    def check(self, label: str) -> Keyboard:
         target = self.page.get_by_label(label, exact=True).get_attribute("id")
         self.tab_to(f"#{target}")
         self.page.keyboard.press("Space")
         assert self.page.is_checked(f"#{target}")
         return self
 
-    def type(self, selector: str, text: str) -> "Keyboard":
+    def type(self, selector: str, text: str) -> Keyboard:
         self.tab_to(selector)
         self.page.keyboard.press("Control+A")
         self.page.keyboard.type(text)
         return self
 
-    def cont(self) -> "Keyboard":
+    def cont(self) -> Keyboard:
         self.tab_to("[data-gt-continue]")
         self.page.keyboard.press("Enter")
         return self
 
-    def deadline(self, text: str) -> "Keyboard":
+    def deadline(self, text: str) -> Keyboard:
         self.question("deadline")
         if self.page.get_by_label("其他日期", exact=True).count():
             self.radio("其他日期")

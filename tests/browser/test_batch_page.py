@@ -20,7 +20,7 @@ from inert_support import HOSTILE, PLAIN, XLSX_TEXTS, assert_csv_inert, assert_k
 
 from .batch_support import GBK_CSV, RESULTS, load, load_as_native, people_xlsx, table, xlsx_file
 from .conftest import static_server
-from .trust_support import assert_clean, csp_violations, watch_csp
+from .trust_support import assert_clean, csp_violations
 from .wizard_support import ENGINE_TIMEOUT
 
 
@@ -68,7 +68,7 @@ def test_xlsx_table_row_download_and_draft(batch_page):
         if "结论" not in head:
             continue
         for values in ws.iter_rows(min_row=2, values_only=True):
-            cells = dict(zip(head, values))
+            cells = dict(zip(head, values, strict=False))
             if any(v not in (None, "") for v in values) and batch.EXAMPLE_MARK not in str(cells["姓名"]):
                 got.append({c: cells.get(c) or "" for c in columns})
     assert got == [{c: v or "" for c, v in batch.result_cells(r, policy).items()} for r in native.rows]

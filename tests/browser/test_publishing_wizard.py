@@ -5,32 +5,13 @@ the batch page's draft and of the pathway page's calculator runs into that year.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from guantong.policy import POLICY_PATH
-from policy_edits import HOLIDAYS_2027_TEST, ROUND_AND_HONOUR   # the same staff edits as the native tests
 
 from .batch_support import load
 from .wizard_support import A, WizardPage
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def staff_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("staff")
-    policy = tmp / "policy.toml"
-    policy.write_text(POLICY_PATH.read_text(encoding="utf-8") + ROUND_AND_HONOUR + HOLIDAYS_2027_TEST, encoding="utf-8")
-    out = tmp / "site"
-    proc = subprocess.run([sys.executable, "-m", "guantong", "build", "--policy", str(policy), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GUANTONG_TODAY": "2026-03-01"})
-    assert proc.returncode == 0, proc.stderr
-    return out
 
 
 def test_the_wizard_defaults_to_the_new_round_and_knows_the_new_honour(staff_site, serve_dir, new_page):
@@ -83,7 +64,7 @@ def test_a_year_of_holidays_staff_added_counts_in_the_posting_period(staff_site,
     page.wait_for_selector("#gt-batch[data-mounted]")
     load(page, {"name": "名单.csv", "mimeType": "text/csv", "buffer": (
         "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
-        "王五,职称,是,是,2019-06-30,0,工程技术,是,是,否\n").encode("utf-8")})
+        "王五,职称,是,是,2019-06-30,0,工程技术,是,是,否\n").encode()})
     page.fill("#gt-notice-employer", "黄石市某某有限公司")
     page.fill("#gt-notice-start", "2026-12-28")
     with page.context.expect_page() as popup:

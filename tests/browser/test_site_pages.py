@@ -76,7 +76,7 @@ def test_flowcharts_are_in_the_page_with_no_network(built_site, new_page):
         page = recorded.page
         aborted = []
 
-        def from_disk(route, request):
+        def from_disk(route, request, aborted=aborted):
             if not request.url.startswith(origin):
                 aborted.append(request.url)
                 return route.abort("internetdisconnected")

@@ -17,7 +17,7 @@ from .trust_support import REPO, csp_violations, site_pages, watch_csp
 from .wizard_support import WizardPage, eligible_journey, short_journey_b
 
 
-from build_scripts.site import csp as site_csp  # noqa: E402
+from build_scripts.site import csp as site_csp
 
 
 def test_every_page_declares_one_strict_policy(built_site):

@@ -50,7 +50,7 @@ def assert_matches_native(w: WizardPage) -> None:
     assert len(browser) == len(items)
     mismatches = []
     results = errors = 0
-    for answers, got in zip(items, browser):
+    for answers, got in zip(items, browser, strict=True):
         want = native(answers)
         if "error" in got:
             got = {"error": {"key": got["error"]["key"], "message": got["error"]["message"]}}

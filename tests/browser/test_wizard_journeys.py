@@ -274,7 +274,8 @@ def test_answers_survive_a_reload_and_clear_forgets_them(wizard):
     w.open().answer("direction", B)
     w.expect_question("deadline")
     w.type("#gt-deadline", "2026-0")  # typed, not yet submitted
-    w.page.wait_for_timeout(400)      # drafts are saved as one types
+    # Drafts are saved as one types (after a short pause): wait for the saved state to hold it.
+    w.page.wait_for_function("() => (localStorage.getItem('guantong-wizard:v1') || '').includes('2026-0')")
     w.page.reload()
     w.expect_question("deadline")
     assert w.page.input_value("#gt-deadline") == "2026-0", "nothing typed is lost"

@@ -70,7 +70,7 @@ def test_the_question_stays_put_while_the_engine_loads(wizard):
     w.open()
     w.expect_question("direction")
     w.wait_engine()
-    w.page.wait_for_timeout(500)  # the status's last words (已可离线使用) come a little after ready
+    w.wait_offline_ready()  # the status's last words (已可离线使用) come after ready: measured after them
     shifts = w.page.evaluate("window.__shifts")
     assert sum(s["value"] for s in shifts) < 0.01, shifts
     assert w.page.evaluate("document.querySelector('[data-gt-engine]').style.minHeight")

@@ -37,18 +37,18 @@ class WizardPage:
         self.url = base_url + "wizard/"
 
     # --- navigation and waiting --------------------------------------------------------------------------
-    def open(self, fragment: str = "") -> "WizardPage":
+    def open(self, fragment: str = "") -> WizardPage:
         self.page.goto(self.url + fragment)
         self.page.wait_for_selector("#gt-wizard[data-screen]", timeout=STEP_TIMEOUT)
         return self
 
-    def wait_engine(self) -> "WizardPage":
+    def wait_engine(self) -> WizardPage:
         self.page.wait_for_selector('#gt-wizard[data-engine="ready"], #gt-wizard[data-engine="fatal"]', timeout=ENGINE_TIMEOUT)
         state = self.page.get_attribute("#gt-wizard", "data-engine")
         assert state == "ready", f"engine: {state}: {self.page.inner_text('#gt-wizard')}\n{self.recorded.console}"
         return self
 
-    def wait_offline_ready(self) -> "WizardPage":
+    def wait_offline_ready(self) -> WizardPage:
         self.wait_engine()
         self.page.wait_for_selector('#gt-wizard[data-offline="ready"]', timeout=ENGINE_TIMEOUT)
         return self
@@ -99,23 +99,23 @@ class WizardPage:
         }
 
     # --- answering ---------------------------------------------------------------------------------------
-    def choose(self, label: str) -> "WizardPage":
+    def choose(self, label: str) -> WizardPage:
         """Tick a radio or a checkbox by its visible label."""
         self.page.get_by_label(label, exact=True).check()
         return self
 
-    def type(self, field: str, text: str) -> "WizardPage":
+    def type(self, field: str, text: str) -> WizardPage:
         """Type into a field, found by its label or, starting with "#", by its id."""
         target = self.page.locator(field) if field.startswith("#") else self.page.get_by_label(field, exact=True)
         target.fill("")
         target.type(text)
         return self
 
-    def cont(self) -> "WizardPage":
+    def cont(self) -> WizardPage:
         self.page.locator("[data-gt-continue]").click()
         return self
 
-    def answer(self, qid: str, *choices: str, then: bool = True) -> "WizardPage":
+    def answer(self, qid: str, *choices: str, then: bool = True) -> WizardPage:
         """Wait for ``qid``, tick ``choices`` (labels), press 继续."""
         self.expect_question(qid)
         for label in choices:
@@ -124,7 +124,7 @@ class WizardPage:
             self.cont()
         return self
 
-    def title_to_work_start(self, title: str, since: str, occupation: str) -> "WizardPage":
+    def title_to_work_start(self, title: str, since: str, occupation: str) -> WizardPage:
         """Pathway B from the titles question to the work_start question: one title held since ``since``, a
         technical post, the occupation applied for, matching the title."""
         self.expect_question("titles")
@@ -171,7 +171,7 @@ class WizardPage:
         self.answer("integrity_record", "否")
         return self.expect_check()
 
-    def answer_deadline(self, text: str | None) -> "WizardPage":
+    def answer_deadline(self, text: str | None) -> WizardPage:
         """The deadline question, whether it lists published rounds (then "其他日期") or not."""
         self.expect_question("deadline")
         other = self.page.get_by_label("其他日期", exact=True)
@@ -194,7 +194,7 @@ class WizardPage:
     def focused_id(self) -> str:
         return self.page.evaluate("document.activeElement && document.activeElement.id")
 
-    def click_link(self, text: str) -> "WizardPage":
+    def click_link(self, text: str) -> WizardPage:
         self.page.get_by_role("link", name=re.compile(text)).first.click()
         return self
 
