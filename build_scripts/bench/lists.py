@@ -6,26 +6,48 @@ from __future__ import annotations
 from build_scripts import sample_answers
 
 
+def cells_of(answers: dict, i: int) -> dict:
+    """A generated answers object as the cells an office would type (the batch columns, batch.COLUMNS):
+    yes/no as 是/否, honours as 名称 日期 joined by 、, the studio's tier by its name."""
+    from guantong import batch
+
+    studios = {"city": "黄石市", "provincial": "湖北省", "national": "国家级"}
+    cells = {"姓名": f"员工{i}", "编号": f"G{i:05d}", "申报方向": "职称" if answers["direction"] == "skill_to_title" else "技能等级"}
+    for header, (key, _, kind, extra) in batch.COLUMNS.items():
+        value = answers.get(key)
+        if value is None or header in cells:
+            continue
+        if kind == "bool":
+            cells[header] = "是" if value else "否"
+        elif kind in ("dated", "years"):
+            cells[header] = value.get(extra) if isinstance(value, dict) else None
+        elif kind == "honors":
+            cells[header] = "、".join(f"{h['name']} {h.get('date') or ''}".strip() if isinstance(h, dict) else str(h) for h in value)
+        elif kind == "studio":
+            cells[header] = studios.get(value.get("tier"), "无") if isinstance(value, dict) else "无"
+        elif kind in ("date", "count", "text"):
+            cells[header] = value
+    return cells
+
+
 def people_xlsx(n: int) -> bytes:
-    """An xlsx of n generated people (both pathways, in one sheet with a 申报方向 column), for the batch
-    benchmarks natively and in the browser."""
+    """An xlsx of n generated people (both pathways, in one sheet with a 申报方向 column, every answer the
+    generator gave written in its column), for the batch benchmarks natively and in the browser."""
     import io
 
     import openpyxl
 
     from guantong import batch
 
-    people = [a for a in sample_answers.generate(n, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
+    people = [a for a in sample_answers.generate(n * 2, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "名单"
     headers = list(dict.fromkeys(["姓名", "申报方向", *batch.TEMPLATE_A, *batch.TEMPLATE_B]))
     ws.append(headers)
     for i, a in enumerate(people):
-        ws.append([{"姓名": f"员工{i}", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级",
-                    "受理截止日期": a.get("deadline"), "技师取得日期": a.get("skill_levels", {}).get("technician"),
-                    "中级取得日期": a.get("titles", {}).get("intermediate"), "累计工作年限": a.get("work_years"),
-                    "弄虚作假记录": "否"}.get(h) for h in headers])
+        cells = {batch.header_key(h): v for h, v in cells_of(a, i).items()}   # 申报职业(工种) = 申报职业（工种）
+        ws.append([cells.get(batch.header_key(h)) for h in headers])
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

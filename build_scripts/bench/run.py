@@ -90,39 +90,24 @@ def bench_diff(runs: int = 3) -> None:
                   f"({report.population} answers objects × 2 policies, {report.changed} changed)")
 
 
-def _batch_runs(data: bytes, name: str, original: bytes | None, runs: int) -> tuple[list, list, object, bytes]:
+def bench_batch(kind: str = "xlsx", n: int = 10_000, runs: int = 3) -> None:
+    """guantong batch natively: a list of n generated people in (an xlsx, or the same as CSV), the xlsx of
+    results out (issues 12 and 25); the median of `runs`."""
     from guantong import batch
     from guantong.policy import load_policy
 
+    data = people_xlsx(n) if kind == "xlsx" else people_csv(n)
     reads, totals = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        result = batch.read(data, name)
+        result = batch.read(data, f"名单.{kind}")
         reads.append(time.perf_counter() - start)
-        out = batch.write_xlsx(result, load_policy(), original)
+        out = batch.write_xlsx(result, load_policy(), data if kind == "xlsx" else None)
         totals.append(time.perf_counter() - start)
-    return reads, totals, result, out
-
-
-def bench_batch(n: int = 10_000, runs: int = 3) -> None:
-    """guantong batch natively: an xlsx of n generated people in, the xlsx of results out (issue 12);
-    the median of `runs`."""
-    data = people_xlsx(n)
-    reads, totals, result, out = _batch_runs(data, "名单.xlsx", data, runs)
     read_s, total = statistics.median(reads), statistics.median(totals)
-    print(f"guantong batch, {len(result.rows)} rows: xlsx in → xlsx out {total:.2f} s median of {runs} "
+    print(f"guantong batch, {len(result.rows)} rows: {kind} in → xlsx out {total:.2f} s median of {runs} "
           f"({min(totals):.2f}–{max(totals):.2f}; read and decide {read_s:.2f} s, write {total - read_s:.2f} s; "
-          f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}")
-
-
-def bench_batch_csv(n: int = 20_000, runs: int = 3) -> None:
-    """guantong batch natively: a CSV of n generated people in, the xlsx of results out (issue 25)."""
-    data = people_csv(n)
-    reads, totals, result, out = _batch_runs(data, "名单.csv", None, runs)
-    read_s, total = statistics.median(reads), statistics.median(totals)
-    print(f"guantong batch, {len(result.rows)} rows: CSV in → xlsx out {total:.2f} s median of {runs} "
-          f"({min(totals):.2f}–{max(totals):.2f}; read and decide {read_s:.2f} s, write {total - read_s:.2f} s; "
-          f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out)")
+          f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}", flush=True)
 
 
 def offline_pages_bytes(site: Path) -> str:
@@ -169,8 +154,8 @@ def main() -> None:
     print(f"machine: {machine()}; {chromium_version()}", flush=True)
     bench_evaluate(args.answers)
     bench_diff()
-    bench_batch()
-    bench_batch_csv()
+    bench_batch("xlsx", 10_000)
+    bench_batch("csv", 20_000)
     with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
         site = Path(tmp) / "site"
         if not bench_build(args.builds, site) or args.no_browser:
