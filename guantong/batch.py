@@ -919,7 +919,7 @@ def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | N
                    f"<td>{e(names[level])}</td><td>{e(str(r.answers.get('series', '') or ''))}</td></tr>"
                    for i, (r, level) in enumerate(people, start=1))
     office = policy.office("capacity")
-    day = lambda d: f"{d.year}年{d.month}月{d.day}日"  # noqa: E731
+    from .rules import cn as day
     return f"""<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><title>{e(employer)}高技能人才申报专业技术职称推荐人选公示（草稿）</title>
 <style>@page{{size:A4;margin:20mm 18mm}}body{{font:12pt/1.8 "Noto Serif CJK SC","SimSun",serif;max-width:174mm;margin:0 auto}}

@@ -25,6 +25,8 @@ import re
 
 import jinja2
 
+from guantong.rules import cn as cn_date
+
 from build_scripts.site import charts as site_charts
 from build_scripts.site.model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite
 
@@ -74,7 +76,7 @@ def _helpers(site: Site, page: str) -> dict:
             return (f'!!! info "{title}：本年度受理截止时间"\n\n    本年度的受理材料截止时间尚未公布，请留意人社部门的年度评审（评价）通知；'
                     f"所有年限都计算到截止时间为止（{cite('3.2')}）。")
         d = r["deadline"]
-        return (f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {d.year}年{d.month}月{d.day}日"\n\n'
+        return (f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {cn_date(d)}"\n\n'
                 f"    依据：{esc(r['document'])}。所有年限都计算到这一天为止，截止后取得的等级、职称、荣誉不计入本年度（{cite('3.2')}）。")
 
     def include_file(path: str) -> str:
