@@ -393,9 +393,9 @@ def _check_holidays(c: _Checker, raw: dict) -> None:
             c.add(f"{key}.off", f"放假 {(last - first).days + 1} 天，超过通知中任何一次假期的长度，请核对")
         if first.year != year and not (first.year == year - 1 and first.month == 12):
             c.add(f"{key}.off", f"放假日期 {first.isoformat()} 不在 {year} 年（元旦可从上一年 12 月开始）")
-        if not any(d.weekday() < 5 for d in off_days(h)):
-            c.add(f"{key}.off", f"{first.isoformat()} 至 {last.isoformat()} 全在周末，通知中的放假安排都含工作日，请核对")
         days = off_days(h)
+        if not any(d.weekday() < 5 for d in days):
+            c.add(f"{key}.off", f"{first.isoformat()} 至 {last.isoformat()} 全在周末，通知中的放假安排都含工作日，请核对")
         for other_j, other in breaks:
             if set(days) & set(other):
                 c.add(f"{key}.off", f"与第 {other_j + 1} 个 [[holiday]] 的放假日期重叠")

@@ -8,7 +8,7 @@ pathway from the check page. Dates are typed the ways people type them.
 
 from __future__ import annotations
 
-from .wizard_support import A, B, WizardPage, wizard  # noqa: F401 - fixture
+from .wizard_support import A, B, WizardPage, short_journey_a, wizard  # noqa: F401 - fixture
 
 
 def test_first_question_is_on_screen_before_the_engine_is_ready(wizard):
@@ -293,12 +293,7 @@ def test_answers_survive_a_reload_and_clear_forgets_them(wizard):
 
 def test_share_link_reopens_the_same_result(wizard):
     w: WizardPage = wizard()
-    w.open().answer("direction", A)
-    w.answer_deadline(None)
-    w.answer("employed_in_huangshi", "否")
-    w.expect_check()
-    w.page.get_by_role("button", name="查看结果").click()
-    first = w.expect_result()
+    first = short_journey_a(w)
     link = w.share_link()
     assert "#share=" in link and "?" not in link, "the answers ride in the fragment only"
     other = wizard()

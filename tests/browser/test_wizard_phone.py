@@ -14,7 +14,7 @@ import base64
 import re
 from urllib.parse import urljoin, urlsplit
 
-from .wizard_support import A, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
+from .wizard_support import A, WizardPage, eligible_journey, short_journey_a, wizard  # noqa: F401 - fixture
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
@@ -170,12 +170,7 @@ def test_result_prints_for_older_eyes_on_one_a4_page_where_it_fits(wizard, tmp_p
 
 def test_a_short_result_prints_on_one_page(wizard, tmp_path):
     w: WizardPage = wizard()
-    w.open().answer("direction", A)
-    w.answer_deadline(None)
-    w.answer("employed_in_huangshi", "否")
-    w.expect_check()
-    w.page.get_by_role("button", name="查看结果").click()
-    w.expect_result()
+    short_journey_a(w)
     pages, sizes = printed(w, tmp_path, "short")
     assert pages == 1 and min(sizes) >= 9, (pages, sizes)
 

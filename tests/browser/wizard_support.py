@@ -235,6 +235,16 @@ def eligible_journey(w: WizardPage, *, check=None) -> dict:
     return result
 
 
+def short_journey_a(w: WizardPage) -> dict:
+    """Pathway A's shortest result: no deadline, an employer outside Huangshi (not eligible at once)."""
+    w.open().answer("direction", A)
+    w.answer_deadline(None)
+    w.answer("employed_in_huangshi", "否")
+    w.expect_check()
+    w.page.get_by_role("button", name="查看结果").click()
+    return w.expect_result()
+
+
 def short_journey_b(w: WizardPage) -> dict:
     w.pathway_b_to_check()
     w.page.get_by_role("button", name="查看结果").click()

@@ -275,8 +275,6 @@ export const BW = {
   // a row's full result speaks of the person, not to the reader (screens/result.js's words)
   ofPerson: {
     canApply: (level) => `可以申报：${level}`,
-    undeterminedTitle: "暂时无法确定：有待确认的事项",
-    notYet: "目前还不符合申报条件",
     notEligible: "按名单中的信息，目前不符合申报条件",
     disclaimer: (notice, version) => `本结果根据名单中填写的信息和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。规则数据版本 ${version}。`,
   },

@@ -241,6 +241,12 @@ class BatchPage {
     delete this.root.dataset.rows;
   }
 
+  /** A file refused or failed: its message, and the previous file's results gone with it. */
+  refuse(message, fieldId, extra = "") {
+    this.clearResults();
+    this.showError(message, fieldId, extra);
+  }
+
   /** The file field forgets the file once it has been read: choosing the same file again after editing it
    * starts a new check (a browser fires no change for the same name otherwise). */
   resetInput() {
@@ -277,13 +283,11 @@ class BatchPage {
     }
     if (file.size > BUILD.maxBytes) {
       // The engine's sentence (batch.too_large, in the build), as the command says it.
-      this.clearResults();
-      this.showError(BUILD.tooLarge.replace("{size}", mb(file.size)), "gt-batch-file", BW.fixAndRetry);
+      this.refuse(BUILD.tooLarge.replace("{size}", mb(file.size)), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     if (file.size === 0) {
-      this.clearResults();
-      this.showError(BW.notRead(BW.emptyFile), "gt-batch-file", BW.fixAndRetry);
+      this.refuse(BW.notRead(BW.emptyFile), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     this.$("[data-gt-run]").disabled = true;
@@ -293,10 +297,8 @@ class BatchPage {
     } catch {
       // The file changed on disk after it was chosen (edited and saved): the browser keeps its old handle.
       this.$("[data-gt-run]").disabled = false;
-      this.clearResults();
-      this.resetInput();
       this.file = null;
-      this.showError(BW.fileChanged, "gt-batch-file");
+      this.refuse(BW.fileChanged, "gt-batch-file");
       return;
     } finally {
       this.resetInput();
@@ -311,15 +313,13 @@ class BatchPage {
     this.$("[data-gt-run]").disabled = false;
     this.progress(null);
     if (!reply.ok) {
-      this.clearResults();
-      this.showError(this.failure(reply), null);
+      this.refuse(this.failure(reply), null);
       return;
     }
     const value = reply.value;
     if (value.error) {
-      this.clearResults();
-      if (value.field === "deadline") this.showError(value.error, "gt-batch-deadline", BW.fixDeadline);
-      else this.showError(BW.notRead(value.error), "gt-batch-file", BW.fixAndRetry);
+      if (value.field === "deadline") this.refuse(value.error, "gt-batch-deadline", BW.fixDeadline);
+      else this.refuse(BW.notRead(value.error), "gt-batch-file", BW.fixAndRetry);
       return;
     }
     this.table = value.table;
