@@ -26,6 +26,7 @@ from pathlib import Path
 from .answers import AnswersError
 from .engine import evaluate
 from .policy import FULL_WIDTH, Policy, load_policy, normalise_name
+from . import xlsx_patch
 from .rules import cn
 
 A, B = "skill_to_title", "title_to_skill"
@@ -669,6 +670,14 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
     by_sheet: dict[str, dict[int, Row]] = {}
     for row in batch.rows:
         by_sheet.setdefault(row.sheet, {})[row.number] = row
+    # A plain workbook gets the cells written into its sheets' XML (10 000 rows: 3.6 → 0.5 s); any other
+    # (formulas, links, drawings, …) is loaded and saved whole by openpyxl, to the same cells.
+    patched = xlsx_patch.add_columns(original, {
+        s.name: (s.header_row, len(s.headers) + 1, cols,
+                 {n: result_cells(row, policy) for n, row in by_sheet.get(s.name, {}).items()})
+        for s in batch.sheets}, WRAPPED)
+    if patched is not None:
+        return patched
     book = openpyxl.load_workbook(io.BytesIO(original))
     # The input's formulas go out as the values Excel cached for them (their text where none is).
     if _active_parts(original):
@@ -687,6 +696,8 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
             values = result_cells(row, policy)
             for j, name in enumerate(cols):
                 if not values[name]:
+                    if ws._cells.get((number, first + j)) is not None:   # a stale cell there: emptied
+                        ws.cell(row=number, column=first + j).value = None
                     continue
                 cell = ws.cell(row=number, column=first + j)
                 put(cell, values[name])

@@ -80,7 +80,7 @@ COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-STAFF_ONLY = {"cli.py", "validate.py", "diff.py", "batch.py"}  # guantong's staff tooling, which no phone needs
+STAFF_ONLY = {"cli.py", "validate.py", "diff.py", "batch.py", "xlsx_patch.py"}  # guantong's staff tooling, which no phone needs
 
 
 class BundleError(RuntimeError):
@@ -144,7 +144,8 @@ def batch_sources() -> list[tuple[str, bytes]]:
     import importlib.metadata
     import importlib.util
 
-    files = [("guantong/batch.py", (ENGINE_DIR / "batch.py").read_bytes()), (BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes())]
+    files = [(f"guantong/{n}", (ENGINE_DIR / n).read_bytes()) for n in ("batch.py", "xlsx_patch.py")]
+    files.append((BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes()))
     for name, version in sorted(batch_pins().items()):
         try:
             installed = importlib.metadata.version(name)
