@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from guantong_tools.cli import main   # the command line lives with the staff tools
 
 sys.exit(main())

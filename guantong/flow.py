@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .policy import Policy, load_policy, normalise_name
+from .policy import PATHWAYS, Policy, load_policy, normalise_name
 
-A, B = "skill_to_title", "title_to_skill"
+A, B = PATHWAYS
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def export_walker(policy: Policy | None = None) -> dict:
     occupation names `not_in_table` looks up, already normalised, with the characters normalise_name
     drops; and each pathway's published rounds for the deadline question's options (the default is
     chosen on the day of the visit, as round_options does)."""
-    from .policy import NAME_NOISE_CHARS, PATHWAYS
+    from .policy import NAME_NOISE_CHARS
 
     p = policy or load_policy()
     names = sorted({normalise_name(n) for o in p.occupations for n in [o["name"], *o.get("aliases", [])]})

@@ -90,12 +90,6 @@ def iso(day: _dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def cn(day: _dt.date) -> str:
-    """A date as Chinese documents write it (2026年6月30日): the one format of the engine, the batch
-    draft and the site's pages (the page's own is cnDate in wizard/src/app/html.js)."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 # --- the case being decided -------------------------------------------------------------------------
 @dataclass
 class Case:

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 
 from .policy import DATA_DIR, Policy, load_policy
+from .words import WORDS
 
 POSTING_WORKDAYS = 5  # 2.5.1.3 “不少于5个工作日”
 CLAUSE = "2.5.1.3"
@@ -93,7 +94,11 @@ def load_calendar(policy: Policy | None = None) -> Calendar:
 
 
 class CalendarGap(ValueError):
-    """The calendar does not cover a year the count needs (message in Chinese)."""
+    """The calendar does not cover a year the count needs (message in Chinese; ``year`` that year)."""
+
+    def __init__(self, message: str, year: int):
+        super().__init__(message)
+        self.year = year
 
 
 def nth_workday(day: _dt.date, n: int, step: int = 1, calendar: Calendar | None = None) -> _dt.date:
@@ -103,8 +108,7 @@ def nth_workday(day: _dt.date, n: int, step: int = 1, calendar: Calendar | None 
     counted = 0
     while True:
         if not cal.covers(day):
-            raise CalendarGap(f"节假日安排只收录到 {cal.first_year}–{cal.last_year} 年，{day.year} 年的放假和调休安排尚未收录，"
-                              "暂不能计算公示期；请按国务院办公厅公布的当年节假日安排自行计算。")
+            raise CalendarGap(WORDS["calendarGap"].format(first=cal.first_year, last=cal.last_year, year=day.year), day.year)
         if cal.is_workday(day):
             counted += 1
             if counted == n:

@@ -10,7 +10,7 @@ import zipfile
 
 import openpyxl
 
-from guantong import batch
+from guantong_tools import batch
 
 HOSTILE = ['=HYPERLINK("http://example.invalid","x")', "@SUM(1+1)", "+1+2", "-2+3", "\t=1+1", "\r=1+1",
            "=cmd|' /C calc'!A0", "=1+1", "'=quoted"]

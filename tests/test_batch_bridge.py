@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from guantong import batch
+from guantong_tools import batch
 from guantong.policy import load_policy
 
 SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
@@ -58,7 +58,7 @@ def test_open_decide_table_row_write_notice(bb, tmp_path):
     assert table["columns"] == batch.result_columns(policy)
     assert [r["cells"] for r in table["rows"]] == [batch.result_cells(r, policy) for r in native.rows]
     assert [r["name"] for r in table["rows"]] == ["周九", "吴十", "郑一"]
-    assert table["rows"][2]["group"] == "出错" and "2019-02-30" in table["rows"][2]["cells"]["错误"]
+    assert table["rows"][2]["group"] == "error" and "2019-02-30" in table["rows"][2]["cells"]["错误"]
     row = call(bb, "batch_row", {"i": 0})
     assert row["result"]["result"] == native.rows[0].result
     assert "clauses" in row["result"] and "level_names" in row["result"]

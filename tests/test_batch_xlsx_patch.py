@@ -13,8 +13,8 @@ from xml.etree import ElementTree as ET
 import openpyxl
 import pytest
 
-from guantong import xlsx_patch
-from guantong.batch import read, write_xlsx
+from guantong_tools.batch import xlsx_patch
+from guantong_tools.batch import read, write_xlsx
 from guantong.policy import load_policy
 
 from test_batch import A_ROW, B_ROW, xlsx_bytes

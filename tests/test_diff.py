@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 
-from guantong import cli
-from guantong.diff import run
+from guantong_tools import cli
+from guantong_tools.diff import run
 from guantong.policy import POLICY_PATH
 
 ROOT = Path(__file__).resolve().parents[1]

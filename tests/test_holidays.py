@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from guantong import batch
+from guantong_tools import batch
 from guantong.policy import load_policy
-from guantong.validate import validate_all
+from guantong_tools.validate import validate_all
 from guantong.workdays import CalendarGap, load_calendar, package_calendar, posting_by_deadline, posting_end, with_staff_years
 from policy_edits import GOOD, HOLIDAYS_2026, HOLIDAYS_2027_TEST, broken
 

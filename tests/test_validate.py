@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guantong.validate import locate, validate_policy
+from guantong_tools.validate import locate, validate_policy
 
 from policy_edits import GOOD, broken
 

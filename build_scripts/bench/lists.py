@@ -9,7 +9,7 @@ from build_scripts import sample_answers
 def cells_of(answers: dict, i: int) -> dict:
     """A generated answers object as the cells an office would type (the batch columns, batch.COLUMNS):
     yes/no as 是/否, honours as 名称 日期 joined by 、, the studio's tier by its name."""
-    from guantong import batch
+    from guantong_tools import batch
 
     studios = {"city": "黄石市", "provincial": "湖北省", "national": "国家级"}
     cells = {"姓名": f"员工{i}", "编号": f"G{i:05d}", "申报方向": "职称" if answers["direction"] == "skill_to_title" else "技能等级"}
@@ -37,7 +37,7 @@ def people_xlsx(n: int) -> bytes:
 
     import openpyxl
 
-    from guantong import batch
+    from guantong_tools import batch
 
     people = [a for a in sample_answers.generate(n * 2, 7) if a.get("direction") in ("skill_to_title", "title_to_skill")][:n]
     book = openpyxl.Workbook()

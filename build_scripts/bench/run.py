@@ -74,7 +74,7 @@ def bench_diff(runs: int = 3) -> None:
     """guantong diff of the shipped data against itself and against a one-number edit (issue 14)."""
     import datetime as dt
 
-    from guantong.diff import run
+    from guantong_tools.diff import run
     from guantong.policy import POLICY_PATH
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,7 +93,7 @@ def bench_diff(runs: int = 3) -> None:
 def bench_batch(kind: str = "xlsx", n: int = 10_000, runs: int = 3) -> None:
     """guantong batch natively: a list of n generated people in (an xlsx, or the same as CSV), the xlsx of
     results out (issues 12 and 25); the median of `runs`."""
-    from guantong import batch
+    from guantong_tools import batch
     from guantong.policy import load_policy
 
     data = people_xlsx(n) if kind == "xlsx" else people_csv(n)

@@ -24,7 +24,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
-from build_scripts.site.model import A, B, OCCUPATION_KINDS, REPO, Site
+from build_scripts.site.model import A, B, OCCUPATION_KINDS, PATHWAY_TITLE, REPO, Site
 
 FONT = 14           # px in the page (1 SVG unit = 1 px)
 LINE = 20           # px a line
@@ -205,7 +205,7 @@ def _levels_chain(chart: Chart, levels: list[tuple[str, list[str]]], none: list[
 def eligibility_a(site: Site) -> Chart:
     """Pathway A: preconditions, then each level from the highest; any one route opens it (A7, A8)."""
     p = site.policy
-    out = Chart("高技能人才申报职称：申报条件")
+    out = Chart(f"{PATHWAY_TITLE[A]}：申报条件")
     _preconditions_node(out, site, A)
     levels = []
     for level in reversed(p.a_levels):
@@ -226,7 +226,7 @@ def eligibility_b(site: Site) -> Chart:
     """Pathway B: preconditions, then each level from the highest: the title condition and the
     years condition must both hold (2.4.2.x, B4)."""
     p = site.policy
-    out = Chart("专业技术人才申报技能等级：申报条件")
+    out = Chart(f"{PATHWAY_TITLE[B]}：申报条件")
     _preconditions_node(out, site, B)
     levels = []
     for level in reversed(p.b_levels):
@@ -250,7 +250,7 @@ def procedure_a(site: Site) -> Chart:
     """Pathway A procedure (2.5.1.1–2.5.1.4): the steps, then the offices by level."""
     n, p = site.notice, site.policy
     steps = [c for c in n.children("2.5.1") if c.id != "2.5.1.4"]
-    out = Chart("高技能人才申报职称：申报程序", TWO_COLUMNS)
+    out = Chart(f"{PATHWAY_TITLE[A]}：申报程序", TWO_COLUMNS)
     for i, clause in enumerate(steps):
         out.node(f"S{i}", [f"{clause.label}{clause.heading}"])
         if i:
@@ -282,7 +282,7 @@ def procedure_b(site: Site) -> Chart:
         "entry": ["人社部门统一组织", "按省、市年度鉴定计划"],
         "level": ["到备案的企业或", "社会培训评价组织认定"],
     }
-    out = Chart("专业技术人才申报技能等级：评价程序", TWO_COLUMNS)
+    out = Chart(f"{PATHWAY_TITLE[B]}：评价程序", TWO_COLUMNS)
     out.node("K", ["申报的职业（工种）属于"])
     for j, (kind, (name, clause_id)) in enumerate(OCCUPATION_KINDS.items()):
         out.node(f"W{j}", [f"{n.get(clause_id).label}{where[kind][0]}", *where[kind][1:]])

@@ -19,7 +19,8 @@ from pathlib import Path
 from guantong import clauses as _clauses
 from guantong import flow, rules
 from guantong.clauses import Notice, anchor_for, load_notice
-from guantong.policy import Policy, default_path, load_policy, phone
+from guantong.policy import PATHWAYS, Policy, default_path, load_policy, phone
+from guantong.words import PATHWAY_TITLE
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -27,7 +28,7 @@ NOTICE_PATH = Path(_clauses.__file__).resolve().parent / "data" / _clauses.DATA_
 
 NOTICE_ENV = "GUANTONG_NOTICE"
 
-A, B = "skill_to_title", "title_to_skill"
+A, B = PATHWAYS
 
 #: Source path (in docs, as MkDocs sees it) of every page of the site; links between pages use these.
 PAGES = {
@@ -51,7 +52,6 @@ GENERATED = {
     "changes.md.j2": PAGES["changes"],
 }
 PATHWAY_PAGE = {A: PAGES["pathway_a"], B: PAGES["pathway_b"]}
-PATHWAY_TITLE = {A: "高技能人才申报职称", B: "专业技术人才申报职业技能评价"}
 #: Occupation kinds of the policy data (`occupation.kind`, B7): name, and the clause saying where each
 #: is assessed.
 OCCUPATION_KINDS = {"entry": ("准入类", "2.5.2.1"), "level": ("水平评价类", "2.5.2.2")}

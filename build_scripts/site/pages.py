@@ -25,7 +25,7 @@ import re
 
 import jinja2
 
-from guantong.rules import cn as cn_date
+from guantong.words import cn as cn_date
 
 from build_scripts.site import charts as site_charts
 from build_scripts.site.model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite

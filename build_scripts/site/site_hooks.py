@@ -54,7 +54,7 @@ def on_startup(command, dirty=False):
 
 
 def on_config(config):
-    from guantong.validate import validate_policy
+    from guantong_tools.validate import validate_policy
 
     problems = validate_policy(site_model.policy_path())
     if problems:

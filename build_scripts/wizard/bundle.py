@@ -62,7 +62,8 @@ from build_scripts.wizard import stdlib as wizard_stdlib  # noqa: E402
 from guantong.policy import policy_override  # noqa: E402 - GUANTONG_POLICY replaces the bundled policy data
 SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
-ENGINE_DIR = REPO / "guantong"
+ENGINE_DIR = REPO / "guantong"            # the engine package, shipped whole
+TOOLS_DIR = REPO / "guantong_tools"        # the staff tools: of them, the batch page's zip carries batch/
 BRIDGE = SRC / "guantong_wizard.py"
 BATCH_BRIDGE = SRC / "guantong_batch.py"   # the batch page's operations, in the batch zip
 
@@ -80,7 +81,6 @@ COMPRESSED_CACHE = PYODIDE_DIR.parent / ".guantong-compressed"
 GZIP_MIN_BYTES = 2048
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-STAFF_ONLY = {"cli.py", "validate.py", "diff.py", "batch.py", "xlsx_patch.py"}  # guantong's staff tooling, which no phone needs
 
 
 class BundleError(RuntimeError):
@@ -96,15 +96,15 @@ def short(data: bytes) -> str:
 
 
 def engine_sources() -> list[tuple[str, Path]]:
-    """(path in the zip, file) for the engine: every .py of guantong/, its data/*.toml, and the bridge."""
+    """(path in the zip, file) for the engine: every .py of guantong/, its data (*.toml, words.json), and the bridge."""
     if not (ENGINE_DIR / "__init__.py").exists():
         raise BundleError(f"找不到判断引擎 {ENGINE_DIR}")
     files = []
     for path in sorted(ENGINE_DIR.rglob("*.py")):
-        if "__pycache__" not in path.parts and path.name not in STAFF_ONLY:
+        if "__pycache__" not in path.parts:
             files.append((path.relative_to(REPO).as_posix(), path))
     override = policy_override()
-    for path in sorted((ENGINE_DIR / "data").glob("*.toml")):
+    for path in sorted([*(ENGINE_DIR / "data").glob("*.toml"), *(ENGINE_DIR / "data").glob("*.json")]):
         if override and path.name == "policy.toml":
             path = override
             files.append(("guantong/data/policy.toml", path))
@@ -139,12 +139,13 @@ def batch_pins() -> dict[str, str]:
 
 
 def batch_sources() -> list[tuple[str, bytes]]:
-    """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong/batch.py, its bridge
+    """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong_tools/batch/, its bridge
     (wizard/src/guantong_batch.py) and the pinned openpyxl and et_xmlfile (their sources as installed by the batch extra, and their licences)."""
     import importlib.metadata
     import importlib.util
 
-    files = [(f"guantong/{n}", (ENGINE_DIR / n).read_bytes()) for n in ("batch.py", "xlsx_patch.py")]
+    files = [(path.relative_to(REPO).as_posix(), path.read_bytes()) for path in
+             [TOOLS_DIR / "__init__.py", *sorted((TOOLS_DIR / "batch").glob("*.py"))]]
     files.append((BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes()))
     for name, version in sorted(batch_pins().items()):
         try:
@@ -169,9 +170,9 @@ BATCH_TEMPLATE_NAME = "单位批量自测模板.xlsx"      # the name it is save
 
 
 def batch_template() -> bytes:
-    """The blank template (guantong.batch.template, the same file as ``guantong batch --template``)."""
+    """The blank template (guantong_tools.batch.template, the same file as ``guantong batch --template``)."""
     try:
-        from guantong import batch
+        from guantong_tools import batch
         import openpyxl  # noqa: F401
     except ImportError:
         raise BundleError("生成批量自测的模板需要 openpyxl：请先运行 make deps") from None
@@ -179,7 +180,7 @@ def batch_template() -> bytes:
 
 
 def batch_limits() -> dict:
-    from guantong import batch
+    from guantong_tools import batch
 
     return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS, "too_large": batch.too_large("{size}")}
 
@@ -405,7 +406,7 @@ def build_bundle() -> Bundle:
     zipped = engine_zip(pycs)
     zip_name = f"engine/guantong.{short(zipped)}.zip"
     b.files[zip_name] = zipped
-    # The batch page's part (guantong.batch, openpyxl): fetched by the worker only when that page asks.
+    # The batch page's part (guantong_tools.batch, openpyxl): fetched by the worker only when that page asks.
     b.batch_zip = f"engine/batch.{short(batch)}.zip"
     b.files[b.batch_zip] = batch
 

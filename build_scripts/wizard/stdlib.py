@@ -131,7 +131,7 @@ with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
             info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
-# The batch page's zip: its sources (guantong/batch.py, openpyxl, et_xmlfile) and the standard library
+# The batch page's zip: its sources (guantong_tools/batch/, openpyxl, et_xmlfile) and the standard library
 # modules a batch run imports beyond `keep`, all as .pyc without sources, mounted by the bridge's
 # batch_mount (the same call the worker makes). The run: every batch operation over the samples.
 SRC_DIR, BATCH_DIR = "/tmp/batch_src", "/tmp/batch_mounted"
@@ -215,7 +215,7 @@ def batch_samples(folder: Path) -> None:
 
     import openpyxl
 
-    from guantong import batch
+    from guantong_tools import batch
 
     (folder / "template.xlsx").write_bytes(batch.template())
     csv = "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,荣誉\n张三,职称,是,是,2019/6/30,黄石工匠 2023-05-01\n李四,技能等级,,,,\n"

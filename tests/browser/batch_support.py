@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 
-from guantong import batch
+from guantong_tools import batch
 
 from .wizard_support import ENGINE_TIMEOUT
 

@@ -11,7 +11,7 @@ import re
 
 import openpyxl
 
-from guantong import batch
+from guantong_tools import batch
 from inert_support import assert_xlsx_inert
 
 from .batch_support import RESULTS, choose, load, people_xlsx, settle, table, xlsx_file

@@ -14,7 +14,7 @@ import re
 import openpyxl
 import pytest
 
-from guantong import batch
+from guantong_tools import batch
 from guantong.policy import load_policy
 from inert_support import HOSTILE, PLAIN, XLSX_TEXTS, assert_csv_inert, assert_kept, assert_xlsx_inert, csv_input, xlsx_input
 

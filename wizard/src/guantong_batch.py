@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from guantong import batch as gb
+from guantong_tools import batch as gb
 from guantong.policy import load_policy
+from guantong.words import WORDS
 from guantong.workdays import CalendarGap
 from guantong_wizard import _today, dispatch, op_result
 
+DRAFT = WORDS["draft"]   # the page's words for the draft's fields (app/words.js BW), the same
 _BATCH: dict = {}
 _PROGRESS: list = [None]
 
@@ -82,6 +84,7 @@ def op_batch_table(payload: dict) -> dict:
             "group": gb.conclusion_group(row), "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
             "cells": gb.result_cells(row, policy),
             "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
+            "levels": {lid: {"status": lv["status"], "on": lv["eligible_on"]} for lid, lv in (r or {}).get("levels", {}).items()},
             "highest": (r or {}).get("highest"),
         })
     if start:
@@ -111,16 +114,16 @@ def op_batch_write(payload: dict) -> dict:
 
 def op_batch_notice(payload: dict) -> dict:
     """{employer, posting_start, picks?}: the 推荐公示 draft as an HTML document, or {error, field}."""
-    employer = gb._text(payload.get("employer"), half=False)
+    employer = gb.cell_text(payload.get("employer"), half=False)
     if not employer:
-        return {"error": "请填写单位名称", "field": "employer"}
-    if not gb._text(payload.get("posting_start")):
-        return {"error": "请填写公示第一天", "field": "posting_start"}
+        return {"error": DRAFT["fillEmployer"], "field": "employer"}
+    if not gb.cell_text(payload.get("posting_start")):
+        return {"error": DRAFT["fillStart"], "field": "posting_start"}
     try:
         start = _dt.date.fromisoformat(gb.cell_date(payload.get("posting_start")))
         first, last = gb.posting_period(start)
     except (gb.CellError, CalendarGap) as exc:
-        return {"error": f"公示第一天：{exc}", "field": "posting_start"}
+        return {"error": f"{DRAFT['postingStart']}：{exc}", "field": "posting_start"}
     try:
         html = gb.notice_html(_opened(), employer, start, load_policy(), payload.get("picks"))
     except gb.BatchError as exc:

@@ -464,7 +464,7 @@ const ready = boot();
 ready.catch((err) => fail(err?.reason || "start", err?.detail || (err && err.message ? err.message : err)));
 
 // --- batch screening (the page 单位批量自测) ------------------------------------------------------------
-// Its part of the engine (guantong.batch, openpyxl) is a zip of its own, fetched the first time that page
+// Its part of the engine (guantong_tools.batch, openpyxl) is a zip of its own, fetched the first time that page
 // asks and kept in the cache like Pyodide's files. Spreadsheets travel as bytes (transferred, not copied)
 // through Pyodide's file system; nothing is kept once the page is closed.
 const batchFile = { ...BUILD.batch, href: url(BUILD.batch.path), loaded: 0, wireSize: BUILD.batch.wireSizes.br, cache: true, cached: false };

@@ -1,14 +1,16 @@
 // Markup helpers shared by the answer types and the screens (strings in, escaped HTML out).
+import V from "../../../guantong/data/words.json" with { type: "json" };
 
 export const esc = (value) =>
   String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 export const attr = (on, name) => (on ? ` ${name}` : "");
 const pad = (n) => String(n).padStart(2, "0");
 
-/** "2019-06-30" → "2019年6月30日" (anything else as it is). */
+/** "2019-06-30" → "2019年6月30日" (anything else as it is): words.json's dateFormat, as guantong.words.cn
+ * (tests/cases/cn_dates.json holds both). */
 export const cnDate = (iso) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-  return m ? `${+m[1]}年${+m[2]}月${+m[3]}日` : String(iso ?? "");
+  return m ? V.dateFormat.replace("{y}", +m[1]).replace("{m}", +m[2]).replace("{d}", +m[3]) : String(iso ?? "");
 };
 
 /** Full-width ASCII and the ideographic space as people type them on Chinese keyboards → ASCII. */

@@ -1,6 +1,11 @@
 // Every word the wizard's page shows that is not a question's own: a question's prompt, help, options
 // and the words beside its controls (都没有, 不确定, 其他荣誉, units) are in guantong/flow.py, exported
-// with the flow. Plain data; functions only where a word takes a value.
+// with the flow; the words Python says too (statuses, pathways, deadline sources, the date format, the
+// pages' addresses) are guantong/data/words.json's, imported here. Plain data; functions only where a
+// word takes a value.
+import V from "../../../guantong/data/words.json" with { type: "json" };
+
+export { V };
 
 export const W = {
   // answer controls
@@ -55,12 +60,8 @@ export const W = {
   lateToday: (date, deadline) => `${date}晚于今天（${deadline}；${W.todayWhy}），不计入本轮申报。日期无误的话，请再次点击“继续”。`,
   engineProblem: "判断引擎发现这个回答有问题：",
   // where the deadline came from (the late warning, the result)
-  deadlineSource: {
-    answers: "您填写的受理材料截止时间",
-    policy: "已公布的本年度受理材料截止时间",
-    today: "今天",
-  },
-  todayWhy: "未填写截止时间，本年度也尚未公布",
+  deadlineSource: V.deadlineSource,
+  todayWhy: V.todayWhy,
   // check page
   checkTitle: "检查您的回答",
   change: "修改",
@@ -126,13 +127,9 @@ export const W = {
   qrHint: "用手机扫描二维码，即可在手机上打开同一份回答和结果；回答只在二维码的链接里，不会发送到任何服务器。",
   qrLabel: "分享链接的二维码",
   qrTooLong: "回答太多，无法放进一个二维码，请使用上面的分享链接。",
-  status: {
-    eligible: "符合条件",
-    not_eligible: "不符合条件",
-    undetermined: "待定",
-  },
-  precondition: { met: "符合", not_met: "不符合", unknown: "待确认" },
-  routeKind: { skill_years: "技能等级和年限", honor: "荣誉", studio: "技能大师工作室", title: "职称", title_years: "职称年限" },
+  status: V.status,
+  precondition: V.precondition,
+  routeKind: V.routeKind,
   // the engine's status line
   stage: {
     idle: "判断引擎即将开始下载",
@@ -169,8 +166,8 @@ export const W = {
   unavailableWhy: (message) => `原因：${message}。`,
   unavailableRetry: "请检查网络连接后点“重试”。",
   useTables: "您也可以改用下面的页面，对照申报条件自行判断（条件表可以直接打印）：",
-  tableA: "高技能人才申报专业技术职称的条件",
-  tableB: "专业技术人才申报职业技能等级评价的条件",
+  tableA: V.pathway.skill_to_title.conditions,
+  tableB: V.pathway.title_to_skill.conditions,
   noticeText: "通知原文",
   newerBrowser: "也可以换用较新版本的浏览器（例如最新版的 Chrome、Edge、Firefox 或 Safari）再试。",
   answersKept: (stored) => `您已填写的回答${stored ? "仍保存在本机" : "在关闭或刷新页面之前仍然保留"}。`,
@@ -236,7 +233,7 @@ export const BW = {
   privacy: "文件只在这台设备的浏览器中读取和计算，不会上传到任何服务器，也不会保存：关闭或刷新页面后即清除。",
   privacyLink: "隐私说明",
   template: "下载空白模板（xlsx）",
-  templateHint: "模板有“申报职称”“申报技能等级”两个工作表，各有一行示例，另有一页说明每一列的填法和依据。",
+  templateHint: `模板有“${V.pathway.skill_to_title.sheet}”“${V.pathway.title_to_skill.sheet}”两个工作表，各有一行示例，另有一页说明每一列的填法和依据。`,
   fileLabel: "选择名单文件",
   fileHint: "xlsx，或 csv（UTF-8 或 GBK 编码，也就是 Excel 另存的“CSV”或“Unicode 文本”）；表头在前 10 行之内（上面可以有标题行），其中一列为“姓名”。也可以把文件拖到这里。",
   drop: "松开鼠标即可读取这个文件",
@@ -261,7 +258,7 @@ export const BW = {
   file: (name) => `文件：${name}`,
   hidden: (names) => `未读取隐藏的工作表：${names}`,
   filters: "只看",
-  filter: { all: "全部", 符合: "符合", 待定: "待定", 不符合: "不符合", 出错: "出错" },
+  filter: { all: "全部", ...V.conclusion },
   search: "按姓名或编号查找",
   noMatch: "没有符合条件的行。",
   shown: (shown, total) => `显示 ${shown} / ${total} 行`,
@@ -285,8 +282,8 @@ export const BW = {
   pickNone: "全不选",
   picked: (n, total) => `已选 ${n} / ${total} 人`,
   pickSomeone: "请至少选择一人列入公示",
-  fillEmployer: "请填写单位名称",
-  fillStart: "请填写公示第一天",
+  fillEmployer: V.draft.fillEmployer, // the bridge's words too (guantong_batch.op_batch_notice)
+  fillStart: V.draft.fillStart,
   toNotice: "去生成推荐公示草稿",
   downloads: "下载结果",
   downloadXlsx: "下载结果（xlsx）",
@@ -300,13 +297,20 @@ export const BW = {
   noFile: "请选择一个 xlsx 或 csv 文件",
   pickLevel: (name) => `${name}的拟申报层级`,
   employer: "单位名称",
-  postingStart: "公示第一天",
+  postingStart: V.draft.postingStart,
   postingHint: "例如 2026-06-01",
   makeNotice: "生成并打印公示草稿",
   downloadNotice: "下载公示草稿（HTML）",
   period: (first, last) => `公示期：${first} 至 ${last}（5个工作日）。`,
   popupBlocked: "浏览器阻止了打印窗口：请允许本站打开新窗口，或下载公示草稿后打印。",
   errorTitle: "出现问题",
+};
+
+// The posting-period calculator on pathway A's page (app/posting/calc.js).
+export const PW = {
+  end: (n, date) => `公示满 ${n} 个工作日的最早日期：${date}（已扣除节假日、计入调休上班日）。`,
+  gap: (first, last, year) => V.calendarGap.replace("{first}", first).replace("{last}", last).replace("{year}", year), // guantong's CalendarGap
+  failed: "日历数据加载失败，请刷新页面后重试。",
 };
 
 // Every page (app/site.js, app/care.js, app/speak.js): the care-mode switch and reading aloud. Their own

@@ -4,7 +4,7 @@ import { half, isoDate } from "../html.js";
 import { W } from "../words.js";
 
 /** "2019-06-30", "2019/6/30", "2019年6月30日", "20190630", full-width digits → {value: "YYYY-MM-DD"}.
- * Spreadsheet cells are read the same way (guantong/batch.py cell_date): tests/cases/typed_dates.json
+ * Spreadsheet cells are read the same way (guantong_tools/batch/ cell_date): tests/cases/typed_dates.json
  * holds both to the same cases. */
 export function parseDate(text) {
   const t = half(text).trim();
@@ -20,14 +20,14 @@ export function parseDate(text) {
 }
 
 /** A whole number as typed ("12", "１２", "6个月") → {value: integer}. Spreadsheet cells are read the same
- * way (guantong/batch.py cell_count): tests/cases/typed_counts.json holds both to the same cases. */
+ * way (guantong_tools/batch/ cell_count): tests/cases/typed_counts.json holds both to the same cases. */
 export function parseCount(text) {
   const typed = half(text).trim();
   if (!typed) return { empty: true };
   const t = typed.replace(/\s*(个月|月|年|个)$/, ""); // a unit alone ("年") is not a number
-  if (!/^[+-]?\d+$/.test(t)) return { error: W.countFormat };
+  if (!/^[+-]?[0-9]+$/.test(t)) return { error: W.countFormat };
+  if (t.replace(/^[+-]/, "").replace(/^0+(?=.)/, "").length > 6) return { error: W.countTooBig }; // as cell_count: 999 999 at most
   const n = Number(t);
-  if (!Number.isSafeInteger(n)) return { error: W.countTooBig };
   if (n < 0) return { error: W.countNegative(n) };
   return { value: n };
 }

@@ -1,7 +1,7 @@
 // 单位批量自测 (the batch page, /batch/): a spreadsheet of people in, one result a row out, and a 推荐公示
 // draft, all on this device. Built by build_scripts/wizard/bundle.py (esbuild) into
 // site/wizard/assets/batch.<hash>.js. The file is read and decided by the same Python as the command
-// `guantong batch` (guantong/batch.py, openpyxl) in the wizard's engine worker: this module only sends the
+// `guantong batch` (guantong_tools/batch/, openpyxl) in the wizard's engine worker: this module only sends the
 // file's bytes there, shows the progress, the table, one row's full result, the downloads and the draft.
 // Nothing is uploaded or stored: the file lives in this page's memory until it is closed.
 import { BUILD } from "../build.js";
@@ -16,9 +16,9 @@ import { resultBody } from "../screens/result.js";
 import { PAGES, clauseLink } from "../screens/shell.js";
 import { fitStatus, showStatus, statusShell } from "../screens/status.js";
 import { whereHere } from "../where.js";
-import { BW, W } from "../words.js";
+import { BW, V, W } from "../words.js";
 
-const FILTERS = ["all", "符合", "待定", "不符合", "出错"];
+const FILTERS = ["all", ...Object.keys(V.conclusion)]; // the rows' conclusion ids (guantong.words)
 const PAGE_ROWS = 200; // rows drawn at a time (a list of 10 000 stays quick to filter)
 const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv;charset=utf-8", html: "text/html;charset=utf-8" };
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
@@ -388,15 +388,14 @@ ${this.noticeHtml()}`;
     const all = this.matches();
     const shown = all.slice(0, this.limit);
     const cell = (r, lv) => {
-      if (r.direction !== lv.direction || !r.cells[lv.name]) return "<td></td>";
-      const date = r.cells[`${lv.name}可申报日期`];
-      const status = r.cells[lv.name];
-      return `<td><span class="gt-tag gt-tag--${status === "符合" ? "eligible" : status === "待定" ? "undetermined" : "not-eligible"}">${esc(status)}</span>${date ? `<br><span class="gt-batch__date gt-date">${esc(BW.eligibleOn(cnDate(date)))}</span>` : ""}</td>`;
+      const level = r.direction === lv.direction && r.levels[lv.id];
+      if (!level) return "<td></td>";
+      return `<td><span class="gt-tag gt-tag--${level.status.replace("_", "-")}">${esc(V.statusShort[level.status])}</span>${level.on ? `<br><span class="gt-batch__date gt-date">${esc(BW.eligibleOn(cnDate(level.on)))}</span>` : ""}</td>`;
     };
     const rows = shown
       .map((r) => {
         const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><th scope="row" class="gt-batch__name">${esc(r.name)}</th><td>${esc(r.id)}</td>`;
-        const body = r.group === "出错"
+        const body = r.group === "error"
           ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.cells["错误"])}</td>`
           : `<td>${esc(r.cells["结论"])}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
         return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}">${esc(BW.col.open)}<span class="gt-visually-hidden">${esc(BW.open(r.name || `${r.number}`))}</span></button></td></tr>`;

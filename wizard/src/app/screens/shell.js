@@ -3,11 +3,14 @@
 // (where the answers are kept, 清除). The same markup is mounted by main.js and built into the page ahead
 // of the script by prerender.js, so that both draw the same page.
 import { esc } from "../html.js";
-import { SW, W } from "../words.js";
+import { SW, V, W } from "../words.js";
 import { statusShell } from "./status.js";
 
-/** The site's pages the wizard links to, relative to the wizard's page. */
-export const PAGES = { policy: "../policy/", privacy: "../privacy/", a: "../pathway-a/", b: "../pathway-b/", years: "../pathway-b/#years" };
+/** The site's pages the wizard and the batch page link to, relative to theirs (one below the root). */
+export const PAGES = {
+  policy: `../${V.pages.policy}`, privacy: `../${V.pages.privacy}`, years: `../${V.pages.years}`,
+  a: `../${V.pathway.skill_to_title.page}`, b: `../${V.pathway.title_to_skill.page}`,
+};
 
 /** The wizard's frame; `status` (describeStatus) and the screen and tools markup when built ahead. */
 export const shellHtml = ({ status = null, screen = "", tools = "" } = {}) => `${statusShell(status)}

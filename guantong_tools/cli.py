@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from .answers import MAX_BYTES, AnswersError, InputError, loads
-from .engine import evaluate
+from guantong.answers import MAX_BYTES, AnswersError, InputError, loads
+from guantong.engine import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]   # the checkout: mkdocs.yml, docs/, wizard/
 
@@ -59,7 +59,7 @@ def check(source: str) -> int:
 
 def validate(policy: str | None) -> int:
     """Print every problem in the policy data; exit 1 if there is any."""
-    from .policy import default_path
+    from guantong.policy import default_path
     from .validate import validate_all
 
     path = policy or default_path()
@@ -121,7 +121,7 @@ def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
     was built from, say what the edit changes for people (guantong diff) before the swap."""
     import shutil
 
-    from .policy import default_path
+    from guantong.policy import default_path
 
     source = Path(policy) if policy else default_path()
     (fresh / PUBLISHED).parent.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,7 @@ def column_of(ref: bytes) -> int:
     return n
 
 
-def _text(value) -> bytes:
+def cell_text(value) -> bytes:
     text = ILLEGAL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.encode("utf-8")
@@ -61,7 +61,7 @@ def _text(value) -> bytes:
 
 def _cell(ref: str, value, style: int | None) -> bytes:
     s = f' s="{style}"' if style is not None else ""
-    return b'<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref.encode(), s.encode(), _text(value))
+    return b'<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref.encode(), s.encode(), cell_text(value))
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:

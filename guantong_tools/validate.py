@@ -11,8 +11,8 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answers import SKILL_IDS, TIER_IDS, TITLE_IDS
-from .policy import PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
+from guantong.answers import SKILL_IDS, TIER_IDS, TITLE_IDS
+from guantong.policy import PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class _Checker:
 
 
 def _clause_ids() -> set[str]:
-    from .clauses import load_notice
+    from guantong.clauses import load_notice
 
     return set(load_notice().clauses)
 
@@ -338,7 +338,7 @@ def _check_holidays(c: _Checker, raw: dict) -> None:
     """A year of the holiday notice as staff typed it: every holiday of the notice once, each break a real
     range with a weekday in it, each make-up working day (调休上班) on a Saturday or Sunday outside any
     break, the years following the package's without a gap."""
-    from .workdays import HOLIDAYS, off_days, package_calendar
+    from guantong.workdays import HOLIDAYS, off_days, package_calendar
 
     years, holidays = raw.get("holiday_year", []), raw.get("holiday", [])
     if not isinstance(years, list) or not isinstance(holidays, list):
@@ -416,7 +416,7 @@ def _check_holidays(c: _Checker, raw: dict) -> None:
 
 def validate_all(policy_path: str | Path | None = None) -> list[Problem]:
     """The policy data and the notice's clause tree (which the policy data cites)."""
-    from .clauses import NoticeError, load_notice
+    from guantong.clauses import NoticeError, load_notice
 
     try:
         clause_ids = set(load_notice().clauses)

@@ -18,13 +18,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answers import AnswersError
-from .batch import STATUS_ZH
-from .engine import evaluate
-from .policy import PATHWAYS, Policy, load_policy, read_toml
+from guantong.answers import AnswersError
+from guantong.engine import evaluate
+from guantong.policy import PATHWAYS, Policy, load_policy, read_toml
+from guantong.words import PATHWAY_TITLE as PATHWAY_ZH
+from guantong.words import STATUS_SHORT as STATUS_ZH
 
 A, B = PATHWAYS
-PATHWAY_ZH = {A: "高技能人才申报职称", B: "专业技术人才申报技能等级"}
 KIND_ZH = {"status": "结论改变", "date": "符合日期改变", "reason": "理由改变"}
 REFERENCE_DEADLINE = _dt.date(2026, 6, 30)   # used beside the published rounds, so every file has one
 MIN_POPULATION = 5000
@@ -413,7 +413,7 @@ def main(before: str, after: str | None, as_json: bool, html_out: str | None, to
     import sys
 
     from .batch import BatchError
-    from .policy import PolicyError, default_path
+    from guantong.policy import PolicyError, default_path
 
     after = after or str(default_path())
     day = _dt.date.fromisoformat(today) if today else _dt.date.today()

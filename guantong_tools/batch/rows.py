@@ -1,0 +1,294 @@
+"""Rows into answers objects, and the batch decided by the engine's `evaluate` (batch.md, Columns)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from guantong.answers import AnswersError
+from guantong.engine import evaluate
+from guantong.flow import BY_ID as QUESTION
+from guantong.policy import PATHWAYS, Policy, load_policy, normalise_name
+from guantong.words import CONCLUSION, PATHWAY_SHEET, PATHWAY_TITLE
+
+from .cells import CellError, _out, cell_bool, cell_count, cell_date, cell_honors, cell_studio, cell_text
+from .reading import HEADER_ROWS, BatchError, Sheet, header_key, read_csv, read_xlsx
+
+A, B = PATHWAYS
+
+
+MAX_ROWS = 20_000        # people in one file: more would keep a phone or an office PC busy for minutes
+
+
+
+# header → (answers key, pathway or None for both, kind, extra)
+COLUMNS = {
+    "姓名": ("name", None, "label", None),
+    "编号": ("id", None, "label", None),
+    "申报方向": ("direction", None, "direction", None),
+    "受理截止日期": ("deadline", None, "date", None),
+    "弄虚作假记录": ("integrity_record", None, "bool", None),
+    "单位在黄石市": ("employed_in_huangshi", A, "bool", None),
+    "一线或技能岗位": ("skill_post", A, "bool", None),
+    "高级工取得日期": ("skill_levels", A, "dated", "senior_worker"),
+    "技师取得日期": ("skill_levels", A, "dated", "technician"),
+    "高级技师取得日期": ("skill_levels", A, "dated", "senior_technician"),
+    "中断技能工作月数": ("months_out_of_skill_work", A, "count", None),
+    "荣誉": ("honors", A, "honors", None),
+    "技能大师工作室": ("studio", A, "studio", None),
+    "工作室领办日期": ("studio.date", A, "date", None),
+    "申报系列": ("series", A, "text", None),
+    "专业与工种相同或相近": ("speciality_matches", A, "bool", None),
+    "近3年年度考核合格": ("annual_assessment_passed", A, "bool", None),
+    "助理级取得日期": ("titles", B, "dated", "assistant"),
+    "中级取得日期": ("titles", B, "dated", "intermediate"),
+    "副高级取得日期": ("titles", B, "dated", "deputy_senior"),
+    "正高级取得日期": ("titles", B, "dated", "senior"),
+    "从事技术技能岗位": ("technical_skill_post", B, "bool", None),
+    "申报职业(工种)": ("occupation", B, "text", None),
+    "职业与岗位对应": ("occupation_matches", B, "bool", None),
+    "参加本职业工作日期": ("work_start", B, "date", None),
+    "累计工作年限": ("work_years", B, "count", None),
+    "中断工作月数": ("months_out_of_work", B, "count", None),
+    "高级工年限要求": ("required_years", B, "years", "senior_worker"),
+    "技师年限要求": ("required_years", B, "years", "technician"),
+    "高级技师年限要求": ("required_years", B, "years", "senior_technician"),
+    "相关专业毕业": ("related_major", B, "bool", None),
+}
+
+BY_KEY = {header_key(h): (h, *spec) for h, spec in COLUMNS.items()}
+
+SHEET_PATHWAY = {sheet: p for p, sheet in PATHWAY_SHEET.items()}
+
+
+
+# 申报方向's words (batch.md): 职称 / 技能等级, the wizard's two labels, the sheets' and the pathways' names.
+DIRECTIONS = {"职称": A, "技能等级": B, A: A, B: B, **SHEET_PATHWAY, **{t: p for p, t in PATHWAY_TITLE.items()},
+              **{label: p for p, label in QUESTION["direction"].options}}
+
+
+
+@dataclass
+class Row:
+    sheet: str
+    number: int
+    cells: dict          # header as written → value
+    answers: dict | None = None
+    result: dict | None = None
+    error: str = ""
+
+
+
+@functools.cache
+def _directions() -> dict:
+    return {normalise_name(k): v for k, v in DIRECTIONS.items()}
+
+
+
+def label(sheet: Sheet, cells: list, header: str):
+    """The cell under ``header`` (姓名, 编号) however the header is written (spaces, full-width brackets)."""
+    key = header_key(header)
+    i = next((i for i, h in enumerate(sheet.headers) if header_key(h) == key), None)
+    return cells[i] if i is not None and i < len(cells) else None
+
+
+
+def row_label(row: Row, header: str) -> str:
+    """A row's 姓名 or 编号 as text, whatever spacing its header has: for the page's table and the draft."""
+    key = header_key(header)
+    return cell_text(_out(next((v for h, v in row.cells.items() if header_key(h) == key), None)), half=False)
+
+
+
+def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline: str | None) -> Row:
+    """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
+    by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
+    row = Row(sheet.name, number, by_header)
+    known = {h: BY_KEY[header_key(h)] for h in by_header if header_key(h) in BY_KEY}
+    direction_cell = next((v for h, v in by_header.items() if h in known and known[h][1] == "direction"), None)
+    text = cell_text(direction_cell)
+    if text:
+        directions = _directions()
+        if normalise_name(text) not in directions:
+            row.error = f"工作表“{sheet.name}”第 {number} 行“申报方向”：“{text}”应为 职称 或 技能等级"
+            return row
+        pathway = directions[normalise_name(text)]
+    else:
+        pathway = SHEET_PATHWAY.get(sheet.name.strip())
+        if pathway is None:
+            raise BatchError(f"工作表“{sheet.name}”第 {number} 行没有申报方向：请填写“申报方向”列（职称 或 技能等级），"
+                             f"或把工作表命名为“{PATHWAY_SHEET[A]}”或“{PATHWAY_SHEET[B]}”")
+    answers: dict = {"direction": pathway}
+    columns_present = {spec[1] for spec in known.values()}
+    if "skill_levels" in columns_present and pathway == A:
+        answers["skill_levels"] = {}
+    if "titles" in columns_present and pathway == B:
+        answers["titles"] = {}
+    if "honors" in columns_present and pathway == A:
+        answers["honors"] = []
+    for header, value in by_header.items():
+        if header not in known:
+            continue
+        _, key, side, kind, extra = known[header]
+        if side not in (None, pathway) or kind in ("label", "direction"):
+            continue
+        if value is None or cell_text(value) == "":
+            continue
+        try:
+            if kind == "date":
+                if key == "studio.date":
+                    answers["__studio_date"] = cell_date(value)
+                else:
+                    answers[key] = cell_date(value)
+            elif kind == "bool":
+                yes = cell_bool(value)
+                if yes is not None:
+                    answers[key] = yes
+            elif kind == "count":
+                answers[key] = cell_count(value)
+            elif kind == "dated":
+                answers.setdefault(key, {})[extra] = cell_date(value)
+            elif kind == "years":
+                answers.setdefault(key, {})[extra] = cell_count(value)
+            elif kind == "honors":
+                answers[key] = cell_honors(value)
+            elif kind == "studio":
+                answers[key] = cell_studio(value, policy)
+            elif kind == "text":
+                answers[key] = cell_text(value, half=False)
+        except CellError as exc:
+            row.error = f"工作表“{sheet.name}”第 {number} 行“{header}”：{exc}"
+            return row
+    studio_date = answers.pop("__studio_date", None)
+    if studio_date and isinstance(answers.get("studio"), dict):
+        answers["studio"]["date"] = studio_date
+    if "deadline" not in answers and deadline:
+        answers["deadline"] = deadline
+    row.answers = answers
+    return row
+
+
+
+@dataclass
+class Batch:
+    sheets: list[Sheet]
+    rows: list[Row]
+    hidden: list[str]
+    source: str             # "xlsx" | "csv"
+    examples: int = 0       # the template's example rows, skipped
+    uncached: int = 0       # formula cells read as their text (no value cached)
+
+    def counts(self) -> dict:
+        """{conclusion id: rows}, in CONCLUSION's order."""
+        out = dict.fromkeys(CONCLUSION, 0)
+        for row in self.rows:
+            out[conclusion_group(row)] += 1
+        return out
+
+    def summary(self) -> str:
+        """The counts (batch.md's line), then what was read differently from a plain list, each in （）."""
+        counts = "，".join(f"{CONCLUSION[g]} {n}" for g, n in self.counts().items())
+        line = f"共 {len(self.rows)} 行：{counts}"
+        for sheet in self.sheets:
+            if sheet.header_row > 1:
+                where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
+                line += f"（{where}的表头在第 {sheet.header_row} 行，上面的 {sheet.header_row - 1} 行未作为人员读取）"
+        if self.examples:
+            line += f"（跳过模板的示例行 {self.examples} 行）"
+        if self.uncached:
+            line += f"（{self.uncached} 个公式单元格没有保存计算结果，按公式文本读取）"
+        if self.hidden:
+            line += f"（未读取隐藏的工作表：{'、'.join(self.hidden)}）"
+        return line
+
+
+
+def conclusion_group(row: Row) -> str:
+    """The row's conclusion id (CONCLUSION): eligible for some level, else undetermined for some, else
+    not eligible; error where it could not be decided."""
+    if row.error or not row.result:
+        return "error"
+    if row.result["highest"]:
+        return "eligible"
+    if any(lv["status"] == "undetermined" for lv in row.result["levels"].values()):
+        return "undetermined"
+    return "not_eligible"
+
+
+
+def open_file(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
+              progress=None) -> Batch:
+    """Read a file into rows with their answers, none decided yet (`decide` does that, in parts if need be,
+    so that a page can show its progress; `progress(stage, done, total)` hears how far an xlsx is read and
+    its rows turned into answers). Raises BatchError for a file that is not a spreadsheet of people."""
+    policy = policy or load_policy()
+    suffix = Path(filename).suffix.lower()
+    if not data:
+        raise BatchError("文件是空的")
+    uncached = 0
+    if suffix == ".csv":
+        sheets, hidden, source = read_csv(data), [], "csv"
+    elif suffix in (".xlsx", ".xlsm"):
+        sheets, hidden, uncached = read_xlsx(data, progress)
+        source = "xlsx"
+    else:
+        raise BatchError(f"不是 xlsx 或 csv 文件（{filename}）：请在 Excel 中另存为 .xlsx 或 .csv")
+    # Decision (batch.md is silent): the template's own 填写说明 sheet lists the headers, 姓名 among them,
+    # within its first rows; it is not a list of people.
+    people = [s for s in sheets if s.name != EXPLAIN_SHEET and any(header_key(h) == "姓名" for h in s.headers)]
+    if not people:
+        names = "、".join(s.name for s in sheets) or "（无）"
+        raise BatchError(f"没有找到“姓名”列：表头应在前 {HEADER_ROWS} 行之内，其中一列为“姓名”（读取的工作表：{names}）")
+    for sheet in people:
+        seen = {}
+        for h in sheet.headers:
+            if h and header_key(h) in seen:
+                raise BatchError(f"工作表“{sheet.name}”的表头“{h}”出现了两次，请删去或改名其中一列")
+            seen[header_key(h)] = h
+        if source == "csv" and "申报方向" not in seen:
+            raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
+    filled = [(sheet, number, cells) for sheet in people for number, cells in sheet.rows if any(cell_text(c) for c in cells)]
+    # The template's example rows (张三（示例，请删除本行）) when they were not deleted: not people.
+    examples = [(sheet, number) for sheet, number, cells in filled if EXAMPLE_MARK in cell_text(label(sheet, cells, "姓名"), half=False)]
+    filled = [(sheet, number, cells) for sheet, number, cells in filled if (sheet, number) not in examples]
+    if len(filled) > MAX_ROWS:
+        raise BatchError(f"人数过多（{len(filled)} 行，一次最多 {MAX_ROWS} 行）：请把名单分成几个文件")
+    rows = []
+    for i, (sheet, number, cells) in enumerate(filled):
+        if progress and i % 500 == 0:
+            progress("prepare", i, len(filled))
+        rows.append(row_answers(sheet, number, cells, policy, deadline))
+    return Batch(people, rows, hidden, source, examples=len(examples), uncached=uncached)
+
+
+
+def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy | None = None,
+           today: _dt.date | None = None) -> int:
+    """Decide rows[start:stop] by `evaluate`; returns the index after the last one decided."""
+    policy = policy or load_policy()
+    stop = len(batch.rows) if stop is None else min(stop, len(batch.rows))
+    for row in batch.rows[start:stop]:
+        if row.answers is not None and row.result is None and not row.error:
+            try:
+                row.result = evaluate(row.answers, policy=policy, today=today).to_dict()
+            except AnswersError as exc:
+                row.error = f"工作表“{row.sheet}”第 {row.number} 行：{exc.problem}（{exc.key}）"
+    return stop
+
+
+
+def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
+         today: _dt.date | None = None) -> Batch:
+    """Read and decide a whole file. Raises BatchError for a file that is not a spreadsheet of people."""
+    policy = policy or load_policy()
+    batch = open_file(data, filename, deadline, policy)
+    decide(batch, policy=policy, today=today)
+    return batch
+
+
+
+EXAMPLE_MARK = "（示例，请删除本行）"   # a row whose 姓名 carries it is the template's example: skipped
+
+EXPLAIN_SHEET = "填写说明"             # the template's sheet that explains the columns: never people
