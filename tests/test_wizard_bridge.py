@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,14 @@ TODAY = "2026-11-25"
 
 @pytest.fixture(scope="module")
 def bridge():
-    spec = importlib.util.spec_from_file_location("guantong_wizard", BRIDGE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    loaded = {}
+    for name in ("guantong_bridge", "guantong_wizard"):   # the core first: the wizard's imports it by name
+        spec = importlib.util.spec_from_file_location(name, BRIDGE.with_name(f"{name}.py"))
+        loaded[name] = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded[name])
+    yield loaded["guantong_wizard"]
+    for name in loaded:
+        sys.modules.pop(name, None)
 
 
 def call(bridge, op, payload):

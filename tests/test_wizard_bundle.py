@@ -43,7 +43,7 @@ def test_engine_zip_is_the_engine_and_nothing_else(wb, bundle):
     expected = {p.relative_to(REPO).as_posix() for p in (REPO / "guantong").rglob("*.py") if "__pycache__" not in p.parts}
     expected |= {p.relative_to(REPO).as_posix() for p in (REPO / "guantong" / "data").glob("*.toml")}
     expected |= {"guantong/data/words.json"}
-    expected |= {"guantong_wizard.py"}
+    expected |= {"guantong_bridge.py", "guantong_wizard.py"}
     # and the bytecode of every module, compiled by Pyodide's Python (cpython-314), beside its source
     pycs = {n for n in expected if n.endswith(".py")}
     expected |= {f"{n.rpartition('/')[0]}/__pycache__/{n.rpartition('/')[2][:-3]}.cpython-314.pyc".lstrip("/") for n in pycs}

@@ -11,7 +11,7 @@ Layout under ``site/wizard/`` (the page itself, ``index.html``, is built by MkDo
                                   esbuild, the flow and what the page needs to walk it embedded
     assets/wizard.<hash>.css      its styles (extra_css), bundled the same way, print style included
     assets/worker.<hash>.mjs      the module Web Worker that runs Pyodide
-    engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml) + guantong_wizard.py and their .pyc (compiled
+    engine/guantong.<hash>.zip    guantong/ (*.py, data/*.toml, words.json) + guantong_bridge.py, guantong_wizard.py and their .pyc (compiled
                                   inside Pyodide), unpacked by Pyodide
     pyodide/                      pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
                                   from wizard/node_modules/pyodide (npm, pinned by package-lock); the
@@ -64,6 +64,7 @@ SRC = REPO / "wizard" / "src"
 PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 ENGINE_DIR = REPO / "guantong"            # the engine package, shipped whole
 TOOLS_DIR = REPO / "guantong_tools"        # the staff tools: of them, the batch page's zip carries batch/
+BRIDGE_CORE = SRC / "guantong_bridge.py"  # what both pages' bridges share (dispatch, the reply shape)
 BRIDGE = SRC / "guantong_wizard.py"
 BATCH_BRIDGE = SRC / "guantong_batch.py"   # the batch page's operations, in the batch zip
 
@@ -110,8 +111,21 @@ def engine_sources() -> list[tuple[str, Path]]:
             files.append(("guantong/data/policy.toml", path))
         else:
             files.append(((ENGINE_DIR / "data" / path.name).relative_to(REPO).as_posix(), path))
-    files.append((BRIDGE.name, BRIDGE))
+    files += [(BRIDGE_CORE.name, BRIDGE_CORE), (BRIDGE.name, BRIDGE)]
     return files
+
+
+def bridge_ops() -> dict[str, list[str]]:
+    """The operations each bridge declares (its ``OPS`` table), read from its source: the worker routes
+    by them (BUILD.ops), and the README lists them (tests/test_wizard_bundle.py)."""
+    import ast
+
+    out = {}
+    for key, path in (("engine", BRIDGE), ("batch", BATCH_BRIDGE)):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        [table] = [n.value for n in tree.body if isinstance(n, ast.Assign) and [t.id for t in n.targets] == ["OPS"]]
+        out[key] = [k.value for k in table.keys]
+    return out
 
 
 def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
@@ -455,6 +469,7 @@ def build_bundle() -> Bundle:
         "appDir": APP_DIR,
         "batch": {"path": f"../{b.batch_zip}", "size": len(batch), "wireSizes": wire_sizes(batch),
                   "dir": BATCH_DIR},
+        "ops": bridge_ops(),
     }).encode("utf-8")
     worker_name = f"worker.{short(worker)}.mjs"
     b.files[f"assets/{worker_name}"] = worker

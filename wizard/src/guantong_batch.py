@@ -1,14 +1,13 @@
-"""The batch page's bridge (单位批量自测, shared/spec/batch.md): one JSON string in, one JSON string out,
-like guantong_wizard (whose envelope and result it reuses). It comes in the batch zip with guantong/batch
-and openpyxl, and runs unchanged under CPython (tests/test_wizard_bridge.py). Files travel through
-Pyodide's file system: the worker writes the chosen file to a path and reads the output from one.
+"""The batch page's bridge (单位批量自测, shared/spec/batch.md): its operations, in the shared reply shape of
+guantong_bridge.py. It comes in the batch zip with guantong_tools/batch and openpyxl, and runs unchanged
+under CPython (tests/test_batch_bridge.py). Files travel through Pyodide's file system: the worker writes
+the chosen file to a path and reads the output from one.
 
-    call(op, payload_json) -> '{"ok": true, "value": ...}' | '{"ok": false, "fatal": "..."}'
-
-Operations: ``batch_open`` (read a file, not yet decided), ``batch_decide`` (rows in parts, so the page
-can show its progress), ``batch_table`` (the summary and a line a row), ``batch_row`` (one row's full
-result), ``batch_write`` (the results as xlsx or CSV), ``batch_notice`` (the 推荐公示 draft). A file that
-cannot be read, or a field the page must correct, is a value ``{"error", "field"?}``, not a failure.
+Operations: ``batch_run`` (read, decide and list a file in one call, its progress reported as it goes:
+read, prepare, decide, table), ``batch_row`` (one row's full result), ``batch_write`` (the results as xlsx
+or CSV), ``batch_notice`` (the 推荐公示 draft); ``batch_open``, ``batch_decide`` and ``batch_table`` are
+batch_run's steps, for the tests. A file that cannot be read, or a field the page must correct, is a value
+``{"error", "field"?}``, not a failure.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from guantong_tools import batch as gb
 from guantong.policy import load_policy
 from guantong.words import WORDS
 from guantong.workdays import CalendarGap
-from guantong_wizard import _today, dispatch, op_result
+from guantong_bridge import dispatch, page_result, today
 
 DRAFT = WORDS["draft"]   # the page's words for the draft's fields (app/words.js BW), the same
 _BATCH: dict = {}
@@ -27,9 +26,14 @@ _PROGRESS: list = [None]
 
 
 def set_progress(callback) -> None:
-    """The worker's function that hears how far a file is read: (stage, done, total), stage "read" (rows of
-    the sheets) or "prepare" (rows turned into answers)."""
+    """The worker's function that hears how far a batch_run is: (stage, done, total), stage "read" (rows of
+    the sheets), "prepare" (rows turned into answers), "decide" (rows decided), "table" (rows listed)."""
     _PROGRESS[0] = callback
+
+
+def _report(stage: str, done: int, total: int) -> None:
+    if _PROGRESS[0] is not None:
+        _PROGRESS[0](stage, done, total)
 
 
 def _opened():
@@ -56,7 +60,7 @@ def op_batch_open(payload: dict) -> dict:
         b = gb.open_file(data, payload.get("name") or "", deadline, progress=_PROGRESS[0])
     except gb.BatchError as exc:
         return {"error": str(exc)}
-    _BATCH.update(batch=b, data=data if b.source == "xlsx" else None, today=_today(payload))
+    _BATCH.update(batch=b, data=data if b.source == "xlsx" else None, today=today(payload))
     return {"rows": len(b.rows), "source": b.source, "sheets": [sh.name for sh in b.sheets], "hidden": b.hidden}
 
 
@@ -99,7 +103,7 @@ def op_batch_row(payload: dict) -> dict:
     row = _opened().rows[int(payload["i"])]
     if row.error or row.answers is None:
         return {"error": row.error}
-    return {"result": op_result({"answers": row.answers, "today": payload.get("today")})}
+    return {"result": page_result(row.answers, today(payload))}
 
 
 def op_batch_write(payload: dict) -> dict:
@@ -131,7 +135,34 @@ def op_batch_notice(payload: dict) -> dict:
     return {"html": html, "first": first.isoformat(), "last": last.isoformat()}
 
 
+DECIDE_CHUNK = 200    # rows decided between two progress reports
+TABLE_CHUNK = 1000    # rows listed between two progress reports
+
+
+def op_batch_run(payload: dict) -> dict:
+    """{path, name, deadline?, today?}: the file read, decided and listed, its progress reported as it goes;
+    batch_open's value with the whole table (batch_table's) as ``table``, or {error}."""
+    opened = op_batch_open(payload)
+    if "error" in opened:
+        return opened
+    total = opened["rows"]
+    for start in range(0, total, DECIDE_CHUNK):
+        _report("decide", start, total)
+        op_batch_decide({"start": start, "count": DECIDE_CHUNK})
+    _report("decide", total, total)
+    table = None
+    for start in range(0, max(total, 1), TABLE_CHUNK):
+        _report("table", start, total)
+        part = op_batch_table({"start": start, "count": TABLE_CHUNK})
+        if table is None:
+            table = part
+        else:
+            table["rows"] += part["rows"]
+    return {**opened, "table": table}
+
+
 OPS = {
+    "batch_run": op_batch_run,
     "batch_open": op_batch_open,
     "batch_decide": op_batch_decide,
     "batch_table": op_batch_table,

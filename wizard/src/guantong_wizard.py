@@ -1,13 +1,11 @@
-"""The wizard's bridge to the engine inside Pyodide: one JSON string in, one JSON string out.
+"""The wizard's bridge to the engine inside Pyodide (its operations; the shared core, the reply shape and
+`dispatch`, is guantong_bridge.py).
 
-The browser never decides anything itself: which question comes next, which answers still apply, whether
-an answer is valid and what the result is all come from `guantong` (the same package the tests run
-natively). This module only packs those answers for the page. It runs unchanged under CPython, where
+Which question comes next, which answers still apply, whether an answer is valid and what the result is
+all come from `guantong` (the same package the tests run natively); the page walks the declared flow
+itself so that the questions come at once (app/walker.js, held to flow.py by walker.test.js) and asks
+this module for the answers that apply and the verdict. It runs unchanged under CPython, where
 tests/test_wizard_bridge.py exercises it.
-
-    call(op, payload_json) -> '{"ok": true, "value": ...}'
-                            | '{"ok": false, "error": {"key", "question", "message", "problem"}}'
-                            | '{"ok": false, "fatal": "..."}'
 
 Operations (payload keys):
 
@@ -20,17 +18,19 @@ Operations (payload keys):
   page shows beside it (level and rule names, clause citations, the materials checklist).
 - ``evaluate`` {answers, today?}: exactly ``evaluate(answers).to_dict()`` (the contract).
 - ``evaluate_many`` {items, today?}: a list of ``{"result": ...}`` or ``{"error": ...}``.
+- ``warm`` {results?}, ``modules`` {}: the worker's warm-up before the memory snapshot; the modules
+  loaded (for the stdlib probe).
 - ``batch_mount`` {dir}: make the batch page's zip importable (its operations: guantong_batch.py).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 
 from guantong import AnswersError, evaluate, flow
 from guantong.policy import load_policy
+from guantong_bridge import describe_error, dispatch, page_result, today
 
 QUESTIONS = {q.id: q for q in flow.QUESTIONS}
 ORDER = [q.id for q in flow.QUESTIONS]
@@ -43,21 +43,6 @@ def describe(qid: str, answers: dict, today: _dt.date | None) -> dict:
 
 
 # --- helpers ----------------------------------------------------------------------------------------
-def _today(payload: dict) -> _dt.date | None:
-    value = payload.get("today")
-    return _dt.date.fromisoformat(value) if value else None
-
-
-def _question_of(key: str) -> str:
-    """The question an error key belongs to: "skill_levels.technician" and "honors[2].date" → their question."""
-    return re.split(r"[.\[]", key, maxsplit=1)[0]
-
-
-def describe_error(exc: AnswersError) -> dict:
-    """The engine's message, and the part after the key for showing beside the field."""
-    return {"key": exc.key, "question": _question_of(exc.key), "message": str(exc), "problem": exc.problem}
-
-
 def _order(answers: dict, skipped: list[str]) -> list[str]:
     """The questions of this journey in the flow's order: every question that applies, or, when an answer
     has ended the flow, those up to it."""
@@ -88,7 +73,7 @@ def _late(answers: dict, deadline: str) -> list[dict]:
 # --- operations -------------------------------------------------------------------------------------
 def op_state(payload: dict) -> dict:
     raw = payload.get("answers") or {}
-    today = _today(payload)
+    day = today(payload)
     answers = flow.applicable(raw)
     order = _order(answers, [])
     skipped = [k for k in payload.get("skipped") or [] if k in order and k not in answers]
@@ -103,8 +88,8 @@ def op_state(payload: dict) -> dict:
     out = {
         "answers": answers,
         "skipped": skipped,
-        "next": describe(nxt.id, answers, today) if nxt else None,
-        "question": describe(current, answers, today) if current in QUESTIONS else None,
+        "next": describe(nxt.id, answers, day) if nxt else None,
+        "question": describe(current, answers, day) if current in QUESTIONS else None,
         "order": order,
         "journey": [q.id for q in flow.journey(answers, skipped)],
         "before": before,
@@ -117,7 +102,7 @@ def op_state(payload: dict) -> dict:
     }
     if "direction" in answers or "direction" in raw:
         try:
-            result = evaluate(answers, today=today)
+            result = evaluate(answers, today=day)
         except AnswersError as exc:
             out["error"] = describe_error(exc)
         else:
@@ -128,49 +113,19 @@ def op_state(payload: dict) -> dict:
 
 
 def op_result(payload: dict) -> dict:
-    from guantong import clauses, rules
-
-    answers = flow.applicable(payload.get("answers") or {})
-    result = evaluate(answers, today=_today(payload)).to_dict()
-    policy = load_policy()
-    pathway = result["direction"]
-    levels = policy.a_levels if pathway == "skill_to_title" else policy.b_levels
-    cited = {}
-    items = [*result["preconditions"], *result["next_steps"], *result["notes"]]
-    for level in result["levels"].values():
-        items += level["routes"] + level["reasons"]
-    for item in items:
-        cid = item["clause"]
-        if cid not in cited:
-            try:
-                cited[cid] = {"anchor": clauses.anchor(cid), "cite": clauses.cite(cid)}
-            except Exception:  # noqa: BLE001 - an unknown id still links to the notice page
-                cited[cid] = {"anchor": "", "cite": cid}
-    materials = policy.raw.get("materials", {})
-    return {
-        "result": result,
-        "answers": answers,
-        "level_names": {level["id"]: level["name"] for level in levels},
-        "rule_labels": {p["id"]: rules.RULES.get(p["id"], {}).get("label", p["id"]) for p in result["preconditions"]},
-        "clauses": cited,
-        "materials": {"clause": materials.get("clause", ""), "names": materials.get("names", [])}
-        if pathway == "skill_to_title" else None,
-        "ended_by": flow.ended_by(answers),
-        "policy_version": policy.version,
-        "notice": policy.raw.get("data", {}).get("notice", ""),
-    }
+    return page_result(payload.get("answers") or {}, today(payload))
 
 
 def op_evaluate(payload: dict) -> dict:
-    return evaluate(payload.get("answers"), today=_today(payload)).to_dict()
+    return evaluate(payload.get("answers"), today=today(payload)).to_dict()
 
 
 def op_evaluate_many(payload: dict) -> list[dict]:
-    today = _today(payload)
+    day = today(payload)
     out = []
     for answers in payload.get("items") or []:
         try:
-            out.append({"result": evaluate(answers, today=today).to_dict()})
+            out.append({"result": evaluate(answers, today=day).to_dict()})
         except AnswersError as exc:
             out.append({"error": describe_error(exc)})
     return out
@@ -194,7 +149,7 @@ def op_modules(payload: dict) -> list[str]:
     return sorted(sys.modules)
 
 
-# --- the batch page's part: guantong/batch, openpyxl and guantong_batch (its operations) come in a zip of
+# --- the batch page's part: guantong_tools/batch, openpyxl and guantong_batch (its operations) come in a zip of
 # their own that the worker unpacks when that page first asks (worker.mjs, loadBatch). ------------------
 def op_batch_mount(payload: dict) -> dict:
     """{dir}: make the unpacked batch zip importable. It holds guantong/batch, openpyxl, et_xmlfile and the
@@ -243,16 +198,3 @@ OPS = {
 def call(op: str, payload_json: str) -> str:
     return dispatch(OPS, op, payload_json)
 
-
-def dispatch(ops: dict, op: str, payload_json: str) -> str:
-    """Run ``ops[op]`` on the JSON payload; the reply as JSON (see the module docstring)."""
-    try:
-        payload = json.loads(payload_json) if payload_json else {}
-        if op not in ops:
-            raise KeyError(f"unknown operation {op!r}")
-        value = ops[op](payload)
-        return json.dumps({"ok": True, "value": value}, ensure_ascii=False)
-    except AnswersError as exc:
-        return json.dumps({"ok": False, "error": describe_error(exc)}, ensure_ascii=False)
-    except Exception as exc:  # noqa: BLE001 - reported to the page, which says so in Chinese
-        return json.dumps({"ok": False, "fatal": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)

@@ -5,21 +5,9 @@
 // the name of the Cache Storage cache for Pyodide). Runtime options come in the worker's `name` (a JSON
 // object), never in a query string: a service worker drops the query string of a worker script.
 //
-// Protocol (all messages are plain objects):
-//   page → worker  {id, op, payload}                      op: state | result | evaluate | evaluate_many
-//                                                         | batch_load | batch_run | batch_row | batch_write
-//                                                         | batch_notice (the batch page)
-//   worker → page  {kind: "task", id, stage, done, total}  a batch operation's progress
-//                                                          (download | read | prepare | decide | table)
-//   worker → page  {kind: "progress", stage, loaded, total, cached}  stage: download | start | engine;
-//                                                          bytes on the wire, files read from the cache
-//                  {kind: "ready", python, policyVersion, ms, fromCache, restored}
-//                  {kind: "snapshot", bytes, copyMs, ms, where}    the memory snapshot is stored (where: cache | indexedDB)
-//                  {kind: "reply", id, ok, value | error | fatal}
-//                  {kind: "fatal", reason, detail}           Pyodide could not start: reason
-//                                                          wasm | stdlib | download | start (the page
-//                                                          words it, words.js bootFailed), detail technical
-//                  {kind: "log", level, line}
+// The messages it takes and sends are listed once, in wizard/src/README.md ("Worker protocol"; a test holds
+// that list to the postMessage calls below). The operations are the bridges' (guantong_wizard.OPS,
+// guantong_batch.OPS), whose names the build puts in BUILD.ops, and batch_load, which is this worker's.
 const BUILD = __GUANTONG_WORKER__;
 const OPTIONS = (() => {
   try {
@@ -487,6 +475,8 @@ async function dropOtherBatchZips() {
   }
 }
 
+const BATCH_OPS = new Set(BUILD.ops.batch); // the batch bridge's operations (guantong_batch.OPS)
+
 function loadBatch(bridge, id) {
   batchReady ??= (async () => {
     const timer = setInterval(() => task(id, "download", batchFile.loaded, batchFile.size), 200);
@@ -507,8 +497,6 @@ function loadBatch(bridge, id) {
   return batchReady;
 }
 
-const CHUNK = 200; // rows decided between two progress reports
-const TABLE_CHUNK = 1000; // rows of the table between two progress reports
 const IN = "/tmp/batch-in";
 const OUT = "/tmp/batch-out";
 
@@ -524,28 +512,14 @@ async function batchOp(engineBridge, id, op, payload) {
   if (op === "batch_load") return { value: { ready: true } };
   batchTask = id;
   if (op === "batch_run") {
+    // One call: Python reads, decides and lists the rows, reporting its progress through set_progress.
     py.FS.writeFile(IN, new Uint8Array(payload.file));
     task(id, "read", 0, 0);
-    let opened;
     try {
-      opened = call(bridge, "batch_open", { path: IN, name: payload.name, deadline: payload.deadline, today: payload.today });
+      return { value: call(bridge, op, { path: IN, name: payload.name, deadline: payload.deadline, today: payload.today }) };
     } finally {
       py.FS.unlink(IN);
     }
-    if (opened.error) return { value: opened };
-    for (let start = 0; start < opened.rows; start += CHUNK) {
-      task(id, "decide", start, opened.rows);
-      call(bridge, "batch_decide", { start, count: CHUNK });
-    }
-    task(id, "decide", opened.rows, opened.rows);
-    let table = null;
-    for (let start = 0; start === 0 || start < opened.rows; start += TABLE_CHUNK) {
-      task(id, "table", start, opened.rows);
-      const part = call(bridge, "batch_table", { start, count: TABLE_CHUNK });
-      if (table) table.rows.push(...part.rows);
-      else table = part;
-    }
-    return { value: { ...opened, table } };
   }
   if (op === "batch_write") {
     const value = call(bridge, op, { ...payload, path: OUT });
@@ -567,7 +541,7 @@ onmessage = async ({ data }) => {
     return;
   }
   try {
-    if (String(op).startsWith("batch_")) {
+    if (op === "batch_load" || BATCH_OPS.has(op)) {
       const { value, transfer } = await batchOp(bridge, id, op, payload ?? {});
       postMessage({ kind: "reply", id, ok: true, value }, transfer || []);
       return;

@@ -1,0 +1,91 @@
+"""What the pages' two bridges to the engine share inside Pyodide: one JSON string in, one JSON string
+out, one reply shape, the day the page says it is, and a result as the result screens show it.
+
+    dispatch(ops, op, payload_json) -> '{"ok": true, "value": ...}'
+                                     | '{"ok": false, "error": {"key", "question", "message", "problem"}}'
+                                     | '{"ok": false, "fatal": "..."}'
+
+``error`` is an answer the engine refuses (AnswersError: the page shows it beside its question); ``fatal``
+anything else (the page says in Chinese that the engine failed). What a page must correct in a file or a
+field is neither: its operation returns it as a value ``{"error", "field"?}``.
+
+The pages' modules: guantong_wizard.py (the wizard; it also mounts the batch zip) and guantong_batch.py
+(单位批量自测). Each declares its operations in ``OPS``; the build exports both tables' names to the worker
+(build_scripts/wizard/bundle.py, ``bridge_ops``), which routes by them. It runs unchanged under CPython
+(tests/test_wizard_bridge.py, tests/test_batch_bridge.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+
+from guantong import AnswersError, evaluate, flow
+from guantong.policy import load_policy
+
+
+def today(payload: dict) -> _dt.date | None:
+    """The page's today ({"today": "YYYY-MM-DD"}), else None (the engine's own)."""
+    value = payload.get("today")
+    return _dt.date.fromisoformat(value) if value else None
+
+
+def question_of(key: str) -> str:
+    """The question an error key belongs to: "skill_levels.technician" and "honors[2].date" → their question."""
+    return re.split(r"[.\[]", key, maxsplit=1)[0]
+
+
+def describe_error(exc: AnswersError) -> dict:
+    """The engine's message, and the part after the key for showing beside the field."""
+    return {"key": exc.key, "question": question_of(exc.key), "message": str(exc), "problem": exc.problem}
+
+
+def page_result(answers: dict, day: _dt.date | None) -> dict:
+    """``Result.to_dict()`` of the answers that apply, with what a result screen shows beside it (level and
+    rule names, clause citations, the materials checklist): the wizard's result and a batch row's."""
+    from guantong import clauses, rules
+
+    answers = flow.applicable(answers or {})
+    result = evaluate(answers, today=day).to_dict()
+    policy = load_policy()
+    pathway = result["direction"]
+    levels = policy.a_levels if pathway == "skill_to_title" else policy.b_levels
+    cited = {}
+    items = [*result["preconditions"], *result["next_steps"], *result["notes"]]
+    for level in result["levels"].values():
+        items += level["routes"] + level["reasons"]
+    for item in items:
+        cid = item["clause"]
+        if cid not in cited:
+            try:
+                cited[cid] = {"anchor": clauses.anchor(cid), "cite": clauses.cite(cid)}
+            except Exception:  # noqa: BLE001 - an unknown id still links to the notice page
+                cited[cid] = {"anchor": "", "cite": cid}
+    materials = policy.raw.get("materials", {})
+    return {
+        "result": result,
+        "answers": answers,
+        "level_names": {level["id"]: level["name"] for level in levels},
+        "rule_labels": {p["id"]: rules.RULES.get(p["id"], {}).get("label", p["id"]) for p in result["preconditions"]},
+        "clauses": cited,
+        "materials": {"clause": materials.get("clause", ""), "names": materials.get("names", [])}
+        if pathway == "skill_to_title" else None,
+        "ended_by": flow.ended_by(answers),
+        "policy_version": policy.version,
+        "notice": policy.raw.get("data", {}).get("notice", ""),
+    }
+
+
+def dispatch(ops: dict, op: str, payload_json: str) -> str:
+    """Run ``ops[op]`` on the JSON payload; the reply as JSON (see the module docstring)."""
+    try:
+        payload = json.loads(payload_json) if payload_json else {}
+        if op not in ops:
+            raise KeyError(f"unknown operation {op!r}")
+        value = ops[op](payload)
+        return json.dumps({"ok": True, "value": value}, ensure_ascii=False)
+    except AnswersError as exc:
+        return json.dumps({"ok": False, "error": describe_error(exc)}, ensure_ascii=False)
+    except Exception as exc:  # noqa: BLE001 - reported to the page, which says so in Chinese
+        return json.dumps({"ok": False, "fatal": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
