@@ -43,7 +43,7 @@ from build_scripts.site import search as site_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 
-#: The holiday calendar for the posting-period calculator (docs/assets/javascripts/posting-calc.js).
+#: The holiday calendar for the posting-period calculator (wizard/src/app/posting/calc.js).
 CALENDAR_JSON = "assets/data/calendar.json"
 
 _state: dict = {}

@@ -390,6 +390,7 @@ class Bundle:
     care_script: str = ""                                  # wizard/src/care-head.js (inline in every page's head)
     care_button: str = ""                                  # the header's 关怀模式 switch (app/care.js)
     site_script: str = ""                                  # assets/site.<hash>.js (every page: app/site.js)
+    calc_script: str = ""                                  # assets/posting-calc.<hash>.js (pathway A's page)
     preload_script: str = ""                               # wizard/src/preload.js (inline, end of the head)
     build: dict = field(default_factory=dict)              # the page script's constants (app/build.js)
     sizes: dict[str, int] = field(default_factory=dict)
@@ -523,8 +524,14 @@ def build_bundle() -> Bundle:
     data = site_script.encode("utf-8")
     b.site_script = f"assets/site.{short(data)}.js"
     b.files[b.site_script] = data
+    # The posting-period calculator (app/posting/calc.js): only where pathway A's page has it.
+    calc_script, _, _ = page_bundle("posting/calc.js", splitting=False)
+    data = calc_script.encode("utf-8")
+    b.calc_script = f"assets/posting-calc.{short(data)}.js"
+    b.files[b.calc_script] = data
     loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__", {
         "*": f"./{b.site_script.removeprefix('assets/')}",
+        "gt-posting-calc": f"./{b.calc_script.removeprefix('assets/')}",
         "gt-wizard": f"./{b.script.removeprefix('assets/')}", "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
     }).encode("utf-8")
     b.loader = f"assets/loader.{short(loader)}.js"
