@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_scripts.wizard.bundle import bridge_ops
+from build_scripts.wizard.zips import bridge_ops
 
 SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
 README = (SRC / "README.md").read_text(encoding="utf-8")

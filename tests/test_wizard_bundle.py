@@ -16,6 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.wizard import common as wizard_common
+from build_scripts.wizard import scripts as wizard_scripts
+from build_scripts.wizard import writing as wizard_writing
+from build_scripts.wizard import zips as wizard_zips
 from guantong import flow
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def wb():
     from build_scripts.wizard import bundle as module
-    if not (module.PYODIDE_DIR / "pyodide.mjs").exists():
+    if not (wizard_common.PYODIDE_DIR / "pyodide.mjs").exists():
         if os.environ.get("CI"):
             pytest.fail("wizard/node_modules/pyodide is missing: run make deps", pytrace=False)
         pytest.skip("wizard/node_modules/pyodide is missing: run make deps")
@@ -59,10 +63,10 @@ def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb
             "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst"} <= names
     assert not [n for n in names if n.endswith(".py") or n.startswith("lxml")]
     assert {"xml/etree/ElementTree.pyc", "csv.pyc"} <= names, "the standard library the batch run imports"
-    page, engine = wb.preload_hints(bundle)
+    page, engine = wizard_scripts.preload_hints(bundle)
     assert "batch." not in page + json.dumps(engine)
     assert bundle.batch_zip not in bundle.build["worker"] and "batch" not in bundle.build
-    summary = wb.write_bundle(bundle, _fake_site(tmp_path))
+    summary = wizard_writing.write_bundle(bundle, _fake_site(tmp_path))
     assert not [u for u in summary["shell"] if "/engine/batch." in u]
 
 
@@ -139,7 +143,7 @@ def fake_site(tmp_path: Path) -> Path:
 
 def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     site = fake_site(tmp_path)
-    first = wb.write_bundle(bundle, site)
+    first = wizard_writing.write_bundle(bundle, site)
     sw = (site / "sw.js").read_text()
     assert not (site / "wizard" / "sw.js").exists(), "the service worker serves the whole site from its root"
     assert "__GUANTONG_SW__;" not in sw
@@ -167,7 +171,7 @@ def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
     assert first["shell"][0] == "wizard/index.html"
     # A change to anything precached gives a new shell cache; Pyodide's cache stays.
     (site / "assets" / "main.css").write_text("body{color:red}")
-    second = wb.write_bundle(bundle, site)
+    second = wizard_writing.write_bundle(bundle, site)
     assert second["shell_cache"] != first["shell_cache"]
     assert second["engine_cache"] == first["engine_cache"]
     assert (site / "sw.js").read_text() != sw
@@ -178,7 +182,7 @@ def test_policy_override_is_bundled(wb, monkeypatch, tmp_path):
     edited.write_text((REPO / "guantong" / "data" / "policy.toml").read_text(encoding="utf-8").replace(
         "# Policy parameters", "# Edited copy", 1), encoding="utf-8")
     monkeypatch.setenv("GUANTONG_POLICY", str(edited))
-    zipped = zipfile.ZipFile(io.BytesIO(wb.engine_zip()))
+    zipped = zipfile.ZipFile(io.BytesIO(wizard_zips.engine_zip()))
     assert zipped.read("guantong/data/policy.toml").decode("utf-8").startswith("# Edited copy")
 
 
@@ -229,8 +233,8 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     (tmp_path / "stdlib.zip").write_bytes(bundle.files[bundle.pyodide["python_stdlib.zip"]])
     [engine] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     (tmp_path / "engine.zip").write_bytes(bundle.files[engine])
-    (tmp_path / "check.mjs").write_text(NODE_CHECK % {"pyodide": json.dumps((wb.PYODIDE_DIR / "pyodide.mjs").as_uri()),
-                                                      "index": json.dumps(str(wb.PYODIDE_DIR) + "/")})
+    (tmp_path / "check.mjs").write_text(NODE_CHECK % {"pyodide": json.dumps((wizard_common.PYODIDE_DIR / "pyodide.mjs").as_uri()),
+                                                      "index": json.dumps(str(wizard_common.PYODIDE_DIR) + "/")})
     out = subprocess.run(["node", str(tmp_path / "check.mjs"), str(tmp_path / "stdlib.zip"), str(tmp_path / "engine.zip"),
                           str(tmp_path / "items.json")], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-3000:]
@@ -240,7 +244,7 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.pyodide["python_stdlib.zip"]])).namelist())
     # Precompiled .pyc, stored: bigger on disk, but less than half of Pyodide's zip once compressed (as served).
     assert names and all(n.endswith(".pyc") for n in names)
-    assert len(wb.compressed(bundle.files[bundle.pyodide["python_stdlib.zip"]], "br")) < 0.5 * (wb.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
+    assert len(wizard_writing.compressed(bundle.files[bundle.pyodide["python_stdlib.zip"]], "br")) < 0.5 * (wizard_common.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
 
 
 def test_stdlib_is_bytecode_of_the_shipped_python(bundle):

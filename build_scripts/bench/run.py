@@ -118,9 +118,9 @@ def offline_pages_bytes(site: Path) -> str:
 
     sw = (site / "sw.js").read_text(encoding="utf-8")
     shell = json.loads(re.search(r"const SW = (\{.*?\});\n", sw, re.S).group(1))["shell"]
-    from build_scripts.wizard import bundle as wizard_bundle
+    from build_scripts.wizard import writing as wizard_writing
 
-    wizard_page = set(wizard_bundle.page_assets(site, "wizard/index.html")) | {"wizard/index.html"}
+    wizard_page = set(wizard_writing.page_assets(site, "wizard/index.html")) | {"wizard/index.html"}
     extra = []
     for url in shell:
         rel = url + "index.html" if url.endswith("/") else ("index.html" if url == "./" else url)

@@ -55,7 +55,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 from build_scripts.server import static as static_server  # noqa: E402
-from build_scripts.wizard import bundle as wizard_bundle  # noqa: E402
+from build_scripts.wizard import common as wizard_common  # noqa: E402
+from build_scripts.wizard import writing as wizard_writing  # noqa: E402
 
 CHROMIUM = os.environ.get("GUANTONG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -147,8 +148,8 @@ def add_baseline(site: Path) -> None:
     out = site / "_baseline"
     out.mkdir(exist_ok=True)
     for name in BASELINE_FILES:
-        shutil.copyfile(wizard_bundle.PYODIDE_DIR / name, out / name)
-        wizard_bundle.compressed_twins(out / name)
+        shutil.copyfile(wizard_common.PYODIDE_DIR / name, out / name)
+        wizard_writing.compressed_twins(out / name)
     (out / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
     (out / "worker.mjs").write_text(BASELINE_WORKER, encoding="utf-8")
 

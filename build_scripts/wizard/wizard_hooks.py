@@ -5,7 +5,7 @@
   ``<div id="gt-wizard">``, also after Material's instant navigation) and its stylesheet to
   ``extra_javascript`` / ``extra_css``; hands the templates the 关怀模式 head script and switch.
 - ``on_post_page``: the wizard page gets the script that starts the engine's worker early, its own script
-  as an early async module, and preload hints (wizard_bundle.add_page_parts); the batch page its script
+  as an early async module, and preload hints (wizard_scripts.add_page_parts); the batch page its script
   and the template's link (add_batch_parts); before site_hooks computes
   the Content Security Policy from the pages' inline scripts.
 - ``on_post_build``: writes them under ``site/wizard/`` with Pyodide and the engine zip, then the service
@@ -18,6 +18,10 @@ from __future__ import annotations
 import logging
 
 from build_scripts.wizard import bundle as wizard_bundle
+from build_scripts.wizard import common as wizard_common
+from build_scripts.wizard import scripts as wizard_scripts
+from build_scripts.wizard import writing as wizard_writing
+from build_scripts.wizard import zips as wizard_zips
 from mkdocs.config.config_options import ExtraScriptValue
 
 log = logging.getLogger("mkdocs.hooks.wizard")
@@ -39,22 +43,22 @@ def on_post_page(output: str, page, config) -> str:
     if _bundle is None:
         return output
     if page.file.src_uri == "wizard/index.md":
-        return wizard_bundle.add_page_parts(output, _bundle)
+        return wizard_scripts.add_page_parts(output, _bundle)
     if page.file.src_uri == "batch/index.md":
-        return wizard_bundle.add_batch_parts(output, _bundle)
+        return wizard_scripts.add_batch_parts(output, _bundle)
     return output
 
 
 def on_post_build(config):
     if _bundle is None:
         return
-    summary = wizard_bundle.write_bundle(_bundle, config.site_dir)
+    summary = wizard_writing.write_bundle(_bundle, config.site_dir)
     total = sum(summary["bytes"].values())
     log.info("wizard: %d files precached for offline use (%.1f MB), cache %s",
              len(summary["shell"]) + len(summary["engine"]), total / 1e6, summary["shell_cache"])
 
 
 def on_serve(server, config, builder):
-    for path in (wizard_bundle.SRC, wizard_bundle.ENGINE_DIR):
+    for path in (wizard_common.SRC, wizard_zips.ENGINE_DIR):
         server.watch(str(path))
     return server

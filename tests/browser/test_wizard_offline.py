@@ -92,9 +92,10 @@ def test_a_new_deployment_replaces_the_old_cache(built_site, serve_dir, new_page
     assert len(before) == 1
 
     from build_scripts.wizard import bundle as wb
+    from build_scripts.wizard import writing as wizard_writing
     (site / "sitemap.xml").write_text((site / "sitemap.xml").read_text(encoding="utf-8") + "\n<!-- redeployed -->\n",
                                       encoding="utf-8")
-    summary = wb.write_bundle(wb.build_bundle(), site)
+    summary = wizard_writing.write_bundle(wb.build_bundle(), site)
     assert summary["shell_cache"] != before[0]
 
     w.page.reload()  # the browser checks sw.js on navigation and finds a new one

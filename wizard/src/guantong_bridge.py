@@ -11,7 +11,7 @@ field is neither: its operation returns it as a value ``{"error", "field"?}``.
 
 The pages' modules: guantong_wizard.py (the wizard; it also mounts the batch zip) and guantong_batch.py
 (单位批量自测). Each declares its operations in ``OPS``; the build exports both tables' names to the worker
-(build_scripts/wizard/bundle.py, ``bridge_ops``), which routes by them. It runs unchanged under CPython
+(build_scripts/wizard/zips.py, ``bridge_ops``), which routes by them. It runs unchanged under CPython
 (tests/test_wizard_bridge.py, tests/test_batch_bridge.py).
 """
 

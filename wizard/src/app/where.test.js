@@ -37,7 +37,7 @@ test("in-app browsers and their OS, from real user agents", () => {
 
 // The build's list: what pyodide.asm.wasm uses, with wasm-feature-detect's test modules.
 const needs = JSON.parse(
-  execFileSync(process.env.GUANTONG_PYTHON || "python3", ["-c", "import json; from build_scripts.wizard import bundle; print(json.dumps(bundle.engine_needs()))"], {
+  execFileSync(process.env.GUANTONG_PYTHON || "python3", ["-c", "import json; from build_scripts.wizard import pyodide_files; print(json.dumps(pyodide_files.engine_needs()))"], {
     cwd: fileURLToPath(new URL("../../..", import.meta.url)),
     encoding: "utf-8",
   }),
