@@ -221,7 +221,13 @@ def _choices(raw, table) -> str:
 
 
 def _check_references(c: _Checker, raw: dict) -> None:
-    # Duplicate ids in each list.
+    """Ids and the names that refer to them, table by table."""
+    for check in (_check_unique_ids, _check_fixed_ids, _check_honours, _check_occupations, _check_rounds, _check_steps):
+        check(c, raw)
+
+
+def _check_unique_ids(c: _Checker, raw: dict) -> None:
+    """Duplicate ids in each list."""
     for table in ("skill_level", "title", "a_level", "studio", "b_level", "round", "office", "series"):
         seen: dict[str, int] = {}
         field = "name" if table == "series" else "id"
@@ -233,7 +239,10 @@ def _check_references(c: _Checker, raw: dict) -> None:
                 c.add(f"{table}[{i}].{field}", f"{field} “{value}” 重复（已在第 {seen[value] + 1} 个 [[{table}]] 中使用），每个应唯一")
             else:
                 seen[value] = i
-    # The ids the answers contract fixes.
+
+
+def _check_fixed_ids(c: _Checker, raw: dict) -> None:
+    """The ids the answers contract fixes."""
     for table, ids in FIXED_IDS.items():
         got = _ids(raw, table)
         for i, value in enumerate(got):
@@ -242,8 +251,12 @@ def _check_references(c: _Checker, raw: dict) -> None:
         missing = [x for x in ids if x not in got]
         if missing and table in raw:
             c.add(table, f"缺少 id 为 {'、'.join(missing)} 的 [[{table}]]")
+
+
+def _check_honours(c: _Checker, raw: dict) -> None:
+    """Honours: one tier each; names and aliases unique across the lists. Studios' tiers, the levels'
+    skill levels and titles: ids the data has."""
     tiers = FIXED_IDS["a_level"]
-    # Honours: one tier each; names and aliases unique across the lists.
     names: dict[str, tuple[int, str]] = {}
     for i, h in enumerate(raw.get("honor", [])):
         if not isinstance(h, dict):
@@ -274,7 +287,10 @@ def _check_references(c: _Checker, raw: dict) -> None:
         for field in ("title", "title_held"):
             if isinstance(b, dict) and isinstance(b.get(field), str) and b[field] not in titles:
                 c.add(f"b_level[{i}].{field}", f"未知的职称 “{b[field]}”；应为 {_choices(raw, 'title')} 之一")
-    # Occupations (B4, B7).
+
+
+def _check_occupations(c: _Checker, raw: dict) -> None:
+    """Occupations (B4, B7)."""
     levels_b = FIXED_IDS["b_level"]
     seen_occ: dict[str, int] = {}
     for i, o in enumerate(raw.get("occupation", [])):
@@ -293,7 +309,10 @@ def _check_references(c: _Checker, raw: dict) -> None:
                 c.add(key, f"未知的技能等级 “{level}”；应为 {_choices(raw, 'b_level')} 之一")
             elif isinstance(years, bool) or not isinstance(years, int) or years < 0:
                 c.add(key, f"年限要求应为不小于 0 的整数（整年），现在是 {years!r}")
-    # Rounds (T1): pathway, and a deadline in its year.
+
+
+def _check_rounds(c: _Checker, raw: dict) -> None:
+    """Rounds (T1): pathway, and a deadline in its year."""
     for i, r in enumerate(raw.get("round", [])):
         if not isinstance(r, dict):
             continue
@@ -301,7 +320,10 @@ def _check_references(c: _Checker, raw: dict) -> None:
             c.add(f"round[{i}].pathway", f"应为 {'、'.join(PATHWAYS)} 之一")
         if isinstance(r.get("deadline"), _dt.date) and isinstance(r.get("year"), int) and r["deadline"].year not in (r["year"], r["year"] + 1):
             c.add(f"round[{i}].deadline", f"截止日期 {r['deadline']} 与年度 {r['year']} 不符（应在 {r['year']} 年内）")
-    # Offices and next steps.
+
+
+def _check_steps(c: _Checker, raw: dict) -> None:
+    """Offices and next steps."""
     offices = _ids(raw, "office")
     for office in ENGINE_OFFICES:
         if "office" in raw and office not in offices:

@@ -55,10 +55,12 @@ def test_open_decide_table_row_write_notice(bb, tmp_path):
     native = batch.read(CSV, "名单.csv", "2026-06-30")
     policy = load_policy()
     assert table["summary"] == native.summary()
-    assert table["columns"] == batch.result_columns(policy)
-    assert [r["cells"] for r in table["rows"]] == [batch.result_cells(r, policy) for r in native.rows]
+    cells = [batch.result_cells(r, policy) for r in native.rows]
+    assert [(r["conclusion"], r["error"]) for r in table["rows"]] == [(c["结论"], c["错误"]) for c in cells]
+    assert [r["levels"] for r in table["rows"]][0] == {lid: {"status": lv["status"], "on": lv["eligible_on"]}
+                                                       for lid, lv in native.rows[0].result["levels"].items()}
     assert [r["name"] for r in table["rows"]] == ["周九", "吴十", "郑一"]
-    assert table["rows"][2]["group"] == "error" and "2019-02-30" in table["rows"][2]["cells"]["错误"]
+    assert table["rows"][2]["group"] == "error" and "2019-02-30" in table["rows"][2]["error"]
     row = call(bb, "batch_row", {"i": 0})
     assert row["result"]["result"] == native.rows[0].result
     assert "clauses" in row["result"] and "level_names" in row["result"]
@@ -89,3 +91,23 @@ def test_what_the_page_must_correct_comes_back_as_a_value(bb, tmp_path):
     # Only pathway A's eligible rows, at a level they are eligible for, can be recommended.
     assert call(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [[1, "middle"]]})["field"] == "picks"
     assert call(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [["x", 1]]})["field"] == "picks"
+
+
+def test_batch_run_reads_decides_and_lists_in_one_call_reporting_its_progress(bb, tmp_path):
+    """The worker's batch_run is one call: Python reports each stage (read, prepare, decide, table) through
+    the worker's callback as it goes, and the table is batch_table's for the whole file."""
+    path = tmp_path / "in.csv"
+    path.write_bytes(CSV)
+    heard = []
+    bb.set_progress(lambda stage, done, total: heard.append((stage, done, total)))
+    try:
+        ran = call(bb, "batch_run", {"path": str(path), "name": "名单.csv", "deadline": "2026-06-30"})
+    finally:
+        bb.set_progress(None)
+    assert ran["rows"] == 3 and [r["name"] for r in ran["table"]["rows"]] == ["周九", "吴十", "郑一"]
+    assert ran["table"] == call(bb, "batch_table", {})
+    stages = [s for s, _, _ in heard]
+    assert {"prepare", "decide", "table"} <= set(stages) and ("decide", 3, 3) in heard
+    assert stages.index("decide") < stages.index("table")
+    refused = call(bb, "batch_run", {"path": str(path), "name": "名单.txt"})
+    assert "error" in refused and "table" not in refused

@@ -102,6 +102,27 @@ def row_label(row: Row, header: str) -> str:
 
 
 
+def put_answer(answers: dict, key: str, kind: str, extra, value, policy: Policy) -> None:
+    """One cell's value into the row's answers, by its column's kind (COLUMNS); CellError for a cell that
+    cannot be read. 不确定 in a yes/no cell leaves the question unanswered."""
+    if kind == "date":
+        answers["__studio_date" if key == "studio.date" else key] = cell_date(value)
+    elif kind == "bool":
+        yes = cell_bool(value)
+        if yes is not None:
+            answers[key] = yes
+    elif kind == "count":
+        answers[key] = cell_count(value)
+    elif kind in ("dated", "years"):
+        answers.setdefault(key, {})[extra] = cell_date(value) if kind == "dated" else cell_count(value)
+    elif kind == "honors":
+        answers[key] = cell_honors(value)
+    elif kind == "studio":
+        answers[key] = cell_studio(value, policy)
+    elif kind == "text":
+        answers[key] = cell_text(value, half=False)
+
+
 def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline: str | None) -> Row:
     """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
     by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
@@ -137,27 +158,7 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
         if value is None or cell_text(value) == "":
             continue
         try:
-            if kind == "date":
-                if key == "studio.date":
-                    answers["__studio_date"] = cell_date(value)
-                else:
-                    answers[key] = cell_date(value)
-            elif kind == "bool":
-                yes = cell_bool(value)
-                if yes is not None:
-                    answers[key] = yes
-            elif kind == "count":
-                answers[key] = cell_count(value)
-            elif kind == "dated":
-                answers.setdefault(key, {})[extra] = cell_date(value)
-            elif kind == "years":
-                answers.setdefault(key, {})[extra] = cell_count(value)
-            elif kind == "honors":
-                answers[key] = cell_honors(value)
-            elif kind == "studio":
-                answers[key] = cell_studio(value, policy)
-            elif kind == "text":
-                answers[key] = cell_text(value, half=False)
+            put_answer(answers, key, kind, extra, value, policy)
         except CellError as exc:
             row.error = f"工作表“{sheet.name}”第 {number} 行“{header}”：{exc}"
             return row

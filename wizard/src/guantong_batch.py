@@ -73,8 +73,9 @@ def op_batch_decide(payload: dict) -> dict:
 
 
 def op_batch_table(payload: dict) -> dict:
-    """{start?, count?}: one line a row (rows[start:start+count], all by default), with the same columns as
-    the command's output; the first part (start 0) also carries the summary, the counts and the columns."""
+    """{start?, count?}: one line a row (rows[start:start+count], all by default): its name and id, its
+    conclusion id (group), its 结论 and 错误 as the command's output writes them, each level's status id and
+    date; the first part (start 0) also carries the summary, the counts and the levels' names."""
     b = _opened()
     policy = load_policy()
     start = int(payload.get("start", 0))
@@ -82,11 +83,12 @@ def op_batch_table(payload: dict) -> dict:
     rows = []
     for i, row in enumerate(b.rows[start:stop], start=start):
         r = row.result
+        cells = gb.result_cells(row, policy)
         rows.append({
             "i": i, "sheet": row.sheet, "number": row.number,
             "name": gb.row_label(row, "姓名"), "id": gb.row_label(row, "编号"),
             "group": gb.conclusion_group(row), "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
-            "cells": gb.result_cells(row, policy),
+            "conclusion": cells["结论"], "error": cells["错误"],   # as the downloads' columns say them
             "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
             "levels": {lid: {"status": lv["status"], "on": lv["eligible_on"]} for lid, lv in (r or {}).get("levels", {}).items()},
             "highest": (r or {}).get("highest"),
@@ -94,7 +96,7 @@ def op_batch_table(payload: dict) -> dict:
     if start:
         return {"rows": rows}
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
-    return {"summary": b.summary(), "counts": b.counts(), "columns": gb.result_columns(policy), "levels": levels,
+    return {"summary": b.summary(), "counts": b.counts(), "levels": levels,
             "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1}
 
 

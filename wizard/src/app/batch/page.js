@@ -396,8 +396,8 @@ ${this.noticeHtml()}`;
       .map((r) => {
         const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><th scope="row" class="gt-batch__name">${esc(r.name)}</th><td>${esc(r.id)}</td>`;
         const body = r.group === "error"
-          ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.cells["错误"])}</td>`
-          : `<td>${esc(r.cells["结论"])}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
+          ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.error)}</td>`
+          : `<td>${esc(r.conclusion)}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
         return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}">${esc(BW.col.open)}<span class="gt-visually-hidden">${esc(BW.open(r.name || `${r.number}`))}</span></button></td></tr>`;
       })
       .join("");
