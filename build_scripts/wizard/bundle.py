@@ -46,60 +46,15 @@ downloads them, so nothing is downloaded twice) and outlives deployments that do
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.wizard import stdlib as wizard_stdlib
-from build_scripts.wizard.common import OUT, SRC, BundleError, deterministic_zip, fill, sha, short
+from build_scripts.wizard.common import OUT, SRC, Bundle, BundleError, deterministic_zip, fill, sha, short
 from build_scripts.wizard.pyodide_files import STREAMED, engine_needs, hashed_name, hinted_asm_mjs, local_pyodide_mjs, lock_info, pyodide_files
 from build_scripts.wizard.scripts import inline_script, page_bundle, prerender
 from build_scripts.wizard.writing import wire_sizes
 from build_scripts.wizard.zips import (APP_DIR, BATCH_DIR, BATCH_TEMPLATE, BATCH_TEMPLATE_NAME, batch_limits, batch_sources,
                                        batch_template, bridge_ops, engine_export, engine_zip)
-
-
-@dataclass
-class Bundle:
-    """Everything the wizard adds to the site, built in memory from the sources (see module docstring)."""
-
-    files: dict[str, bytes] = field(default_factory=dict)   # path under site/wizard/ → bytes
-    copies: dict[str, Path] = field(default_factory=dict)   # path under site/wizard/ → file to copy
-    script: str = ""                                       # assets/wizard.<hash>.js
-    style: str = ""                                        # assets/wizard.<hash>.css
-    engine_cache: str = ""
-    engine_zip: str = ""                                   # engine/guantong.<hash>.zip
-    lock_info: dict = field(default_factory=dict)          # the Pyodide lock's ``info``
-    batch_zip: str = ""                                    # engine/batch.<hash>.zip
-    batch_script: str = ""                                 # assets/batch.<hash>.js (the page 单位批量自测)
-    snapshot_cache: str = ""
-    pyodide: dict[str, str] = field(default_factory=dict)   # Pyodide's file name → its path under site/wizard/
-    needs: list = field(default_factory=list)              # engine_needs(): what the browser must support
-    streamed: dict[str, str] = field(default_factory=dict)  # path under site/wizard/ → sha256
-    start_script: str = ""                                 # wizard/src/start.js (inline in the page)
-    care_script: str = ""                                  # wizard/src/care-head.js (inline in every page's head)
-    care_button: str = ""                                  # the header's 关怀模式 switch (app/care.js)
-    site_script: str = ""                                  # assets/site.<hash>.js (every page: app/site.js)
-    calc_script: str = ""                                  # assets/posting-calc.<hash>.js (pathway A's page)
-    preload_script: str = ""                               # wizard/src/preload.js (inline, end of the head)
-    build: dict = field(default_factory=dict)              # the page script's constants (app/build.js)
-    sizes: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def worker(self) -> str:
-        """assets/worker.<hash>.mjs"""
-        return next(name for name in self.files if name.startswith("assets/worker."))
-
-    loader: str = ""                                       # assets/loader.<hash>.js (every page)
-
-    @property
-    def extra_javascript(self) -> str:
-        """What every page loads: the small loader, which imports the wizard's script where it mounts."""
-        return f"{OUT}/{self.loader}"
-
-    @property
-    def extra_css(self) -> str:
-        return f"{OUT}/{self.style}"
-
 
 
 def build_bundle() -> Bundle:

@@ -9,15 +9,11 @@ import re
 import subprocess
 from html import escape as html_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from build_scripts.wizard import stdlib as wizard_stdlib
-from build_scripts.wizard.common import OUT, PYODIDE_DIR, SRC, BundleError
+from build_scripts.wizard.common import OUT, PYODIDE_DIR, SRC, Bundle, BundleError
 from build_scripts.wizard.pyodide_files import STREAMED
 from build_scripts.wizard.zips import BATCH_TEMPLATE, BATCH_TEMPLATE_NAME
-
-if TYPE_CHECKING:
-    from build_scripts.wizard.bundle import Bundle
 
 ESBUILD = Path(__file__).resolve().with_name("esbuild.cjs")
 

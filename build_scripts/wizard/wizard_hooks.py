@@ -25,7 +25,7 @@ from build_scripts.wizard import zips as wizard_zips
 from mkdocs.config.config_options import ExtraScriptValue
 
 log = logging.getLogger("mkdocs.hooks.wizard")
-_bundle: wizard_bundle.Bundle | None = None
+_bundle: wizard_common.Bundle | None = None
 
 
 def on_config(config):

@@ -11,14 +11,10 @@ import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from build_scripts.wizard.common import COMPRESSED_CACHE, OUT, SRC, BundleError, fill, sha
+from build_scripts.wizard.common import COMPRESSED_CACHE, OUT, SRC, Bundle, BundleError, fill, sha
 from build_scripts.wizard.scripts import add_page_parts
 from build_scripts.wizard.zips import BATCH_TEMPLATE
-
-if TYPE_CHECKING:
-    from build_scripts.wizard.bundle import Bundle
 
 
 GZIP_SUFFIXES = (".wasm", ".mjs", ".js", ".css", ".json", ".zip")

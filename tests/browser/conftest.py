@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("GUANTONG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -39,6 +38,8 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
 from build_scripts.server import static as static_server  # noqa: E402 - the one local server
+
+from .trust_support import ARTIFACTS_DIR, watch_csp  # noqa: E402
 
 
 def _unavailable(reason: str):
@@ -145,7 +146,6 @@ def screenshot(request):
 def batch_page(built_site, serve_dir, new_page):
     """``batch_page(**context_options) -> (RecordedPage, base URL)``: the page 单位批量自测 opened and mounted,
     CSP violations watched unless ``bypass_csp``."""
-    from .trust_support import watch_csp  # trust_support reads this module's ARTIFACTS_DIR
 
     base = serve_dir(built_site)
 

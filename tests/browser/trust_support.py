@@ -13,9 +13,9 @@ import json
 import re
 from pathlib import Path
 
-from .conftest import ARTIFACTS_DIR
 
 REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS_DIR = REPO / "test-artifacts"   # the browser tests' screenshots and figures (conftest.py uses it)
 AXE = REPO / "wizard" / "node_modules" / "axe-core" / "axe.min.js"
 
 CSP_WATCH = """
