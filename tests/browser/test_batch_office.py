@@ -263,6 +263,16 @@ def test_a_long_list_on_a_phone(batch_page, screenshot):
     page.locator("[data-gt-detail] .gt-panel").wait_for()
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
     screenshot(page, "batch-phone-row-400")
+    page.keyboard.press("Escape")
+    # The draft's pick list: every level select within its box, no sideways scroll needed to reach one.
+    picks = page.locator(".gt-batch__scroll--picks")
+    picks.scroll_into_view_if_needed()
+    box = picks.bounding_box()
+    assert page.evaluate("() => { const s = document.querySelector('.gt-batch__scroll--picks'); return s.scrollWidth <= s.clientWidth + 1; }")
+    select = picks.locator("select").first.bounding_box()
+    assert box["x"] <= select["x"] and select["x"] + select["width"] <= box["x"] + box["width"] + 1
+    assert select["height"] >= 44
+    screenshot(page, "batch-phone-picks-400")
     assert not recorded.errors
 
 
