@@ -10,9 +10,9 @@ import datetime as _dt
 import json
 import re
 
-from .policy import FULL_WIDTH, INVISIBLE_CHARS
+from .policy import FULL_WIDTH, INVISIBLE_CHARS, PATHWAYS
 
-DIRECTIONS = ("skill_to_title", "title_to_skill")
+DIRECTIONS = PATHWAYS
 SKILL_IDS = ("senior_worker", "technician", "senior_technician")
 TITLE_IDS = ("assistant", "intermediate", "deputy_senior", "senior")
 TIER_IDS = ("assistant", "intermediate", "deputy_senior")

@@ -211,7 +211,7 @@ def round_options(policy: Policy, direction: str | None, today=None) -> list[dic
     """T1/issue 5: the published rounds of the pathway, newest first; this year's current one is the default."""
     import datetime as _dt
 
-    if direction not in ("skill_to_title", "title_to_skill"):
+    if direction not in PATHWAYS:
         return []
     today = today or _dt.date.today()
     current = policy.current_round(direction, today)

@@ -76,21 +76,28 @@ def test_open_decide_table_row_write_notice(bb, tmp_path):
     assert "周九" in notice["html"] and notice["first"] == "2026-06-01"
 
 
-def test_what_the_page_must_correct_comes_back_as_a_value(bb, tmp_path):
+def refused(bb, op, payload) -> dict:
+    """The reply's error: what the person must correct comes back as an input error naming the field."""
+    reply = json.loads(bb.call(op, json.dumps(payload, ensure_ascii=False)))
+    assert not reply["ok"] and reply["error"]["kind"] == "input", reply
+    return reply["error"]
+
+
+def test_what_the_page_must_correct_comes_back_as_an_input_error(bb, tmp_path):
     path = tmp_path / "in.csv"
     path.write_bytes(CSV)
-    assert call(bb, "batch_open", {"path": str(path), "name": "名单.csv", "deadline": "2026-02-30"})["field"] == "deadline"
+    assert refused(bb, "batch_open", {"path": str(path), "name": "名单.csv", "deadline": "2026-02-30"})["field"] == "deadline"
     path.write_bytes(b"hello")
-    assert "不是 xlsx 或 csv" in call(bb, "batch_open", {"path": str(path), "name": "名单.txt"})["error"]
+    assert "不是 xlsx 或 csv" in refused(bb, "batch_open", {"path": str(path), "name": "名单.txt"})["message"]
     path.write_bytes(CSV)
     call(bb, "batch_open", {"path": str(path), "name": "名单.csv"})
     call(bb, "batch_decide", {"start": 0, "count": 10})
-    assert call(bb, "batch_notice", {"employer": "", "posting_start": "2026-06-01"})["field"] == "employer"
-    assert call(bb, "batch_notice", {"employer": "某", "posting_start": ""})["field"] == "posting_start"
-    assert call(bb, "batch_notice", {"employer": "某", "posting_start": "2040-06-01"})["field"] == "posting_start"
+    assert refused(bb, "batch_notice", {"employer": "", "posting_start": "2026-06-01"})["field"] == "employer"
+    assert refused(bb, "batch_notice", {"employer": "某", "posting_start": ""})["field"] == "posting_start"
+    assert refused(bb, "batch_notice", {"employer": "某", "posting_start": "2040-06-01"})["field"] == "posting_start"
     # Only pathway A's eligible rows, at a level they are eligible for, can be recommended.
-    assert call(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [[1, "middle"]]})["field"] == "picks"
-    assert call(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [["x", 1]]})["field"] == "picks"
+    assert refused(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [[1, "middle"]]})["field"] == "picks"
+    assert refused(bb, "batch_notice", {"employer": "某", "posting_start": "2026-06-01", "picks": [["x", 1]]})["field"] == "picks"
 
 
 def test_batch_run_reads_decides_and_lists_in_one_call_reporting_its_progress(bb, tmp_path):
@@ -109,5 +116,4 @@ def test_batch_run_reads_decides_and_lists_in_one_call_reporting_its_progress(bb
     stages = [s for s, _, _ in heard]
     assert {"prepare", "decide", "table"} <= set(stages) and ("decide", 3, 3) in heard
     assert stages.index("decide") < stages.index("table")
-    refused = call(bb, "batch_run", {"path": str(path), "name": "名单.txt"})
-    assert "error" in refused and "table" not in refused
+    assert refused(bb, "batch_run", {"path": str(path), "name": "名单.txt"})["field"] == "file"

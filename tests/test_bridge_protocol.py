@@ -13,7 +13,8 @@ SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
 README = (SRC / "README.md").read_text(encoding="utf-8")
 WORKER = (SRC / "worker.mjs").read_text(encoding="utf-8")
 WORKER_OWN = {"batch_load"}          # the worker's own operation (it fetches and mounts the batch zip)
-SPREAD = {"reply": {"ok", "value", "error", "fatal"}}   # `...reply`: the bridge's reply object
+SPREAD = {"reply": {"ok", "value", "error"}, "fatal(err)": {"ok", "error"},   # `...reply`: the bridge's reply object;
+          "(err?.reply ?? fatal(err))": {"ok", "error"}}              # a failure of the worker's own, the same shape
 
 
 def protocol() -> str:

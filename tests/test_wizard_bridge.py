@@ -90,7 +90,7 @@ def test_invalid_answers_come_back_as_the_engines_error(bridge):
     honors = call(bridge, "state", {"answers": {"direction": "skill_to_title", "honors": [{"name": "黄石工匠", "tier": "x"}]}})
     assert honors["value"]["error"]["question"] == "honors"
     refused = call(bridge, "evaluate", {"answers": {"direction": "nowhere"}})
-    assert not refused["ok"] and refused["error"]["key"] == "direction"
+    assert not refused["ok"] and refused["error"]["key"] == "direction" and refused["error"]["kind"] == "answer"
 
 
 def test_dates_after_the_deadline_are_reported(bridge):
@@ -120,5 +120,5 @@ def test_evaluate_many_and_unknown_operations(bridge):
     assert many[0]["result"]["highest"] == "intermediate"
     assert many[1]["error"]["key"] == "direction"
     unknown = call(bridge, "nope", {})
-    assert not unknown["ok"] and "unknown operation" in unknown["fatal"]
+    assert not unknown["ok"] and unknown["error"]["kind"] == "fatal" and "unknown operation" in unknown["error"]["message"]
     assert call(bridge, "warm", {})["value"]["policy_version"]

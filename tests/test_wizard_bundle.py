@@ -205,11 +205,11 @@ try {
 import sys, json
 import guantong_wizard as g
 items = json.load(open("/tmp/items.json"))
-failed = [r for r in json.loads(g.call("evaluate_many", json.dumps({"items": items})))["value"] if "fatal" in r]
+failed = [r for r in json.loads(g.call("evaluate_many", json.dumps({"items": items})))["value"] if r.get("error", {}).get("kind") == "fatal"]
 for a in items:
     for op, payload in (("state", {"answers": a, "current": "deadline"}), ("state", {"answers": a}), ("result", {"answers": a}), ("evaluate", {"answers": a})):
         reply = json.loads(g.call(op, json.dumps(payload)))
-        if "fatal" in reply: failed.append(reply)
+        if not reply["ok"] and reply["error"]["kind"] == "fatal": failed.append(reply)
 zipped = sorted(n for n, m in sys.modules.items() if (getattr(m, "__file__", None) or "").startswith("/lib/python314.zip"))
 json.dumps({"failed": failed[:3], "modules": zipped})
 `));

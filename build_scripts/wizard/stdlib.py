@@ -151,14 +151,14 @@ zipfile.ZipFile("/tmp/batch_pyc.zip").extractall(BATCH_DIR)
 def ok(op, payload):
     bridge = g if op == "batch_mount" else sys.modules["guantong_batch"]
     reply = json.loads(bridge.call(op, json.dumps(payload)))
-    if "fatal" in reply:
-        raise RuntimeError(op + ": " + reply["fatal"])
-    return reply.get("value")
+    if not reply["ok"] and reply["error"]["kind"] == "fatal":
+        raise RuntimeError(op + ": " + reply["error"]["message"])
+    return reply.get("value")   # None for what the person must correct (an input error)
 ok("batch_mount", {"dir": BATCH_DIR})
 for name in sorted(os.listdir("/tmp/samples")):
-    opened = ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"})
-    if "error" in opened:
+    if ok("batch_run", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"}) is None:
         continue
+    ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"})
     ok("batch_decide", {"start": 0, "count": 2})
     ok("batch_decide", {"start": 2, "count": 100000})
     table = ok("batch_table", {})

@@ -6,8 +6,9 @@ the chosen file to a path and reads the output from one.
 Operations: ``batch_run`` (read, decide and list a file in one call, its progress reported as it goes:
 read, prepare, decide, table), ``batch_row`` (one row's full result), ``batch_write`` (the results as xlsx
 or CSV), ``batch_notice`` (the 推荐公示 draft); ``batch_open``, ``batch_decide`` and ``batch_table`` are
-batch_run's steps, for the tests. A file that cannot be read, or a field the page must correct, is a value
-``{"error", "field"?}``, not a failure.
+batch_run's steps, for the tests. A file that cannot be read, or a field the page must correct, is an
+``input`` error (guantong_bridge.InputError, with its ``field``: file, deadline, employer, posting_start,
+picks); a row that could not be decided is a value of batch_row, ``{"error"}``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from guantong_tools import batch as gb
 from guantong.policy import load_policy
 from guantong.words import WORDS
 from guantong.workdays import CalendarGap
-from guantong_bridge import dispatch, page_result, today
+from guantong_bridge import InputError, dispatch, page_result, today
 
 DRAFT = WORDS["draft"]   # the page's words for the draft's fields (app/words.js BW), the same
 _BATCH: dict = {}
@@ -43,23 +44,23 @@ def _opened():
 
 
 def op_batch_open(payload: dict) -> dict:
-    """{path, name, deadline?, today?}: read the file (not decided yet): {rows, source, sheets, hidden} or
-    {error} for a file that is not a spreadsheet of people, or a batch-wide deadline that is not a date."""
+    """{path, name, deadline?, today?}: read the file (not decided yet): {rows, source, sheets, hidden}; an
+    input error for a file that is not a spreadsheet of people, or a batch-wide deadline that is not a date."""
     _BATCH.clear()
     deadline = payload.get("deadline") or None
     if deadline:
         try:
             deadline = gb.cell_date(deadline)
         except gb.CellError as exc:
-            return {"error": f"受理截止日期：{exc}", "field": "deadline"}
+            raise InputError(f"受理截止日期：{exc}", "deadline") from None
     with open(payload["path"], "rb") as f:
         data = f.read()
     if len(data) > gb.MAX_BYTES:
-        return {"error": gb.too_large(len(data))}
+        raise InputError(gb.too_large(len(data)), "file")
     try:
         b = gb.open_file(data, payload.get("name") or "", deadline, progress=_PROGRESS[0])
     except gb.BatchError as exc:
-        return {"error": str(exc)}
+        raise InputError(str(exc), "file") from None
     _BATCH.update(batch=b, data=data if b.source == "xlsx" else None, today=today(payload))
     return {"rows": len(b.rows), "source": b.source, "sheets": [sh.name for sh in b.sheets], "hidden": b.hidden}
 
@@ -119,21 +120,21 @@ def op_batch_write(payload: dict) -> dict:
 
 
 def op_batch_notice(payload: dict) -> dict:
-    """{employer, posting_start, picks?}: the 推荐公示 draft as an HTML document, or {error, field}."""
+    """{employer, posting_start, picks?}: the 推荐公示 draft as an HTML document; an input error naming the field."""
     employer = gb.cell_text(payload.get("employer"), half=False)
     if not employer:
-        return {"error": DRAFT["fillEmployer"], "field": "employer"}
+        raise InputError(DRAFT["fillEmployer"], "employer")
     if not gb.cell_text(payload.get("posting_start")):
-        return {"error": DRAFT["fillStart"], "field": "posting_start"}
+        raise InputError(DRAFT["fillStart"], "posting_start")
     try:
         start = _dt.date.fromisoformat(gb.cell_date(payload.get("posting_start")))
         first, last = gb.posting_period(start)
     except (gb.CellError, CalendarGap) as exc:
-        return {"error": f"{DRAFT['postingStart']}：{exc}", "field": "posting_start"}
+        raise InputError(f"{DRAFT['postingStart']}：{exc}", "posting_start") from None
     try:
         html = gb.notice_html(_opened(), employer, start, load_policy(), payload.get("picks"))
     except gb.BatchError as exc:
-        return {"error": str(exc), "field": "picks"}
+        raise InputError(str(exc), "picks") from None
     return {"html": html, "first": first.isoformat(), "last": last.isoformat()}
 
 
@@ -143,10 +144,8 @@ TABLE_CHUNK = 1000    # rows listed between two progress reports
 
 def op_batch_run(payload: dict) -> dict:
     """{path, name, deadline?, today?}: the file read, decided and listed, its progress reported as it goes;
-    batch_open's value with the whole table (batch_table's) as ``table``, or {error}."""
+    batch_open's value with the whole table (batch_table's) as ``table``; batch_open's input errors."""
     opened = op_batch_open(payload)
-    if "error" in opened:
-        return opened
     total = opened["rows"]
     for start in range(0, total, DECIDE_CHUNK):
         _report("decide", start, total)

@@ -1,13 +1,14 @@
 """What the pages' two bridges to the engine share inside Pyodide: one JSON string in, one JSON string
 out, one reply shape, the day the page says it is, and a result as the result screens show it.
 
-    dispatch(ops, op, payload_json) -> '{"ok": true, "value": ...}'
-                                     | '{"ok": false, "error": {"key", "question", "message", "problem"}}'
-                                     | '{"ok": false, "fatal": "..."}'
+    dispatch(ops, op, payload_json) -> '{"ok": true, "value": ...}' | '{"ok": false, "error": {"kind", "message", ...}}'
 
-``error`` is an answer the engine refuses (AnswersError: the page shows it beside its question); ``fatal``
-anything else (the page says in Chinese that the engine failed). What a page must correct in a file or a
-field is neither: its operation returns it as a value ``{"error", "field"?}``.
+One error shape, by ``kind``:
+- ``answer``: an answer the engine refuses (AnswersError), with ``key``, ``question`` and ``problem`` (the
+  page shows it beside that question);
+- ``input``: a file or a field the person must correct (InputError), with ``field`` where one is meant;
+- ``fatal``: anything else; its message is technical (the page says in Chinese that the engine failed and
+  logs it); the page's engine adds ``unavailable`` for an engine that could not start.
 
 The pages' modules: guantong_wizard.py (the wizard; it also mounts the batch zip) and guantong_batch.py
 (单位批量自测). Each declares its operations in ``OPS``; the build exports both tables' names to the worker
@@ -25,6 +26,15 @@ from guantong import AnswersError, evaluate, flow
 from guantong.policy import load_policy
 
 
+class InputError(ValueError):
+    """What the person must correct (a file that is no list of people, an empty field): the message is one
+    Chinese line; ``field`` names the page's field when there is one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
 def today(payload: dict) -> _dt.date | None:
     """The page's today ({"today": "YYYY-MM-DD"}), else None (the engine's own)."""
     value = payload.get("today")
@@ -38,7 +48,7 @@ def question_of(key: str) -> str:
 
 def describe_error(exc: AnswersError) -> dict:
     """The engine's message, and the part after the key for showing beside the field."""
-    return {"key": exc.key, "question": question_of(exc.key), "message": str(exc), "problem": exc.problem}
+    return {"kind": "answer", "key": exc.key, "question": question_of(exc.key), "message": str(exc), "problem": exc.problem}
 
 
 def page_result(answers: dict, day: _dt.date | None) -> dict:
@@ -86,6 +96,9 @@ def dispatch(ops: dict, op: str, payload_json: str) -> str:
         value = ops[op](payload)
         return json.dumps({"ok": True, "value": value}, ensure_ascii=False)
     except AnswersError as exc:
-        return json.dumps({"ok": False, "error": describe_error(exc)}, ensure_ascii=False)
+        error = describe_error(exc)
+    except InputError as exc:
+        error = {"kind": "input", "message": str(exc), "field": exc.field}
     except Exception as exc:  # noqa: BLE001 - reported to the page, which says so in Chinese
-        return json.dumps({"ok": False, "fatal": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
+        error = {"kind": "fatal", "message": f"{type(exc).__name__}: {exc}"}
+    return json.dumps({"ok": False, "error": error}, ensure_ascii=False)

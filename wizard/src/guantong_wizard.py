@@ -29,7 +29,7 @@ import datetime as _dt
 import re
 
 from guantong import AnswersError, evaluate, flow
-from guantong.policy import load_policy
+from guantong.policy import PATHWAYS, load_policy
 from guantong_bridge import describe_error, dispatch, page_result, today
 
 QUESTIONS = {q.id: q for q in flow.QUESTIONS}
@@ -135,7 +135,7 @@ def op_warm(payload: dict) -> dict:
     """Load the policy data and run the engine once, so the first real answer is as fast as the rest.
     With ``results``, also make a result of each pathway (what that imports and loads then is in the
     memory snapshot the worker takes next, so a restored engine's first result is as fast too)."""
-    for direction in ("skill_to_title", "title_to_skill"):
+    for direction in PATHWAYS:
         op_state({"answers": {"direction": direction}, "skipped": []})
         if payload.get("results"):
             op_result({"answers": {"direction": direction}})
@@ -152,10 +152,10 @@ def op_modules(payload: dict) -> list[str]:
 # --- the batch page's part: guantong_tools/batch, openpyxl and guantong_batch (its operations) come in a zip of
 # their own that the worker unpacks when that page first asks (worker.mjs, loadBatch). ------------------
 def op_batch_mount(payload: dict) -> dict:
-    """{dir}: make the unpacked batch zip importable. It holds guantong/batch, openpyxl, et_xmlfile and the
+    """{dir}: make the unpacked batch zip importable. It holds guantong_tools/batch, openpyxl, et_xmlfile and the
     standard library modules they need beyond the wizard's trimmed one, as .pyc without sources. Its
-    directory goes last on sys.path; where it holds more of a package that comes from elsewhere (guantong
-    itself, xml from the standard library), that package's __path__ gets its directory too."""
+    directory goes last on sys.path; where it holds more of a package that comes from elsewhere (xml, of
+    the standard library), that package's __path__ gets its directory too."""
     import importlib
     import os
     import sys

@@ -421,7 +421,7 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
   mark("imported");
   const warm = JSON.parse(bridge.call("warm", "{}"));
   mark("warm");
-  if (!warm.ok) throw new Error(warm.fatal || JSON.stringify(warm.error));
+  if (!warm.ok) throw new Error(warm.error.message);
   postMessage({
     kind: "ready",
     python: pyodide.runPython("import sys; sys.version.split()[0]"),
@@ -488,7 +488,7 @@ function loadBatch(bridge, id) {
       clearInterval(timer);
     }
     const reply = JSON.parse(bridge.call("batch_mount", JSON.stringify({ dir: BUILD.batch.dir })));
-    if (!reply.ok) throw new Error(reply.fatal || JSON.stringify(reply.error));
+    if (!reply.ok) throw new Error(reply.error.message);
     const batchBridge = py.pyimport("guantong_batch");
     batchBridge.set_progress((stage, done, total) => task(batchTask, stage, done, total));
     return batchBridge;
@@ -500,11 +500,15 @@ function loadBatch(bridge, id) {
 const IN = "/tmp/batch-in";
 const OUT = "/tmp/batch-out";
 
+/** A bridge call's value; a refused call throws, carrying the bridge's reply for the page as it is. */
 function call(bridge, op, payload) {
   const reply = JSON.parse(bridge.call(op, JSON.stringify(payload)));
-  if (!reply.ok) throw new Error(reply.fatal || reply.error?.message || "engine error");
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { reply });
   return reply.value;
 }
+
+/** A failure of this worker's own (not the bridge's), in the bridges' reply shape. */
+const fatal = (err) => ({ ok: false, error: { kind: "fatal", message: String(err && err.message ? err.message : err) } });
 
 /** The batch operations: {value, transfer} for the reply. */
 async function batchOp(engineBridge, id, op, payload) {
@@ -537,7 +541,7 @@ onmessage = async ({ data }) => {
   try {
     bridge = await ready;
   } catch (err) {
-    postMessage({ kind: "reply", id, ok: false, fatal: String(err && err.message ? err.message : err) });
+    postMessage({ kind: "reply", id, ...fatal(err) });
     return;
   }
   try {
@@ -549,6 +553,6 @@ onmessage = async ({ data }) => {
     const reply = JSON.parse(bridge.call(op, JSON.stringify(payload ?? {})));
     postMessage({ kind: "reply", id, ...reply });
   } catch (err) {
-    postMessage({ kind: "reply", id, ok: false, fatal: String(err && err.message ? err.message : err) });
+    postMessage({ kind: "reply", id, ...(err?.reply ?? fatal(err)) });
   }
 };

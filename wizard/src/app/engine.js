@@ -143,18 +143,19 @@ export class Engine {
     clearInterval(this.watchdog);
     this.update({ stage: "fatal", message, unsupported });
     this.rejectReady(new Error(message));
-    for (const [id, pending] of this.pending) pending({ id, ok: false, fatal: message, unavailable: true });
+    for (const [id, pending] of this.pending) pending({ id, ok: false, error: { kind: "fatal", message, unavailable: true } });
     this.pending.clear();
     this.tasks.clear();
   }
 
-  /** Resolves with the worker's reply {ok, value | error | fatal}; never rejects. `onTask` hears the
+  /** Resolves with the worker's reply {ok, value | error} (error: {kind, message, …}, guantong_bridge.py;
+   * ``unavailable`` where the engine could not start); never rejects. `onTask` hears the
    * call's progress ({stage, done, total}); `transfer` lists ArrayBuffers handed over, not copied. */
   async call(op, payload, { onTask = null, transfer = [] } = {}) {
     try {
       await this.ready;
     } catch (err) {
-      return { ok: false, fatal: err.message, unavailable: true };
+      return { ok: false, error: { kind: "fatal", message: err.message, unavailable: true } };
     }
     return new Promise((resolve) => {
       const id = ++this.seq;

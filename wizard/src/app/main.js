@@ -253,11 +253,11 @@ class Wizard {
     const reply = await this.askResult(st);
     performance.mark?.("gt-result-replied");
     if (!this.current(seq)) return;
-    if (!reply.ok && reply.unavailable) {
+    if (!reply.ok && reply.error.unavailable) {
       this.showUnavailable(true);
       return;
     }
-    if (!reply.ok && reply.error) {
+    if (!reply.ok && reply.error.kind === "answer") {
       // The engine found what the page did not check: the person lands on that question with its message.
       const q = this.question(known(reply.error.question) ? reply.error.question : FIRST);
       this.go({ name: "question", id: q.id, mode: "change" }, { replace: true });
@@ -266,7 +266,7 @@ class Wizard {
       return;
     }
     if (!reply.ok) {
-      this.$screen.innerHTML = `<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1><p class="gt-loading">${esc(W.engineError(reply.fatal))}</p>`;
+      this.$screen.innerHTML = `<h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1><p class="gt-loading">${esc(W.engineError(reply.error.message))}</p>`;
       return;
     }
     this.lastResult = { answers: reply.value.answers, skipped: st.skipped };

@@ -257,8 +257,8 @@ class BatchPage {
   /** An engine reply that failed: the engine's own words where it could not start (Chinese, words.js),
    * else a plain sentence; a Python exception's text goes to the console, never on screen. */
   failure(reply) {
-    if (reply.unavailable) return BW.engineFailed(reply.fatal || "");
-    console.warn("[guantong batch]", reply.fatal || reply.error);
+    if (reply.error.unavailable) return BW.engineFailed(reply.error.message || "");
+    console.warn("[guantong batch]", reply.error.message);
     return BW.stepFailed;
   }
 
@@ -312,16 +312,17 @@ class BatchPage {
     if (run !== this.runSeq) return;
     this.$("[data-gt-run]").disabled = false;
     this.progress(null);
-    if (!reply.ok) {
+    const error = reply.ok ? null : reply.error;
+    if (error?.kind === "input") {
+      if (error.field === "deadline") this.refuse(error.message, "gt-batch-deadline", BW.fixDeadline);
+      else this.refuse(BW.notRead(error.message), "gt-batch-file", BW.fixAndRetry);
+      return;
+    }
+    if (error) {
       this.refuse(this.failure(reply), null);
       return;
     }
     const value = reply.value;
-    if (value.error) {
-      if (value.field === "deadline") this.refuse(value.error, "gt-batch-deadline", BW.fixDeadline);
-      else this.refuse(BW.notRead(value.error), "gt-batch-file", BW.fixAndRetry);
-      return;
-    }
     this.table = value.table;
     this.loaded = file.name;
     this.$("[data-gt-run]").textContent = BW.run;
@@ -508,14 +509,15 @@ ${this.noticeHtml()}`;
       employer: this.$("#gt-notice-employer").value,
       posting_start: this.$("#gt-notice-start").value,
     });
-    const value = reply.ok ? reply.value : { error: this.failure(reply) };
-    if (value.error) {
+    if (!reply.ok) {
       win?.close();
       this.clearNotice();
       const ids = { employer: "gt-notice-employer", posting_start: "gt-notice-start" };
-      this.showError(value.error, ids[value.field] || null);
+      const input = reply.error.kind === "input";
+      this.showError(input ? reply.error.message : this.failure(reply), input ? ids[reply.error.field] || null : null);
       return;
     }
+    const value = reply.value;
     this.notice = value;
     this.$("[data-gt-period]").textContent = BW.period(value.first, value.last);
     this.$("[data-gt-notice-save]").hidden = false;
