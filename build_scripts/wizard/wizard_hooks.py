@@ -59,6 +59,6 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    for path in (wizard_common.SRC, wizard_zips.ENGINE_DIR):
+    for path in (wizard_common.SRC, wizard_zips.ENGINE_DIR, wizard_zips.TOOLS_DIR):   # the batch page ships guantong_tools/batch
         server.watch(str(path))
     return server
