@@ -104,7 +104,7 @@ EXCEL_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 def test_a_sheet_written_the_way_excel_writes_one():
     rows = {1: [(3, "结论", 5), (4, "原因", 5)], 2: [(3, "符合", None), (4, "a <b> & c\r\nd\x01", 6)],
             4: [(3, "待定", None)], 6: [(4, "不符合", None)]}
-    xml = xlsx_patch._patch_sheet(EXCEL_SHEET, 1, 3, rows)
+    xml = xlsx_patch._patch_sheet(EXCEL_SHEET, 3, rows)
     root = ET.fromstring(xml)
     ns = {"m": xlsx_patch.NS["m"]}
     got = {c.get("r"): ("".join(c.itertext()), c.get("s")) for c in root.iterfind(".//m:c", ns)}

@@ -139,7 +139,7 @@ def add_worker(b: Bundle, zipped: bytes, pyodide: dict[str, Path]) -> tuple[byte
         "appDir": APP_DIR,
         "batch": {"path": f"../{b.batch_zip}", "size": len(batch), "wireSizes": wire_sizes(batch),
                   "dir": BATCH_DIR},
-        "ops": bridge_ops(),
+        "batchOps": bridge_ops()["batch"],   # what the worker routes to the batch bridge
     }).encode("utf-8")
     b.files[f"assets/worker.{short(worker)}.mjs"] = worker
     return worker, worker_files

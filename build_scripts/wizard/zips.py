@@ -52,7 +52,7 @@ def engine_sources() -> list[tuple[str, Path]]:
 
 def bridge_ops() -> dict[str, list[str]]:
     """The operations each bridge declares (its ``OPS`` table), read from its source: the worker routes
-    by them (BUILD.ops), and the README lists them (tests/test_wizard_bundle.py)."""
+    the batch bridge's to it (BUILD.batchOps), and the README lists them all (tests/test_bridge_protocol.py)."""
     import ast
 
     out = {}

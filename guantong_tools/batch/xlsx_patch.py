@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 # Parts a plain workbook is made of; any other (macros, external links, drawings, comments, a calcChain
 # that names formula cells) sends the workbook the openpyxl way.
@@ -28,7 +29,7 @@ PRINTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/p
 ACTIVE = re.compile(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r")
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # not allowed in XML 1.0
 ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
-LAST_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
+CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
 CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 NUMBER = re.compile(rb'\br="(\d+)"')
 SPANS = re.compile(rb'\sspans="[^"]*"')
@@ -38,30 +39,22 @@ class NotPlain(Exception):
     """The workbook is not one this module patches."""
 
 
-def letters(column: int) -> str:
-    out = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def column_of(ref: bytes) -> int:
-    n = 0
-    for ch in ref:
-        n = n * 26 + ch - 64
-    return n
+    """b"AB" → 28 (openpyxl's reading of a column's letters)."""
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(ref.decode())
 
 
-def cell_text(value) -> bytes:
-    text = ILLEGAL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.encode("utf-8")
+def _xml_text(value) -> bytes:
+    """A value as the text of an XML element: characters XML cannot hold dropped, carriage returns made line
+    feeds (as batch.writing.put does for the openpyxl way), &, < and > escaped."""
+    return escape(ILLEGAL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")).encode("utf-8")
 
 
 def _cell(ref: str, value, style: int | None) -> bytes:
     s = f' s="{style}"' if style is not None else ""
-    return b'<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref.encode(), s.encode(), cell_text(value))
+    return b'<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref.encode(), s.encode(), _xml_text(value))
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -100,9 +93,11 @@ def _styles(xml: bytes) -> tuple[bytes, int, int]:
     return xml, xf_count, xf_count + 1
 
 
-def _patch_sheet(xml: bytes, header_row: int, first: int, rows: dict[int, list[tuple[int, object, int | None]]]) -> bytes:
+def _patch_sheet(xml: bytes, first: int, rows: dict[int, list[tuple[int, object, int | None]]]) -> bytes:
     """A sheet's XML with cells added: ``rows`` {row number: [(column, value, style)]} in column order,
     replacing any cell the row had at those columns."""
+    from openpyxl.utils import get_column_letter as letters
+
     if re.search(rb"<\w+:sheetData\b", xml) or b"<sheetData" not in xml:
         raise NotPlain("sheetData")
     start = xml.index(b">", xml.index(b"<sheetData")) + 1
@@ -136,7 +131,7 @@ def _patch_sheet(xml: bytes, header_row: int, first: int, rows: dict[int, list[t
             at = match.end()
             attrs, content = SPANS.sub(b"", match.group(1)), match.group(2) or b""
             tail_at = content.rfind(b"<c ")
-            ref = LAST_CELL_REF.match(content, tail_at) if tail_at >= 0 else None
+            ref = CELL_REF.match(content, tail_at) if tail_at >= 0 else None
             if tail_at >= 0 and not ref:
                 raise NotPlain("a cell without its reference")
             if ref is None or column_of(ref.group(1)) < first:
@@ -144,7 +139,7 @@ def _patch_sheet(xml: bytes, header_row: int, first: int, rows: dict[int, list[t
             else:                                   # cells at or past our columns: merged in column order
                 cells = []
                 for cell in CELL.finditer(content):
-                    got = re.match(rb'<c\b[^>]*?\br="([A-Z]+)\d+"', cell.group(0))
+                    got = CELL_REF.match(cell.group(0))
                     if not got:
                         raise NotPlain("a cell without its reference")
                     col = column_of(got.group(1))
@@ -161,12 +156,14 @@ def _patch_sheet(xml: bytes, header_row: int, first: int, rows: dict[int, list[t
 
 
 def _dimension(head: bytes, last_column: int, last_row: int) -> bytes:
+    from openpyxl.utils import get_column_letter
+
     found = re.search(rb'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', head)
     if not found:
         return head
     end_col = max(column_of(found.group(3) or found.group(1)), last_column)
     end_row = max(int(found.group(4) or found.group(2)), last_row)
-    ref = b"%s%s:%s%d" % (found.group(1), found.group(2), letters(end_col).encode(), end_row)
+    ref = b"%s%s:%s%d" % (found.group(1), found.group(2), get_column_letter(end_col).encode(), end_row)
     return head[:found.start()] + b'<dimension ref="' + ref + b'"' + head[found.end():]
 
 
@@ -208,7 +205,7 @@ def add_columns(original: bytes, sheets: dict[str, tuple[int, int, list[str], di
                     if number == header_row:
                         return None
                     rows[number] = cells
-            contents[part] = _patch_sheet(contents[part], header_row, first, rows)
+            contents[part] = _patch_sheet(contents[part], first, rows)
     except (NotPlain, ValueError):
         return None
     out = io.BytesIO()

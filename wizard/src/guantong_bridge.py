@@ -11,8 +11,8 @@ One error shape, by ``kind``:
   logs it); the page's engine adds ``unavailable`` for an engine that could not start.
 
 The pages' modules: guantong_wizard.py (the wizard; it also mounts the batch zip) and guantong_batch.py
-(单位批量自测). Each declares its operations in ``OPS``; the build exports both tables' names to the worker
-(build_scripts/wizard/zips.py, ``bridge_ops``), which routes by them. It runs unchanged under CPython
+(单位批量自测). Each declares its operations in ``OPS``; the build reads both tables (build_scripts/wizard/zips.py,
+``bridge_ops``) and gives the worker the batch bridge's names, which it routes there. It runs unchanged under CPython
 (tests/test_wizard_bridge.py, tests/test_batch_bridge.py).
 """
 

@@ -7,7 +7,8 @@
 //
 // The messages it takes and sends are listed once, in wizard/src/README.md ("Worker protocol"; a test holds
 // that list to the postMessage calls below). The operations are the bridges' (guantong_wizard.OPS,
-// guantong_batch.OPS), whose names the build puts in BUILD.ops, and batch_load, which is this worker's.
+// guantong_batch.OPS: the build puts the batch bridge's names in BUILD.batchOps, which this worker routes
+// there) and batch_load, which is this worker's own.
 const BUILD = __GUANTONG_WORKER__;
 const OPTIONS = (() => {
   try {
@@ -475,7 +476,7 @@ async function dropOtherBatchZips() {
   }
 }
 
-const BATCH_OPS = new Set(BUILD.ops.batch); // the batch bridge's operations (guantong_batch.OPS)
+const BATCH_OPS = new Set(BUILD.batchOps); // the batch bridge's operations (guantong_batch.OPS)
 
 function loadBatch(bridge, id) {
   batchReady ??= (async () => {
