@@ -308,7 +308,7 @@ export const BW = {
 
 // The posting-period calculator on pathway A's page (app/posting/calc.js).
 export const PW = {
-  end: (n, date) => `公示满 ${n} 个工作日的最早日期：${date}（已扣除节假日、计入调休上班日）。`,
+  end: (n, date) => [`公示满 ${n} 个工作日的最早日期：`, date, "（已扣除节假日、计入调休上班日）。"], // the date kept on one line
   gap: (first, last, year) => V.calendarGap.replace("{first}", first).replace("{last}", last).replace("{year}", year), // guantong's CalendarGap
   failed: "日历数据加载失败，请刷新页面后重试。",
 };

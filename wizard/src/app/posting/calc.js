@@ -23,13 +23,16 @@ function load() {
   return calendar;
 }
 
-/** What the calculator says for a typed start (the words: words.js PW): {text, end?}. */
+/** What the calculator says for a typed start (the words: words.js PW): {text, end?}, and for an end day
+ * the text's parts [before, date, after], so that the date stays on one line as on every screen. */
 export function sayPosting(cal, typed, n) {
   const start = parseDate(typed);
   if (start.empty) return { text: "" };
   if (start.error) return { text: start.error };
   const r = postingEnd(cal, start.value, n);
-  return r.gap ? { text: PW.gap(cal.first_year, cal.last_year, r.gap) } : { text: PW.end(n, cnDate(r.end)), end: r.end };
+  if (r.gap) return { text: PW.gap(cal.first_year, cal.last_year, r.gap) };
+  const parts = PW.end(n, cnDate(r.end));
+  return { text: parts.join(""), parts, end: r.end };
 }
 
 function mount(root) {
@@ -46,7 +49,10 @@ function mount(root) {
     load().then(
       (cal) => {
         const said = sayPosting(cal, input.value, n);
-        out.textContent = said.text;
+        if (said.parts) {
+          const date = Object.assign(document.createElement("span"), { className: "gt-date", textContent: said.parts[1] });
+          out.replaceChildren(said.parts[0], date, said.parts[2]);
+        } else out.textContent = said.text;
         out.dataset.end = said.end || "";
       },
       () => (out.textContent = PW.failed),
