@@ -6,9 +6,11 @@ escape: the engine must never crash on any answers object.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import json
 import re
+from dataclasses import dataclass
 
 from .policy import FULL_WIDTH, INVISIBLE_CHARS, PATHWAYS
 
@@ -19,6 +21,7 @@ TIER_IDS = ("assistant", "intermediate", "deputy_senior")
 STUDIO_LEVELS = ("city", "provincial", "national")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _INVISIBLE = re.compile("[" + INVISIBLE_CHARS + "]")
 
@@ -162,15 +165,48 @@ def as_count(key, value):
 
 
 def as_date(key, value):
+    """A full date (the deadline: T8 wants it whole)."""
     if not isinstance(value, str):
         raise AnswersError(key, f"应为 YYYY-MM-DD 格式的日期字符串，收到的是{_type_name(value)}")
     value = value.translate(FULL_WIDTH)  # ２０２１-０６-３０ as typed on a Chinese keyboard (answers.md)
     if not _ISO_DATE.fullmatch(value):
+        if _PARTIAL_DATE.fullmatch(value):
+            raise AnswersError(key, f"须是完整的日期（年、月、日，如 2021-06-30），收到 {value}")
         raise AnswersError(key, f"日期格式应为 YYYY-MM-DD（如 2021-06-30），收到 {json.dumps(value, ensure_ascii=False)}")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
         raise AnswersError(key, f"日期 {value} 不存在，请检查年、月、日") from None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A date known only to the month or the year (T8): it stands for every day from `first` to `last`.
+    `iso` is it as the answers wrote it (2018-07, 2018), `shown` as a person reads it (2018年7月)."""
+
+    first: _dt.date
+    last: _dt.date
+    iso: str
+    shown: str
+
+
+def as_day(key, value):
+    """A date, or a Span where only the month (YYYY-MM) or the year (YYYY) is known (T8)."""
+    if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value.translate(FULL_WIDTH)):
+        value = value.translate(FULL_WIDTH)
+        year, month = _PARTIAL_DATE.fullmatch(value).groups()
+        y = int(year)
+        if y < 1:
+            raise AnswersError(key, f"年份 {value} 不存在")
+        if month is None:
+            return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), value, f"{y}年")
+        m = int(month)
+        if not 1 <= m <= 12:
+            raise AnswersError(key, f"日期 {value} 不存在，月份应为 01–12")
+        return Span(_dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1]), value, f"{y}年{m}月")
+    if not isinstance(value, str):
+        raise AnswersError(key, f"应为日期字符串（YYYY-MM-DD，只知道年月可写 YYYY-MM，只知道年份可写 YYYY），收到的是{_type_name(value)}")
+    return as_date(key, value)
 
 
 def as_text(key, value):
@@ -223,7 +259,7 @@ def as_honors(key, value):
             raise AnswersError(f"{where}.name", "缺少荣誉名称")
         honor = {
             "name": as_text(f"{where}.name", item["name"]),
-            "date": as_date(f"{where}.date", item["date"]) if "date" in item else None,
+            "date": as_day(f"{where}.date", item["date"]) if "date" in item else None,
             "tier": _one_of(f"{where}.tier", item["tier"], TIER_IDS) if "tier" in item else None,
         }
         if honor in honors:  # the same honour given again counts once
@@ -244,7 +280,7 @@ def as_studio(key, value):
         raise AnswersError(f"{key}.level", "缺少工作室层级")
     return {
         "level": _one_of(f"{key}.level", value["level"], STUDIO_LEVELS),
-        "date": as_date(f"{key}.date", value["date"]) if "date" in value else None,
+        "date": as_day(f"{key}.date", value["date"]) if "date" in value else None,
     }
 
 
@@ -257,7 +293,7 @@ COMMON = {
 SKILL_TO_TITLE = {
     "employed_in_huangshi": as_bool,
     "skill_post": as_bool,
-    "skill_levels": lambda k, v: _by_id(k, v, SKILL_IDS, as_date),
+    "skill_levels": lambda k, v: _by_id(k, v, SKILL_IDS, as_day),
     "months_out_of_skill_work": as_count,
     "honors": as_honors,
     "studio": as_studio,
@@ -266,11 +302,11 @@ SKILL_TO_TITLE = {
     "annual_assessment_passed": as_bool,
 }
 TITLE_TO_SKILL = {
-    "titles": lambda k, v: _by_id(k, v, TITLE_IDS, as_date),
+    "titles": lambda k, v: _by_id(k, v, TITLE_IDS, as_day),
     "technical_skill_post": as_bool,
     "occupation_matches": as_bool,
     "occupation": as_text,
-    "work_start": as_date,
+    "work_start": as_day,
     "work_years": as_count,
     "months_out_of_work": as_count,
     "required_years": lambda k, v: _by_id(k, v, SKILL_IDS, as_count),

@@ -10,8 +10,9 @@ from .policy import Policy, load_policy, phone
 from .workdays import load_calendar, posting_by_deadline
 from .rules import (
     MET, NOT_MET, PRECONDITIONS, STATUS, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
-    a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, t1_deadline,
+    a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, reason_kind, t1_deadline,
 )
+from .spans import decide_spans, find_spans
 
 
 @dataclass
@@ -46,27 +47,35 @@ def evaluate(answers: dict, *, policy: Policy | None = None, today: _dt.date | N
     policy = policy or load_policy()
     today = today or _dt.date.today()
     parsed = parse(answers)
-    pathway = parsed["direction"]
-    deadline, source, current = t1_deadline(parsed, policy, today)
-    case = Case(parsed, policy, deadline, source, current, today)
-
-    preconditions = [(fn.rule_id, fn(case)) for fn in PRECONDITIONS[pathway]]
-    levels = {level["id"]: decide_level(case, level, [p for _, p in preconditions])
-              for level in (policy.a_levels if pathway == "skill_to_title" else policy.b_levels)}
+    spans = find_spans(parsed)
+    if spans:
+        case, preconditions, levels = decide_spans(parsed, spans, lambda a: decide(a, policy, today))
+    else:
+        case, preconditions, levels = decide(parsed, policy, today)
     eligible = [lid for lid, level in levels.items() if level["status"] == "eligible"]
-    highest = eligible[-1] if eligible else None
-
-    (a_notes if pathway == "skill_to_title" else b_notes)(case)
     return Result(
-        direction=pathway,
-        deadline=deadline,
-        deadline_source=source,
-        preconditions=[{"id": rid, "status": o.state, "clause": o.clause, "message": o.message} for rid, o in preconditions],
+        direction=case.answers["direction"],
+        deadline=case.deadline,
+        deadline_source=case.deadline_source,
+        preconditions=preconditions,
         levels=levels,
-        highest=highest,
+        highest=eligible[-1] if eligible else None,
         next_steps=next_steps(case, levels),
         notes=[{"clause": c, "message": m} for c, m in deadline_notes(case) + case.notes + general_notes(case, levels)],
     )
+
+
+def decide(parsed: dict, policy: Policy, today: _dt.date) -> tuple[Case, list[dict], dict[str, dict]]:
+    """The preconditions and every level for answers whose dates are all days; the case keeps its notes."""
+    pathway = parsed["direction"]
+    deadline, source, current = t1_deadline(parsed, policy, today)
+    case = Case(parsed, policy, deadline, source, current, today)
+    outcomes = [(fn.rule_id, fn(case)) for fn in PRECONDITIONS[pathway]]
+    levels = {level["id"]: decide_level(case, level, [p for _, p in outcomes])
+              for level in (policy.a_levels if pathway == "skill_to_title" else policy.b_levels)}
+    (a_notes if pathway == "skill_to_title" else b_notes)(case)
+    preconditions = [{"id": rid, "status": o.state, "clause": o.clause, "message": o.message} for rid, o in outcomes]
+    return case, preconditions, levels
 
 
 def decide_level(case: Case, level: dict, preconditions: list[Outcome]) -> dict:
@@ -98,7 +107,7 @@ def decide_level(case: Case, level: dict, preconditions: list[Outcome]) -> dict:
     return {
         "status": STATUS[state],
         "routes": [{"kind": r.kind, "clause": r.clause, "message": r.message} for r in opened],
-        "reasons": _unique({"clause": r.clause, "message": r.message} for r in reasons),
+        "reasons": _unique({"kind": reason_kind(r), "clause": r.clause, "message": r.message} for r in reasons),
         "eligible_on": iso(by) if state != MET else None,
     }
 

@@ -29,6 +29,15 @@ class Outcome:
     message: str
     by: _dt.date | None = None  # not yet met: the deadline from which it is met, if time is all that is missing
     kind: str | None = None     # for routes: skill_years, honor, studio, title, title_years
+    why: str | None = None      # as a reason: what it is about (answers.md reasons[].kind), else from `kind`
+
+
+# A reason's kind (answers.md) from the route it explains; late items and unknown requirements say their own.
+REASON_KIND = {"skill_years": "years", "honor": "honor", "studio": "studio", "title": "title", "title_years": "title"}
+
+
+def reason_kind(outcome: Outcome) -> str:
+    return outcome.why or REASON_KIND.get(outcome.kind or "", "precondition")
 
 
 def all_of(parts: list[Outcome]) -> tuple[str, _dt.date | None]:
@@ -55,8 +64,8 @@ def add_years(day: _dt.date, years: int) -> _dt.date | None:
     if year > _dt.MAXYEAR:
         return None
     if day.month == 2 and day.day == 29 and not calendar.isleap(year):
-        return day.replace(year=year, day=28)
-    return day.replace(year=year)
+        return _dt.date(year, 2, 28)
+    return _dt.date(year, day.month, day.day)
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date | None:
@@ -87,7 +96,25 @@ def full_years_between(start: _dt.date, end: _dt.date, months_out: int = 0) -> i
 
 
 def iso(day: _dt.date | None) -> str | None:
-    return day.isoformat() if day else None
+    return _dt.date.isoformat(day) if day else None
+
+
+class Day(_dt.date):
+    """One day of a date the person knows only to the month or the year (T8): the rules compute with the
+    day, the messages show the date as the person gave it (2018年7月), never the stand-in day."""
+
+    shown: str | None = None
+
+    @classmethod
+    def standing_for(cls, day: _dt.date, shown: str) -> Day:
+        out = cls(day.year, day.month, day.day)
+        out.shown = shown
+        return out
+
+
+def said(day: _dt.date) -> str:
+    """A date the person gave, in a message: as they gave it (T8), else ISO (the page shows it 年月日)."""
+    return getattr(day, "shown", None) or _dt.date.isoformat(day)
 
 
 # --- the case being decided -------------------------------------------------------------------------
@@ -168,7 +195,7 @@ def late_note(case: Case, what: str, day: _dt.date) -> None:
     """T3/E2: name an achievement dated after the deadline, and the round where it would count."""
     later = case.policy.round_counting(case.answers["direction"], day)
     where = f"可在{later['year']}年度一轮（受理截止 {later['deadline'].isoformat()}）计入。" if later else "可在受理截止时间在此之后的一轮计入。"
-    case.notes.append(("3.2", f"{what}的取得日期 {day.isoformat()} 晚于本轮受理材料截止时间 {case.deadline.isoformat()}，不作为本轮评审、评价依据；{where}"))
+    case.notes.append(("3.2", f"{what}的取得日期 {said(day)} 晚于本轮受理材料截止时间 {case.deadline.isoformat()}，不作为本轮评审、评价依据；{where}"))
 
 
 # ================================== pathway A: skill → title ========================================
@@ -197,7 +224,7 @@ def a2_holds_senior_worker(case: Case) -> Outcome:
     first = min(held.values())
     if case.counts(first):
         return Outcome(MET, "2.1", "持有高级工（三级）及以上职业资格或职业技能等级。")
-    return Outcome(NOT_MET, "2.1", f"最早取得的技能等级日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计。", by=first)
+    return Outcome(NOT_MET, "2.1", f"最早取得的技能等级日期 {said(first)} 晚于受理材料截止时间，本轮不计。", by=first)
 
 
 @rule("A3", "2.2", "申报的职称系列属于贯通领域")
@@ -258,12 +285,12 @@ def a7_skill_years(case: Case, level: dict) -> Outcome:
     reached = full_years_reached(first, years, months)
     pause = f"（已顺延未从事技术技能工作的 {months} 个月）" if months else ""
     if reached is None:
-        return Outcome(NOT_MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级起，无法在有效日期内满 {years} 年。", kind="skill_years")
+        return Outcome(NOT_MET, clause, f"自 {said(first)} 取得{name}及以上等级起，无法在有效日期内满 {years} 年。", kind="skill_years")
     have = full_years_between(first, case.deadline, months)
     if reached <= case.deadline:
-        return Outcome(MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，{case.until}已从事相应技术技能工作满 {have} 年"
+        return Outcome(MET, clause, f"自 {said(first)} 取得{name}及以上等级，{case.until}已从事相应技术技能工作满 {have} 年"
                                     f"（要求满 {years} 年）{pause}。", kind="skill_years")
-    return Outcome(NOT_MET, clause, f"自 {first.isoformat()} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
+    return Outcome(NOT_MET, clause, f"自 {said(first)} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
                                     f"取得{name}后满 {years} 年，即 {reached.isoformat()} 起可申报{level['name']}。", by=reached, kind="skill_years")
 
 
@@ -289,11 +316,11 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
             continue
         source = listed["clause"]
         if case.counts(day):
-            when = f"（{day.isoformat()}获得）" if day else ""
+            when = f"（{said(day)}获得）" if day else ""
             typed = "" if same_name(honor["name"], listed["name"]) else f"（本人填写的“{honor['name']}”按此计算）"
             outcomes.append(Outcome(MET, source, f"获得“{listed['name']}”{when}{typed}。", kind="honor"))
         else:
-            outcomes.append(Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {day.isoformat()}，晚于受理截止时间。", by=day, kind="honor"))
+            outcomes.append(Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {said(day)}，晚于受理截止时间。", by=day, kind="honor", why="late"))
     if not outcomes:
         names = "、".join(h["name"] for h in case.policy.honors if tiers.index(h["tier"]) >= rank)
         outcomes.append(Outcome(NOT_MET, clause, f"未获得可申报{level['name']}的荣誉（{names}）。", kind="honor"))
@@ -326,7 +353,7 @@ def a8_studio(case: Case, level: dict) -> Outcome:
     day = held["date"]
     if case.counts(day):
         return Outcome(MET, studio["clause"], f"担任{studio['name']}领办人。", kind="studio")
-    return Outcome(NOT_MET, studio["clause"], f"担任{studio['name']}领办人的日期 {day.isoformat()} 晚于受理截止时间。", by=day, kind="studio")
+    return Outcome(NOT_MET, studio["clause"], f"担任{studio['name']}领办人的日期 {said(day)} 晚于受理截止时间。", by=day, kind="studio", why="late")
 
 
 def a_notes(case: Case) -> None:
@@ -377,7 +404,7 @@ def b1_holds_title(case: Case) -> Outcome:
         # (an unanswered or a “no” post leaves no date).
         first = min(a["titles"].values())
         if not case.counts(first):
-            late = f"最早取得职称的日期 {first.isoformat()} 晚于受理材料截止时间，本轮不计"
+            late = f"最早取得职称的日期 {said(first)} 晚于受理材料截止时间，本轮不计"
             if a.get("technical_skill_post") is False:
                 return Outcome(NOT_MET, "2.1", f"{late}；且未从事技术技能岗位。")
             if "technical_skill_post" not in a:
@@ -426,9 +453,9 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
     first = held_from(level["title"])
     name = p.title_name(level["title"])
     if first and case.counts(first):
-        outcomes.append(Outcome(MET, clause, f"已取得{name}或更高职称（{first.isoformat()}）。", kind="title"))
+        outcomes.append(Outcome(MET, clause, f"已取得{name}或更高职称（{said(first)}）。", kind="title"))
     elif first:
-        outcomes.append(Outcome(NOT_MET, clause, f"取得{name}或更高职称的日期 {first.isoformat()} 晚于受理截止时间。", by=first, kind="title"))
+        outcomes.append(Outcome(NOT_MET, clause, f"取得{name}或更高职称的日期 {said(first)} 晚于受理截止时间。", by=first, kind="title", why="late"))
     else:
         outcomes.append(Outcome(NOT_MET, clause, f"未取得{name}或更高职称。", kind="title"))
     if level.get("title_held"):
@@ -438,10 +465,10 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
         reached = full_years_reached(start, years) if start else None
         have = full_years_between(start, case.deadline) if start else 0
         if reached and reached <= case.deadline:
-            outcomes.append(Outcome(MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}），{case.until}已满 {have} 年"
+            outcomes.append(Outcome(MET, clause, f"取得{lower_name}或更高职称（{said(start)}），{case.until}已满 {have} 年"
                                                  f"（要求满 {years} 年）。", kind="title_years"))
         elif reached:
-            outcomes.append(Outcome(NOT_MET, clause, f"取得{lower_name}或更高职称（{start.isoformat()}），{case.until}满 {have} 年"
+            outcomes.append(Outcome(NOT_MET, clause, f"取得{lower_name}或更高职称（{said(start)}），{case.until}满 {have} 年"
                                                      f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {reached.isoformat()} 起"
                                                      f"符合这一职称条件。", by=reached, kind="title_years"))
         else:
@@ -481,16 +508,16 @@ def b5_years_condition(case: Case, level: dict, only_years: bool = False) -> Out
     if required is None:
         if only_years and counted is not None:
             return Outcome(UNKNOWN, clause, f"已符合申报{level['name']}的职称条件；若该职业国家职业技能标准要求的累计工作年限"
-                                            f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。")
+                                            f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。", why="years_requirement")
         have = f"本人累计工作年限按 {counted} 年计算，" if counted is not None else ""
-        return Outcome(UNKNOWN, clause, f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。")
+        return Outcome(UNKNOWN, clause, f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。", why="years_requirement")
     if counted is None:
-        return Outcome(UNKNOWN, clause, f"尚未回答累计工作年限（{source}：{required} 年）。")
+        return Outcome(UNKNOWN, clause, f"尚未回答累计工作年限（{source}：{required} 年）。", why="years")
     if counted >= required:
-        return Outcome(MET, clause, f"累计工作年限 {counted} 年，达到{source}的 {required} 年。")
+        return Outcome(MET, clause, f"累计工作年限 {counted} 年，达到{source}的 {required} 年。", why="years")
     by = full_years_reached(a["work_start"], required, a.get("months_out_of_work", 0)) if "work_start" in a else None
     when = f"，到 {by.isoformat()} 满 {required} 年" if by else ""
-    return Outcome(NOT_MET, clause, f"累计工作年限 {counted} 年，未达到{source}的 {required} 年{when}。", by=by)
+    return Outcome(NOT_MET, clause, f"累计工作年限 {counted} 年，未达到{source}的 {required} 年{when}。", by=by, why="years")
 
 
 def counted_years(case: Case) -> int | None:
@@ -509,7 +536,7 @@ def b_notes(case: Case) -> None:
     if "work_start" in a:
         months = a.get("months_out_of_work", 0)
         less = f"，扣除中断的 {months} 个月" if months else ""
-        case.notes.append(("2.4.2", f"累计工作年限自 {a['work_start'].isoformat()} 起算至 {case.deadline.isoformat()}{less}，按 {counted_years(case)} 年计算。"))
+        case.notes.append(("2.4.2", f"累计工作年限自 {said(a['work_start'])} 起算至 {case.deadline.isoformat()}{less}，按 {counted_years(case)} 年计算。"))
         if "work_years" in a:
             case.notes.append(("2.4.2", "同时填写了参加工作日期和工作年数，按参加工作日期计算。"))
     if "occupation" in a and not p.find_occupation(a["occupation"]) and "required_years" not in a:
@@ -525,6 +552,8 @@ shown("T3", "3.2", "截止后取得的等级、职称、荣誉不计入当年", 
 shown("T5", "1.2.3", "专业对应由本人申报", "See A4 and B2.")
 shown("T6", "3.2", "只差时间时给出符合条件的日期", "See Outcome.by.")
 shown("T7", "3.2", "三种结论：符合、不符合、待定", "See all_of / any_of.")
+shown("T8", "3.2", "只知道年月或年份的日期：结论须对其中每一天都成立，否则待定并说明取决于哪一天",
+      "A date known only to the month or the year stands for every day of it; see guantong/spans.py.")
 shown("E1", "1.2.2", "技工院校毕业生学历同等对待", "Shown as a note.")
 shown("E2", "3.2", "截止后补交的材料不作为当年依据", "Shown as a next step.")
 shown("E3", "3.3", "不得擅自扩大范围或降低标准", "The engine offers no override.")

@@ -9,6 +9,7 @@ LEVELS = {
     "title_to_skill": ["senior_worker", "technician", "senior_technician"],
 }
 ROUTE_KINDS = {"skill_to_title": {"skill_years", "honor", "studio"}, "title_to_skill": {"title", "title_years"}}
+REASON_KINDS = {"precondition", "years", "honor", "studio", "title", "years_requirement", "late", "date_decides"}
 PRECONDITION_IDS = {"skill_to_title": ["A1", "A2", "A3", "A4", "A5", "A6"], "title_to_skill": ["B1", "B2", "B3"]}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -43,7 +44,7 @@ def check_shape(result: dict) -> None:
         else:
             assert level["reasons"], f"{lid} is {level['status']} without a reason"
         for reason in level["reasons"]:
-            assert set(reason) == {"clause", "message"}
+            assert set(reason) == {"kind", "clause", "message"} and reason["kind"] in REASON_KINDS, reason
             _cited(reason)
         assert level["eligible_on"] is None or (DATE.match(level["eligible_on"]) and level["eligible_on"] > result["deadline"])
     eligible = [lid for lid in LEVELS[pathway] if result["levels"][lid]["status"] == "eligible"]

@@ -63,6 +63,8 @@ def test_case(answers, case, tmp_path_factory):
         assert [r["kind"] for r in levels[lid]["routes"]] == kinds, (lid, levels[lid]["routes"])
     for lid, fragment in expect.get("reason_contains", {}).items():
         assert any(fragment in r["message"] for r in levels[lid]["reasons"]), (fragment, levels[lid]["reasons"])
+    for lid, kinds in expect.get("reason_kinds", {}).items():
+        assert [r["kind"] for r in levels[lid]["reasons"]] == kinds, (lid, levels[lid]["reasons"])
     pre = {p["id"]: p["status"] for p in result["preconditions"]}
     for pid, status in expect.get("preconditions", {}).items():
         assert pre[pid] == status, (pid, result["preconditions"])

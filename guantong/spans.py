@@ -1,0 +1,184 @@
+"""Dates known only to the month or the year (rules.md T8).
+
+Such a date stands for every day of its month or year. Every rule prefers an earlier date (a level held
+longer, an honour or title that counts before the deadline, more years of work), so the best case is every
+such date on its first day and the worst case every one on its last day: a level's status holds whichever
+day it was when the two agree; otherwise it is undetermined, and the reason names the date that decides
+it, with the last day that still gives the better outcome where one date alone decides. `eligible_on` is
+the worst case's (the date by which the level opens whichever day it was); the best case's is said in the
+reason. tests/test_engine_properties.py holds this to full dates drawn from the periods.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+from .answers import Span
+from .rules import Day
+
+Path = tuple        # where a date sits in the answers: ("skill_levels", "technician"), ("honors", 0), …
+Decided = tuple     # (case, preconditions, levels) as engine.decide gives them
+CLAUSE = "3.2"      # 所有涉及时间的计算，均以受理材料截止时间为准: where the notice speaks of dates
+
+
+def find_spans(parsed: dict) -> list[tuple[Path, Span]]:
+    """Every date of the answers known only to the month or the year, with where it sits."""
+    found = []
+    for key in ("skill_levels", "titles"):
+        found += [((key, sub), day) for sub, day in parsed.get(key, {}).items() if isinstance(day, Span)]
+    found += [(("honors", i), h["date"]) for i, h in enumerate(parsed.get("honors", [])) if isinstance(h["date"], Span)]
+    studio = parsed.get("studio")
+    if studio and isinstance(studio["date"], Span):
+        found.append((("studio",), studio["date"]))
+    if isinstance(parsed.get("work_start"), Span):
+        found.append((("work_start",), parsed["work_start"]))
+    return found
+
+
+def resolve(parsed: dict, spans: list[tuple[Path, Span]], days: tuple) -> dict:
+    """The answers with each span replaced by one of its days (shown as the person gave the date)."""
+    out = dict(parsed)
+    for (path, span), day in zip(spans, days, strict=True):
+        day = Day.standing_for(day, span.shown)
+        key = path[0]
+        if key in ("skill_levels", "titles"):
+            out[key] = {**out[key], path[1]: day}
+        elif key == "honors":
+            out[key] = list(out[key])
+            out[key][path[1]] = {**out[key][path[1]], "date": day}
+        elif key == "studio":
+            out[key] = {**out[key], "date": day}
+        else:
+            out[key] = day
+    return out
+
+
+def label(path: Path, parsed: dict, policy) -> str:
+    """The date's name in the person's words."""
+    key = path[0]
+    if key == "skill_levels":
+        return f"取得{policy.skill_name(path[1])}的日期"
+    if key == "titles":
+        return f"取得{policy.title_name(path[1])}职称的日期"
+    if key == "honors":
+        return f"获得“{parsed['honors'][path[1]]['name']}”的日期"
+    if key == "studio":
+        return "担任技能大师工作室领办人的日期"
+    return "参加本职业（或相关职业）工作的日期"
+
+
+def decide_spans(parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[[dict], Decided]) -> Decided:
+    """engine.decide over the periods: the worst case's case (its notes kept where the best case has them
+    too), the preconditions and levels merged as T8 says."""
+    memo: dict[tuple, Decided] = {}
+
+    def run(days: tuple) -> Decided:
+        if days not in memo:
+            memo[days] = decide(resolve(parsed, spans, days))
+        return memo[days]
+
+    first = tuple(s.first for _, s in spans)
+    last = tuple(s.last for _, s in spans)
+    best, worst = run(first), run(last)
+    case = worst[0]
+    policy = case.policy
+    names = [(label(path, parsed, policy), span) for path, span in spans]
+
+    def with_day(i: int, day, base: tuple) -> tuple:
+        return base[:i] + (day,) + base[i + 1:]
+
+    def deciding(outcome: Callable[[Decided], object]) -> list[int]:
+        """The dates that alone, moved from their first to their last day, change the outcome."""
+        return [i for i in range(len(spans)) if outcome(run(with_day(i, last[i], first))) != outcome(best)]
+
+    preconditions = []
+    for i, (b, w) in enumerate(zip(best[1], worst[1], strict=True)):
+        if b["status"] == w["status"]:
+            preconditions.append(w)
+            continue
+        which = deciding(lambda d, i=i: d[1][i]["status"]) or range(len(spans))
+        dates = "、".join(f"{names[j][0]}只填到 {names[j][1].shown}" for j in which)
+        preconditions.append({**w, "status": "unknown",
+                              "message": f"{dates}，取决于具体日期。若日期较早：{b['message']}若日期较晚：{w['message']}"})
+
+    levels = {}
+    for lid, w in worst[2].items():
+        b = best[2][lid]
+        if (b["status"], b["eligible_on"]) == (w["status"], w["eligible_on"]):
+            # The worst case's reasons true whichever day it was (a late date's reason is not).
+            levels[lid] = {**w, "reasons": [r for r in w["reasons"] if r in b["reasons"]] or w["reasons"]}
+            continue
+        name = policy.level(parsed["direction"], lid)["name"]
+        reason = _level_reason(lid, name, b, w, names, run, deciding, first, last, with_day)
+        status = w["status"] if b["status"] == w["status"] else "undetermined"
+        shared = [r for r in w["reasons"] if r in b["reasons"]]
+        levels[lid] = {
+            "status": status,
+            "routes": w["routes"] if status != "not_eligible" else [],
+            "reasons": [{"kind": "date_decides", "clause": CLAUSE, "message": reason}, *shared],
+            "eligible_on": w["eligible_on"],
+        }
+
+    case.notes = [n for n in case.notes if n in best[0].notes]
+    listed = "；".join(f"{n}：{s.shown}" for n, s in names)
+    case.notes.insert(0, (CLAUSE, f"以下日期只填到月份或年份（{listed}）。各层级的结论按所填月份或年份中任何一天都成立的情况给出；"
+                                  "因具体日期而不同的，已说明取决于哪一天。"))
+    return case, preconditions, levels
+
+
+def _guess(span: Span, worst: dict, deadline: _dt.date) -> _dt.date | None:
+    """The likely last good day, where time alone moves the level: the deadline less the wait the last day
+    of the period gives (checked by the caller; a bisection where it misses, as with months out of work)."""
+    if not worst["eligible_on"]:
+        return None
+    day = deadline - (_dt.date.fromisoformat(worst["eligible_on"]) - span.last)
+    return day if span.first <= day < span.last else None
+
+
+def _phrase(name: str, level: dict, latest: str | None = None) -> str:
+    """What a level's outcome means for the person, in a clause of a sentence."""
+    if level["status"] == "eligible":
+        return f"即符合申报{name}的条件"
+    if level["status"] == "undetermined":
+        return f"能否申报{name}仍待定"
+    on = level["eligible_on"]
+    if on and latest and latest != on:
+        return f"最早自 {on} 起、最晚自 {latest} 起可申报{name}（以具体日期为准）"
+    if on:
+        return f"自 {on} 起可申报{name}"
+    return f"不符合申报{name}的条件"
+
+
+def _level_reason(lid, name, b, w, names, run, deciding, first, last, with_day) -> str:
+    """The reason of a level that the days decide (T8): the one date and its last good day where it alone
+    decides, else the dates and the best and worst cases."""
+    statuses_differ = b["status"] != w["status"]
+    which = deciding(lambda d: (d[2][lid]["status"], d[2][lid]["eligible_on"]))
+    if len(which) == 1:
+        i = which[0]
+        what, span = names[i]
+        if not statuses_differ:
+            return f"{what}只填到 {span.shown}，{_phrase(name, b, w['eligible_on'])}。"
+        if run(with_day(i, first[i], last))[2][lid]["status"] == b["status"]:
+            good, bad = _guess(span, w, run(first)[0].deadline), span.last
+
+            def holds(day) -> bool:
+                return run(with_day(i, day, last))[2][lid]["status"] == b["status"]
+
+            if good and holds(good) and not holds(good + _dt.timedelta(days=1)):
+                bad = good + _dt.timedelta(days=1)
+            else:
+                good = span.first
+            while (bad - good).days > 1:
+                mid = good + _dt.timedelta(days=(bad - good).days // 2)
+                if holds(mid):
+                    good = mid
+                else:
+                    bad = mid
+            after = run(with_day(i, bad, last))[2][lid]
+            return (f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
+                    f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。")
+    dates = "、".join(f"{what}（{span.shown}）" for what, span in (names[i] for i in (which or range(len(names)))))
+    return (f"结果取决于这些日期的具体日子：{dates}。若都是所填月份或年份的第一天，{_phrase(name, b)}；"
+            f"若都是最后一天，{_phrase(name, w)}。请按证书（文件）上的日期填写完整的年月日。")
