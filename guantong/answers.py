@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .policy import FULL_WIDTH, INVISIBLE_CHARS, PATHWAYS
+from .words import cn
 
 DIRECTIONS = PATHWAYS
 SKILL_IDS = ("senior_worker", "technician", "senior_technician")
@@ -199,11 +200,11 @@ def as_day(key, value):
         if y < 1:
             raise AnswersError(key, f"年份 {value} 不存在")
         if month is None:
-            return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), value, f"{y}年")
+            return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), value, cn(value))
         m = int(month)
         if not 1 <= m <= 12:
             raise AnswersError(key, f"日期 {value} 不存在，月份应为 01–12")
-        return Span(_dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1]), value, f"{y}年{m}月")
+        return Span(_dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1]), value, cn(value))
     if not isinstance(value, str):
         raise AnswersError(key, f"应为日期字符串（YYYY-MM-DD，只知道年月可写 YYYY-MM，只知道年份可写 YYYY），收到的是{_type_name(value)}")
     return as_date(key, value)

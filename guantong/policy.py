@@ -122,9 +122,18 @@ class Policy:
     def series(self) -> list[dict]:
         return self.raw["series"]
 
+    @functools.cached_property
+    def _series_index(self) -> dict[str, dict]:
+        return {normalise_name(n).removesuffix("系列"): s for s in self.series for n in [s["name"], *s.get("aliases", [])]}
+
     def find_series(self, name: str) -> dict | None:
-        key = normalise_name(name).removesuffix("系列")
-        return next((s for s in self.series if normalise_name(s["name"]) == key), None)
+        """The series in scope this name means (its name or an alias, 系列 after it or not), or None (A3)."""
+        return self._series_index.get(normalise_name(name).removesuffix("系列"))
+
+    def series_out_of_scope(self, name: str) -> bool:
+        """A national title series the notice does not open to high-skilled workers (A3)."""
+        names = self.raw.get("series_out_of_scope", {}).get("names", [])
+        return normalise_name(name).removesuffix("系列") in {normalise_name(n).removesuffix("系列") for n in names}
 
     # --- occupations (B4, B7) ---------------------------------------------------------------------------
     @functools.cached_property

@@ -234,10 +234,15 @@ def a3_series_in_scope(case: Case) -> Outcome:
     if not case.has("series"):
         return Outcome(UNKNOWN, "2.2", "尚未回答申报的职称系列。")
     scope = "、".join(s["name"] for s in case.policy.series)
-    found = case.policy.find_series(case.answers["series"])
+    typed = case.answers["series"]
+    found = case.policy.find_series(typed)
     if found:
         return Outcome(MET, "2.2", f"申报的{found['name']}系列属于贯通领域。")
-    return Outcome(NOT_MET, "2.2", f"“{case.answers['series']}”不在贯通领域内（{scope}），不能按本通知申报。")
+    if case.policy.series_out_of_scope(typed):
+        return Outcome(NOT_MET, "2.2", f"“{typed}”系列不在贯通领域内（{scope}），不能按本通知申报。")
+    # A3 names: a name neither in scope nor a known series is a spelling we do not know, never a “no”.
+    return Outcome(UNKNOWN, "2.2", f"没有认出“{typed}”是哪个职称系列：请按职称系列的正式名称填写"
+                                   f"（贯通领域内的系列：{scope}；如“机械工程”等专业属于工程技术系列）。")
 
 
 @rule("A4", "1.2.3", "申报专业与本人从事的工种相同或相近")

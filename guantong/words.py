@@ -26,7 +26,15 @@ NOT_YET: str = WORDS["notYet"]   # a row's 结论 when no level is open and none
 PAGES: dict[str, str] = WORDS["pages"]
 
 
-def cn(day: _dt.date) -> str:
-    """A date as Chinese documents write it (2026年6月30日): the one format of the engine's texts, the batch
+def cn(day: _dt.date | str) -> str:
+    """A date as Chinese documents write it (2026年6月30日), or a date known to the month or the year given
+    as YYYY-MM or YYYY (2018年7月, 2018年; rules.md T8): the one format of the engine's texts, the batch
     draft, the site's pages and the page's cnDate (tests/cases/cn_dates.json holds both)."""
+    if isinstance(day, str):
+        parts = [int(p) for p in day.split("-")]
+        if len(parts) == 3:
+            return cn(_dt.date(*parts))
+        if len(parts) == 2:
+            return WORDS["monthFormat"].format(y=parts[0], m=parts[1])
+        return WORDS["yearFormat"].format(y=parts[0])
     return WORDS["dateFormat"].format(y=day.year, m=day.month, d=day.day)

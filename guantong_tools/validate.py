@@ -85,7 +85,8 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
     "a_level": ({"id": STR, "name": STR, "clause": STR, "skill_level": STR, "years": INT, "review": STR}, {}),
     "studio": ({"id": STR, "name": STR, "tier": STR, "clause": STR}, {}),
     "honor": ({"name": STR, "tier": STR, "clause": STR}, {"aliases": STRS}),
-    "series": ({"name": STR, "clause": STR}, {"focus": BOOL}),
+    "series": ({"name": STR, "clause": STR}, {"focus": BOOL, "aliases": STRS}),
+    "series_out_of_scope": ({"clause": STR, "names": STRS}, {}),
     "exams": ({"clause": STR, "names": STRS}, {}),
     "materials": ({"clause": STR, "names": STRS}, {"abilities": STRS}),
     "equivalence": ({"school_class": STR, "counts_as": STR, "clause": STR}, {}),
@@ -222,7 +223,8 @@ def _choices(raw, table) -> str:
 
 def _check_references(c: _Checker, raw: dict) -> None:
     """Ids and the names that refer to them, table by table."""
-    for check in (_check_unique_ids, _check_fixed_ids, _check_honours, _check_occupations, _check_rounds, _check_steps):
+    for check in (_check_unique_ids, _check_fixed_ids, _check_honours, _check_series, _check_occupations, _check_rounds,
+                  _check_steps):
         check(c, raw)
 
 
@@ -287,6 +289,25 @@ def _check_honours(c: _Checker, raw: dict) -> None:
         for field in ("title", "title_held"):
             if isinstance(b, dict) and isinstance(b.get(field), str) and b[field] not in titles:
                 c.add(f"b_level[{i}].{field}", f"未知的职称 “{b[field]}”；应为 {_choices(raw, 'title')} 之一")
+
+
+def _check_series(c: _Checker, raw: dict) -> None:
+    """Series' names and aliases unique, and none of them also listed as out of scope (rules.md A3)."""
+    seen: dict[str, int] = {}
+    for i, s in enumerate(raw.get("series", [])):
+        if not isinstance(s, dict):
+            continue
+        for field, name in [("name", s.get("name")), *(("aliases", a) for a in (s.get("aliases") or []))]:
+            if not isinstance(name, str):
+                continue
+            key = normalise_name(name).removesuffix("系列")
+            if key in seen and seen[key] != i:
+                c.add(f"series[{i}].{field}", f"系列名称“{name}”重复（已在第 {seen[key] + 1} 个 [[series]] 中）")
+            seen[key] = i
+    out = raw.get("series_out_of_scope", {})
+    for name in (out.get("names") or []) if isinstance(out, dict) else []:
+        if isinstance(name, str) and normalise_name(name).removesuffix("系列") in seen:
+            c.add("series_out_of_scope.names", f"“{name}”既列为贯通领域内的系列（或其别名），又列为不在贯通领域内，请删去一处")
 
 
 def _check_occupations(c: _Checker, raw: dict) -> None:

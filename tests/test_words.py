@@ -23,7 +23,9 @@ CASES = json.loads((ROOT / "tests" / "cases" / "cn_dates.json").read_text(encodi
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["iso"])
 def test_dates_as_the_page_writes_them(case):
-    assert words.cn(dt.date.fromisoformat(case["iso"])) == case["cn"]
+    if len(case["iso"]) == 10:
+        assert words.cn(dt.date.fromisoformat(case["iso"])) == case["cn"]
+    assert words.cn(case["iso"]) == case["cn"]
 
 
 def test_the_navigation_names_the_pathways_pages_by_their_titles():

@@ -41,24 +41,45 @@ def cell_text(value, half: bool = True) -> str:
 # The wizard's date fields read the same forms (parse.js parseDate; tests/cases/typed_dates.json holds both to
 # the same cases); [0-9], not \d, which in Python also takes other scripts' digits.
 _DATE = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*[-/.月\s]\s*([0-9]{1,2})\s*[日号]?$|^([0-9]{4})([0-9]{2})([0-9]{2})$")
+# A date known to the month or the year (rules.md T8): 2018.7, 2018-7, 2018年7月, 2018年, 2018.
+_MONTH = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*月?$")
+_YEAR = re.compile(r"^([0-9]{4})\s*年?$")
+DATE_FORMS = "可写 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月"
 
 
-
-def cell_date(value) -> str:
+def cell_date(value, full: bool = False) -> str:
+    """A date cell or text → YYYY-MM-DD, or YYYY-MM / YYYY where only the month or the year is known (T8;
+    refused where `full`, the deadline). A number with one decimal ending in 1 is refused: Excel keeps a
+    typed 2014.10 as the number 2014.1, so it cannot be told from 2014.1 (batch.md)."""
     if isinstance(value, _dt.datetime):
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not value.is_integer() and re.fullmatch(r"[0-9]{4}\.1", repr(value)):
+        raise CellError(f"数字 {repr(value)} 看不出是 1 月还是 10 月（Excel 会把输入的 {repr(value)}0 存成 {repr(value)}）："
+                        "请把这一列设为“文本”格式后重新输入，或写成 2014年10月")
     text = cell_text(value)
     m = _DATE.match(text)
     if not m:
-        raise CellError(f"“{text}”不是日期（可写 2019-06-30、2019/6/30 或 2019年6月30日）")
+        part = _MONTH.match(text) or _YEAR.match(text)
+        if not part:
+            raise CellError(f"“{text}”不是日期（{DATE_FORMS}）")
+        if full:
+            raise CellError(f"“{text}”不是完整的日期：受理截止日期要写完整的年、月、日，如 2026-06-30")
+        y = int(part.group(1))
+        if y < 1:
+            raise CellError(f"年份 {part.group(1)} 不存在")
+        if part.lastindex == 1:
+            return part.group(1)
+        mo = int(part.group(2))
+        if not 1 <= mo <= 12:
+            raise CellError(f"月份 {mo} 不存在（应为 1 到 12 月）")
+        return f"{part.group(1)}-{mo:02d}"
     y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
     try:
         return _dt.date(y, mo, d).isoformat()
     except ValueError:
-        raise CellError(f"日期 {y}-{mo:02d}-{d:02d} 不存在") from None
-
+        raise CellError(f"日期 {y:04d}-{mo:02d}-{d:02d} 不存在") from None
 
 
 def cell_bool(value):
@@ -75,11 +96,16 @@ def cell_bool(value):
 
 
 
+NONE_COUNT = {"没有", "无", "沒有", "無"}   # a count of none (months out of work); parse.js NONE too
+
+
 def cell_count(value) -> int:
     if isinstance(value, bool):
         raise CellError("应为不小于 0 的整数")
     if isinstance(value, (int, float)) and float(value).is_integer():
         number = int(value)
+    elif cell_text(value) in NONE_COUNT:
+        return 0
     else:
         # As the wizard's number fields (parse.js parseCount; tests/cases/typed_counts.json holds both).
         text = re.sub(r"\s*(个月|月|年|个)$", "", cell_text(value))
@@ -93,9 +119,9 @@ def cell_count(value) -> int:
     return number
 
 
-
-_HONOR = re.compile(r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?)\s*[）)]?$")
-
+# An honour's name, then its date (full, or to the month or the year: 黄石工匠 2023-05-01, 黄石工匠（2023年5月）,
+# 湖北省首席技师 2020年5月, 黄石工匠 2023).
+_HONOR = re.compile(r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>[0-9]{4}(?:\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*[日号]?|\s*月)?|\s*年)?)\s*[）)]?$")
 
 
 def cell_honors(value) -> list[dict]:

@@ -106,7 +106,7 @@ def put_answer(answers: dict, key: str, kind: str, extra, value, policy: Policy)
     """One cell's value into the row's answers, by its column's kind (COLUMNS); CellError for a cell that
     cannot be read. 不确定 in a yes/no cell leaves the question unanswered."""
     if kind == "date":
-        answers["__studio_date" if key == "studio.date" else key] = cell_date(value)
+        answers["__studio_date" if key == "studio.date" else key] = cell_date(value, full=key == "deadline")
     elif kind == "bool":
         yes = cell_bool(value)
         if yes is not None:

@@ -53,7 +53,7 @@ def _order(answers: dict, skipped: list[str]) -> list[str]:
 
 def _dates(value, key: str):
     """(error-style key, ISO date) pairs inside one answer."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):  # T8: YYYY-MM, YYYY too
         yield key, value
     elif isinstance(value, dict):
         for sub, item in value.items():

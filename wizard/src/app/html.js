@@ -6,11 +6,14 @@ export const esc = (value) =>
 export const attr = (on, name) => (on ? ` ${name}` : "");
 const pad = (n) => String(n).padStart(2, "0");
 
-/** "2019-06-30" → "2019年6月30日" (anything else as it is): words.json's dateFormat, as guantong.words.cn
- * (tests/cases/cn_dates.json holds both). */
+/** "2019-06-30" → "2019年6月30日", a date known to the month or the year ("2018-07", "2018") → "2018年7月",
+ * "2018年" (anything else as it is): words.json's formats, as guantong.words.cn (tests/cases/cn_dates.json
+ * holds both). */
 export const cnDate = (iso) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-  return m ? V.dateFormat.replace("{y}", +m[1]).replace("{m}", +m[2]).replace("{d}", +m[3]) : String(iso ?? "");
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso || "");
+  if (!m || (m[3] && !m[2])) return String(iso ?? "");
+  const format = m[3] ? V.dateFormat : m[2] ? V.monthFormat : V.yearFormat;
+  return format.replace("{y}", +m[1]).replace("{m}", +m[2]).replace("{d}", +m[3]);
 };
 
 /** Full-width ASCII and the ideographic space as people type them on Chinese keyboards → ASCII. */

@@ -14,6 +14,7 @@ import { onEveryPage } from "./material.js";
 import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { saveFile } from "./save.js";
 import { renderCheck } from "./screens/check.js";
+import { showUnderstood } from "./answers/controls.js";
 import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
 import { showCard } from "./screens/card.js";
 import { showGuide } from "./screens/guide.js";
@@ -343,6 +344,7 @@ class Wizard {
   onInput(event) {
     const form = event.target.closest("form[data-gt-question]");
     if (!form) return;
+    if (event.target.matches?.(".gt-input--date")) showUnderstood(event.target);
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => {
       if (!form.isConnected) return;

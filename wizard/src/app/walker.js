@@ -164,12 +164,13 @@ export function currentRound(rounds, today) {
 
 /** (error-style key, ISO date) pairs inside one answer (guantong_wizard._dates). */
 export function* datesIn(value, key) {
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) yield [key, value];
+  if (typeof value === "string" && /^\d{4}(-\d{2}){0,2}$/.test(value)) yield [key, value]; // T8: YYYY-MM, YYYY too
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* datesIn(item, `${key}[${i}]`);
   else if (value && typeof value === "object") for (const [sub, item] of Object.entries(value)) yield* datesIn(item, `${key}.${sub}`);
 }
 
-/** Dates of one answer after the deadline used: they do not count for this round (T3). */
+/** Dates of one answer after the deadline used: they do not count for this round (T3). A month or a year
+ * compares as its first day (a string prefix), so it is late only where every day of it is. */
 export function lateDates(qid, value, deadline) {
   if (qid === "deadline") return [];
   return [...datesIn(value, qid)].filter(([, day]) => day > deadline).map(([key, date]) => ({ key, date }));

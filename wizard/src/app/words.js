@@ -10,9 +10,15 @@ export { V };
 export const W = {
   // answer controls
   or: "或",
-  dateHint: "例如 2019-06-30、2019/6/30 或 2019年6月30日",
-  dateFormat: "请按 2019-06-30、2019/6/30 或 2019年6月30日 的格式填写日期",
+  dateHint: "例如 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月",
+  deadlineHint: "例如 2026-06-30 或 2026年6月30日",
+  dateFormat: "没有看懂这个日期：请写成 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月",
+  dateWhole: "受理截止时间要写完整的年、月、日，例如 2026-06-30",
   dateMissing: (iso) => `日期 ${iso} 不存在，请检查年、月、日`,
+  monthMissing: (m) => `月份 ${m} 不存在（应为 1 到 12 月）`,
+  yearMissing: (y) => `年份 ${y} 不存在，请检查`,
+  // what a date field understood (beside the field, as it is typed)
+  understood: (cn, partial) => `您填写的是：${cn}${partial ? "（具体日期不清楚）" : ""}`,
   countFormat: "请填写一个整数，例如 0、6 或 12",
   countTooBig: "这个数字太大了，请检查",
   countNegative: (n) => `不能为负数（收到 ${n}）`,

@@ -90,11 +90,13 @@ const typedCases = (name) => JSON.parse(readFileSync(`${REPO}tests/cases/${name}
 test("dates as tests/cases/typed_dates.json says", () => {
   const cases = typedCases("typed_dates");
   assert.ok(cases.length > 20);
-  for (const { typed, ...want } of cases) {
-    const got = parseDate(typed);
-    const read = got.empty ? { empty: true } : got.value ? { iso: got.value } : { error: /不存在/.test(got.error) ? "missing" : "format" };
+  for (const { typed, full, ...want } of cases) {
+    const got = parseDate(typed, { full });
+    const error = /不存在/.test(got.error) ? "missing" : got.error === W.dateWhole ? "partial" : "format";
+    const read = got.empty ? { empty: true } : got.value ? { iso: got.value } : { error };
     assert.deepEqual(read, want, JSON.stringify(typed));
     if (want.error === "format") assert.equal(got.error, W.dateFormat);
+    if (got.value) assert.equal(Boolean(got.partial), got.value.length < 10, typed);
   }
 });
 

@@ -1,6 +1,7 @@
 // The controls the answer types are made of (GOV.UK's radios, checkboxes, text inputs).
-import { attr, esc, fid } from "../html.js";
+import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
+import { WHOLE, parseDate } from "./parse.js";
 
 export const UNSURE = "__unsure__";
 export const OTHER = "__other__";
@@ -17,7 +18,26 @@ export function checkbox(q, idPart, label, on, extra = "") {
 
 export function dateInput(q, idParts, name, value, label, extra = "") {
   const id = fid(q, ...idParts);
-  return `<div class="gt-field" data-gt-field="${id}"><label class="gt-label" for="${id}">${esc(label)}</label><p class="gt-hint" id="${id}-hint">${esc(W.dateHint)}</p><p class="gt-error-message" id="${id}-error" hidden></p><input class="gt-input gt-input--date" type="text" id="${id}" name="${esc(name)}" value="${esc(value)}" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint"${extra}></div>`;
+  const whole = WHOLE.includes(q.id) ? " data-gt-whole" : "";
+  const hint = WHOLE.includes(q.id) ? W.deadlineHint : W.dateHint;
+  return `<div class="gt-field" data-gt-field="${id}"><label class="gt-label" for="${id}">${esc(label)}</label><p class="gt-hint" id="${id}-hint">${esc(hint)}</p><p class="gt-error-message" id="${id}-error" hidden></p><input class="gt-input gt-input--date" type="text" id="${id}" name="${esc(name)}" value="${esc(value)}" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint ${id}-understood"${whole}${extra}>${understoodHtml(id, value, whole)}</div>`;
+}
+
+/** What a date field understood of what is typed ("您填写的是：2018年7月（具体日期不清楚）"), said as it is
+ * typed (aria-live), so that a person sees a month-only date was taken as one. */
+export function understoodHtml(id, value, whole = false) {
+  return `<p class="gt-understood" id="${id}-understood" aria-live="polite">${esc(understood(value, whole))}</p>`;
+}
+
+function understood(value, whole) {
+  const d = parseDate(value, { full: Boolean(whole) });
+  return d.value ? W.understood(cnDate(d.value), d.partial) : "";
+}
+
+/** Refresh a date field's reading as it is typed (main.js's input events). */
+export function showUnderstood(input) {
+  const out = input.ownerDocument.getElementById(`${input.id}-understood`);
+  if (out) out.textContent = understood(input.value, input.hasAttribute("data-gt-whole"));
 }
 
 /** One text field answering the whole question (its label is the question's heading). */
@@ -28,8 +48,9 @@ export function soleInput(q, fs, { kind = "", hint = "", unit = "", list = [] } 
   const listAttr = list.length ? ` list="${id}-list"` : "";
   const datalist = list.length ? `<datalist id="${id}-list">${list.map((o) => `<option value="${esc(o.value)}"></option>`).join("")}</datalist>` : "";
   const hintHtml = hint ? `<p class="gt-hint" id="${id}-format">${esc(hint)}</p>` : "";
-  const input = `<input type="text" id="${id}" name="text" value="${esc(fs.text)}" class="${cls}"${mode}${listAttr} autocomplete="off" spellcheck="false" aria-labelledby="gt-heading" aria-describedby="gt-hint${hint ? ` ${id}-format` : ""}">`;
-  return `<div class="gt-field" data-gt-field="${id}">${hintHtml}<p class="gt-error-message" id="${id}-error" hidden></p><div class="gt-input-row">${input}${unit ? `<span class="gt-unit">${esc(unit)}</span>` : ""}</div>${datalist}</div>`;
+  const dated = kind === "date" ? understoodHtml(id, fs.text, WHOLE.includes(q.id)) : "";
+  const input = `<input type="text" id="${id}" name="text" value="${esc(fs.text)}" class="${cls}"${mode}${listAttr} autocomplete="off" spellcheck="false" aria-labelledby="gt-heading" aria-describedby="gt-hint${hint ? ` ${id}-format` : ""}${dated ? ` ${id}-understood` : ""}"${WHOLE.includes(q.id) ? " data-gt-whole" : ""}>`;
+  return `<div class="gt-field" data-gt-field="${id}">${hintHtml}<p class="gt-error-message" id="${id}-error" hidden></p><div class="gt-input-row">${input}${unit ? `<span class="gt-unit">${esc(unit)}</span>` : ""}</div>${dated}${datalist}</div>`;
 }
 
 export function unsureBox(q, on) {

@@ -3,7 +3,7 @@
 import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
 import { OTHER, UNSURE, dateInput, need, radio, soleInput, unsureBox } from "./controls.js";
-import { parseDate } from "./parse.js";
+import { WHOLE, parseDate } from "./parse.js";
 
 const listed = (q) => q.options.length > 0;
 
@@ -35,7 +35,7 @@ export default {
       if (!fs.choice) return { errors: [{ field: fid(q, 0), message: W.chooseOne }] };
       if (fs.choice !== OTHER) return { value: fs.choice, targets: { [q.id]: fid(q, 0) } };
     } else if (fs.unsure && q.unsure) return { skip: true };
-    const d = parseDate(fs.text);
+    const d = parseDate(fs.text, { full: WHOLE.includes(q.id) });
     if (d.empty) {
       if (q.optional && !listed(q)) return { skip: true };
       return { errors: [{ field: fid(q), message: W.fillDate + (listed(q) ? "" : need(q)) }] };

@@ -42,7 +42,7 @@ export default {
       targets[`${q.id}.${o.value}`] = field;
       const d = parseDate(fs.dates[o.value]);
       if (d.empty) errors.push({ field, message: W.levelDateMissing(o.label) });
-      else if (d.error) errors.push({ field, message: `${o.label}：${d.error}` });
+      else if (d.error) errors.push({ field, message: d.error }); // the error summary names the field
       else value[o.value] = d.value;
     }
     if (!Object.values(fs.checked).some(Boolean)) return { errors: [{ field: fid(q, q.options[0].value), message: W.chooseLevels(q.words.none) }] };
