@@ -98,9 +98,12 @@ def test_cells_as_people_write_them():
 
 
 def test_an_absent_column_is_not_answered_an_empty_cell_as_the_contract_says():
-    row = {"姓名": "赵六", "申报方向": "职称", "技师取得日期": "", "荣誉": "", "申报系列": ""}
+    """An empty 技师 cell is none only where the sheet has all three dated levels (batch.md, issue 30)."""
+    row = {"姓名": "赵六", "申报方向": "职称", "技师取得日期": "", "荣誉": "", "申报系列": "", "单位在黄石市": "是"}
     a = decided(csv_bytes([row]), "p.csv").rows[0].answers
-    assert a == {"direction": "skill_to_title", "skill_levels": {}, "honors": []}
+    assert a == {"direction": "skill_to_title", "honors": [], "employed_in_huangshi": True}
+    row = {**row, "高级工取得日期": "", "高级技师取得日期": ""}
+    assert decided(csv_bytes([row]), "p.csv").rows[0].answers["skill_levels"] == {}
 
 
 @pytest.mark.parametrize("header,cell,fragment", [
@@ -191,7 +194,7 @@ def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
     assert batch.summary() == "共 0 行：符合 0，待定 0，不符合 0，出错 0（跳过模板的示例行 2 行）"
     # Filled in under the examples, the people are read and the examples still skipped.
     book = openpyxl.load_workbook(io.BytesIO(template()))
-    book["申报职称"].append(["王五", "A9"])
+    book["申报职称"].append(["王五", "A9", None, "是"])
     buf = io.BytesIO()
     book.save(buf)
     batch = decided(buf.getvalue(), "模板.xlsx")
@@ -208,7 +211,9 @@ def test_the_command_exit_codes_outputs_and_summary(tmp_path):
     people.write_bytes(csv_bytes([A_ROW, dict(A_ROW, 技师取得日期="2019-02-30"), B_ROW], "gbk"))
     proc = run(str(people))
     assert proc.returncode == 0, proc.stderr.decode()
-    assert proc.stderr.decode().strip() == "共 3 行：符合 2，待定 0，不符合 0，出错 1"
+    first, *columns = proc.stderr.decode().strip().splitlines()
+    assert first == "共 3 行：符合 2，待定 0，不符合 0，出错 1"
+    assert columns[0].startswith("文件读取的列：姓名、") and any(c.startswith("文件缺少的列") for c in columns)
     assert proc.stdout.startswith("\ufeff".encode()) and "中级职称" in proc.stdout.decode("utf-8-sig")
     out = tmp_path / "结果.xlsx"
     assert run(str(people), "-o", str(out), "--deadline", "2026-06-30").returncode == 0
@@ -285,8 +290,10 @@ def test_each_generated_rows_output_equals_evaluate_of_its_answers():
     from build_scripts import sample_answers
 
     people = [a for a in sample_answers.generate(300, 20261201) + sample_answers.EDGE_CASES if a.get("direction") in ("skill_to_title", "title_to_skill")]
-    wanted = [expressible(a) for a in people]
     columns = list(dict.fromkeys(["姓名", "申报方向", *TEMPLATE_A, *TEMPLATE_B]))  # the template's order
+    # A row with no answers cell is no person (batch.md): those the generator leaves all but empty are skipped.
+    people_cells = [h for h in columns if h not in ("姓名", "编号", "申报方向", "受理截止日期")]
+    wanted = [w for w in map(expressible, people) if any(str(to_row(w).get(h) or "").strip() for h in people_cells)]
     batch = decided(csv_bytes([to_row(a) for a in wanted], headers=columns), "people.csv")
     assert len(batch.rows) == len(wanted)
     for row, a in zip(batch.rows, wanted, strict=True):

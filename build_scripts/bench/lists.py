@@ -24,7 +24,7 @@ def cells_of(answers: dict, i: int) -> dict:
         elif kind == "honors":
             cells[header] = "、".join(f"{h['name']} {h.get('date') or ''}".strip() if isinstance(h, dict) else str(h) for h in value)
         elif kind == "studio":
-            cells[header] = studios.get(value.get("tier"), "无") if isinstance(value, dict) else "无"
+            cells[header] = studios.get(value.get("level"), "无") if isinstance(value, dict) else "无"
         elif kind in ("date", "count", "text"):
             cells[header] = value
     return cells

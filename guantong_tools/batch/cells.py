@@ -125,6 +125,8 @@ _HONOR = re.compile(r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>[0-9]{4}(?:\s*[-/.年]
 
 
 def cell_honors(value) -> list[dict]:
+    if cell_text(value) in NO:
+        return []   # 无, 没有: no honour (never an honour named 无)
     items = []
     for part in re.split(r"[；;、,，\n]+", cell_text(value, half=False)):
         part = part.strip()

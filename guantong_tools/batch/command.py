@@ -71,4 +71,6 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
     if notice_out:
         Path(notice_out).write_text(notice_html(batch, employer, start, policy), encoding="utf-8")
     print(batch.summary(), file=sys.stderr)
+    for line in batch.columns():
+        print(line, file=sys.stderr)
     return 0

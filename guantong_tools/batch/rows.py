@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guantong.answers import AnswersError
@@ -58,7 +59,62 @@ COLUMNS = {
     "相关专业毕业": ("related_major", B, "bool", None),
 }
 
-BY_KEY = {header_key(h): (h, *spec) for h, spec in COLUMNS.items()}
+# The other spellings offices write for a column (batch.md): matched as the headers are, and after
+# column_key's own evening-out (时间 → 日期 at the end, 三 → 3, a bracketed grade dropped), so that
+# 高级工（三级）取得时间 and 近三年年度考核合格 need no entry here.
+SPELLINGS = {
+    "编号": ["工号", "序号", "人员编号"],
+    "申报方向": ["方向", "申报类别", "申报类型"],
+    "受理截止日期": ["截止日期", "申报截止日期", "材料截止日期"],
+    "弄虚作假记录": ["有无弄虚作假记录", "是否有弄虚作假记录", "弄虚作假"],
+    "单位在黄石市": ["单位是否在黄石市", "单位在黄石", "工作单位在黄石市", "是否在黄石市工作"],
+    "一线或技能岗位": ["是否一线或技能岗位", "生产一线或技能岗位", "一线技能岗位", "是否在生产一线或技能岗位"],
+    "高级工取得日期": ["取得高级工日期", "高级工证书日期", "高级工发证日期", "三级取得日期"],
+    "技师取得日期": ["取得技师日期", "技师证书日期", "技师发证日期", "二级取得日期"],
+    "高级技师取得日期": ["取得高级技师日期", "高级技师证书日期", "高级技师发证日期", "一级取得日期"],
+    "中断技能工作月数": ["未从事技能工作月数", "中断技术技能工作月数"],
+    "荣誉": ["获得荣誉", "所获荣誉", "荣誉称号", "获奖情况"],
+    "技能大师工作室": ["工作室", "技能大师工作室领办人", "工作室层级"],
+    "工作室领办日期": ["领办日期", "工作室领办时间"],
+    "申报系列": ["职称系列", "系列", "申报职称系列"],
+    "专业与工种相同或相近": ["专业与工种对应", "申报专业与工种相同或相近", "专业与工种相同相近"],
+    "近3年年度考核合格": ["年度考核合格", "近3年考核合格", "近3年年度考核", "年度考核"],
+    "助理级取得日期": ["取得助理级日期", "助理级职称取得日期"],
+    "中级取得日期": ["取得中级日期", "中级职称取得日期"],
+    "副高级取得日期": ["取得副高级日期", "副高级职称取得日期", "副高取得日期"],
+    "正高级取得日期": ["取得正高级日期", "正高级职称取得日期", "正高取得日期"],
+    "从事技术技能岗位": ["是否从事技术技能岗位", "技术技能岗位"],
+    "申报职业(工种)": ["申报职业", "申报工种", "职业(工种)", "工种"],
+    "职业与岗位对应": ["职业与现岗位对应", "申报职业与岗位对应"],
+    "参加本职业工作日期": ["从事本职业日期", "本职业工作起始日期", "从事本职业工作日期"],
+    "累计工作年限": ["工作年限", "累计年限", "本职业工作年限"],
+    "中断工作月数": ["未从事本职业工作月数"],
+    "高级工年限要求": ["高级工申报年限要求"],
+    "技师年限要求": ["技师申报年限要求"],
+    "高级技师年限要求": ["高级技师申报年限要求"],
+    "相关专业毕业": ["是否相关专业毕业", "所学专业与职业相关"],
+}
+
+# The list-like answers and their columns (batch.md: an empty cell means none only with the whole group).
+GROUPS = {key: [h for h, spec in COLUMNS.items() if spec[0] == key] for key in ("skill_levels", "titles", "honors")}
+
+NOT_A_PERSON = {"姓名", "编号", "申报方向", "受理截止日期"}   # cells that alone do not make a row a person
+
+# Columns whose absence is not worth a line in the summary: labels, the pathway (said elsewhere), and answers whose absence never leaves a level open (months out: none; the year table; a
+# next step only). The years' requirements are named: without them a level may wait on the standard.
+QUIET = {"编号", "申报方向", "中断技能工作月数", "工作室领办日期", "中断工作月数", "相关专业毕业"}
+
+
+@functools.lru_cache(maxsize=4096)
+def column_key(text) -> str:
+    """A header evened out as offices vary it: header_key's spaces and brackets, 时间 for 日期 at the end,
+    三 for 3, and a bracketed grade after a level's name dropped (高级工（三级）)."""
+    key = header_key(text)
+    key = re.sub("时间$", "日期", key).replace("三年", "3年")
+    return re.sub(r"\((三级|二级|一级)\)", "", key)
+
+
+BY_KEY = {column_key(spelling): (h, *spec) for h, spec in COLUMNS.items() for spelling in [h, *SPELLINGS.get(h, [])]}
 
 SHEET_PATHWAY = {sheet: p for p, sheet in PATHWAY_SHEET.items()}
 
@@ -87,18 +143,21 @@ def _directions() -> dict:
 
 
 
+def column(header: str) -> str | None:
+    """The COLUMNS header a header as written stands for (any spelling of SPELLINGS), or None."""
+    spec = BY_KEY.get(column_key(header))
+    return spec[0] if spec else None
+
+
 def label(sheet: Sheet, cells: list, header: str):
-    """The cell under ``header`` (姓名, 编号) however the header is written (spaces, full-width brackets)."""
-    key = header_key(header)
-    i = next((i for i, h in enumerate(sheet.headers) if header_key(h) == key), None)
+    """The cell under ``header`` (姓名, 编号) however the header is written (spaces, brackets, 工号)."""
+    i = next((i for i, h in enumerate(sheet.headers) if column(h) == header), None)
     return cells[i] if i is not None and i < len(cells) else None
 
 
-
 def row_label(row: Row, header: str) -> str:
-    """A row's 姓名 or 编号 as text, whatever spacing its header has: for the page's table and the draft."""
-    key = header_key(header)
-    return cell_text(_out(next((v for h, v in row.cells.items() if header_key(h) == key), None)), half=False)
+    """A row's 姓名 or 编号 as text, whatever spelling its header has: for the page's table and the draft."""
+    return cell_text(_out(next((v for h, v in row.cells.items() if column(h) == header), None)), half=False)
 
 
 
@@ -127,7 +186,7 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
     """One row → its answers object; a cell it cannot use makes the row an error naming sheet, row, header."""
     by_header = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(sheet.headers) if h}
     row = Row(sheet.name, number, by_header)
-    known = {h: BY_KEY[header_key(h)] for h in by_header if header_key(h) in BY_KEY}
+    known = {h: BY_KEY[column_key(h)] for h in by_header if column_key(h) in BY_KEY}
     direction_cell = next((v for h, v in by_header.items() if h in known and known[h][1] == "direction"), None)
     text = cell_text(direction_cell)
     if text:
@@ -142,13 +201,15 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
             raise BatchError(f"工作表“{sheet.name}”第 {number} 行没有申报方向：请填写“申报方向”列（职称 或 技能等级），"
                              f"或把工作表命名为“{PATHWAY_SHEET[A]}”或“{PATHWAY_SHEET[B]}”")
     answers: dict = {"direction": pathway}
-    columns_present = {spec[1] for spec in known.values()}
-    if "skill_levels" in columns_present and pathway == A:
-        answers["skill_levels"] = {}
-    if "titles" in columns_present and pathway == B:
-        answers["titles"] = {}
-    if "honors" in columns_present and pathway == A:
-        answers["honors"] = []
+    # A list-like group's empty cells mean none only where the sheet has every column of the group
+    # (batch.md): a missing or misspelt 高级工 column must never read as "has no 高级工".
+    present = {spec[0] for spec in known.values()}
+    for key, group in GROUPS.items():
+        if COLUMNS[group[0]][1] == pathway and set(group) <= present:
+            answers[key] = [] if key == "honors" else {}
+    if not cell_text(label(sheet, cells, "姓名")):
+        row.error = f"工作表“{sheet.name}”第 {number} 行：这一行填了内容，但没有填写“姓名”"
+        return row
     for header, value in by_header.items():
         if header not in known:
             continue
@@ -180,6 +241,7 @@ class Batch:
     source: str             # "xlsx" | "csv"
     examples: int = 0       # the template's example rows, skipped
     uncached: int = 0       # formula cells read as their text (no value cached)
+    skipped: list = field(default_factory=list)   # (sheet, row) of rows with no answers cell: not people
 
     def counts(self) -> dict:
         """{conclusion id: rows}, in CONCLUSION's order."""
@@ -198,12 +260,41 @@ class Batch:
                 line += f"（{where}的表头在第 {sheet.header_row} 行，上面的 {sheet.header_row - 1} 行未作为人员读取）"
         if self.examples:
             line += f"（跳过模板的示例行 {self.examples} 行）"
+        if self.skipped:
+            several = len(self.sheets) > 1
+            where = "、".join(f"{s}第 {n} 行" if several else f"第 {n} 行" for s, n in self.skipped[:8])
+            more = f"等 {len(self.skipped)} 行" if len(self.skipped) > 8 else ""
+            line += f"（跳过没有填写任何申报情况的 {len(self.skipped)} 行，如空行、合计、填表人：{where}{more}）"
         if self.uncached:
             line += f"（{self.uncached} 个公式单元格没有保存计算结果，按公式文本读取）"
         if self.hidden:
             line += f"（未读取隐藏的工作表：{'、'.join(self.hidden)}）"
         return line
 
+
+
+    def columns(self) -> list[str]:
+        """For each sheet, the columns taken (under their headers as written), the headers not used, and
+        the answers columns it lacks, whose questions are then unanswered (batch.md): one line each."""
+        lines = []
+        for sheet in self.sheets:
+            where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
+            pathways = {r.answers["direction"] for r in self.rows if r.sheet == sheet.name and r.answers}
+            headers = [h for h in sheet.headers if h and h.strip()]
+            taken = [h if header_key(h) == header_key(column(h)) else f"{h}（即“{column(h)}”）" for h in headers if column(h)]
+            unused = [h for h in headers if not column(h)]
+            present = {column(h) for h in headers}
+            mine = [r for r in self.rows if r.sheet == sheet.name and r.answers]
+            if mine and all("deadline" in r.answers for r in mine):   # the batch-wide deadline fills it
+                present.add("受理截止日期")
+            lacking = [h for h, spec in COLUMNS.items() if h not in present and h not in QUIET and spec[2] != "label"
+                       and spec[1] in (None, *pathways)]
+            lines.append(f"{where}读取的列：{'、'.join(taken)}")
+            if unused:
+                lines.append(f"{where}未使用的列（不是本工具认识的表头，原样保留）：{'、'.join(unused)}")
+            if lacking:
+                lines.append(f"{where}缺少的列（这些问题按未回答处理，结论可能因此为待定，而不是不符合）：{'、'.join(lacking)}")
+        return lines
 
 
 def conclusion_group(row: Row) -> str:
@@ -245,12 +336,23 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
     for sheet in people:
         seen = {}
         for h in sheet.headers:
-            if h and header_key(h) in seen:
-                raise BatchError(f"工作表“{sheet.name}”的表头“{h}”出现了两次，请删去或改名其中一列")
-            seen[header_key(h)] = h
+            key = column(h) or header_key(h)
+            if h and key in seen:
+                same = f"“{h}”出现了两次" if header_key(seen[key]) == header_key(h) else f"“{seen[key]}”和“{h}”是同一列（{key}）"
+                raise BatchError(f"工作表“{sheet.name}”的表头{same}，请删去或改名其中一列")
+            seen[key] = h
         if source == "csv" and "申报方向" not in seen:
             raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
-    filled = [(sheet, number, cells) for sheet in people for number, cells in sheet.rows if any(cell_text(c) for c in cells)]
+    # A person's row has a cell under an answers column (batch.md); a row with none (an empty numbered
+    # row, 合计, 填表人, a note) is skipped and counted. The pathway and the deadline alone make no person.
+    filled, skipped = [], []
+    for sheet in people:
+        answering = [i for i, h in enumerate(sheet.headers) if column(h) and column(h) not in NOT_A_PERSON]
+        for number, cells in sheet.rows:
+            if any(cell_text(cells[i]) for i in answering if i < len(cells)):
+                filled.append((sheet, number, cells))
+            elif any(cell_text(c) for c in cells):
+                skipped.append((sheet.name, number))
     # The template's example rows (张三（示例，请删除本行）) when they were not deleted: not people.
     examples = [(sheet, number) for sheet, number, cells in filled if EXAMPLE_MARK in cell_text(label(sheet, cells, "姓名"), half=False)]
     filled = [(sheet, number, cells) for sheet, number, cells in filled if (sheet, number) not in examples]
@@ -261,7 +363,7 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
         if progress and i % 500 == 0:
             progress("prepare", i, len(filled))
         rows.append(row_answers(sheet, number, cells, policy, deadline))
-    return Batch(people, rows, hidden, source, examples=len(examples), uncached=uncached)
+    return Batch(people, rows, hidden, source, examples=len(examples), uncached=uncached, skipped=skipped)
 
 
 

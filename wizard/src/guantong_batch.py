@@ -97,7 +97,7 @@ def op_batch_table(payload: dict) -> dict:
     if start:
         return {"rows": rows}
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
-    return {"summary": b.summary(), "counts": b.counts(), "levels": levels,
+    return {"summary": b.summary(), "columns": b.columns(), "counts": b.counts(), "levels": levels,
             "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1}
 
 

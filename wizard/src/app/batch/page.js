@@ -360,6 +360,7 @@ class BatchPage {
       .join("");
     box.innerHTML = `<h2 id="gt-results-title">${esc(BW.summaryHeading)}</h2>
 <p class="gt-batch__summary" data-gt-summary-line>${esc(t.summary)}</p>
+<ul class="gt-batch__columns" data-gt-columns>${(t.columns || []).map((line) => `<li>${esc(line)}</li>`).join("")}</ul>
 <p class="gt-hint">${esc(BW.file(this.loaded))}</p>
 <h3 class="gt-batch__downloads">${esc(BW.downloads)}</h3>
 <p class="gt-hint">${esc(BW.downloadsHint)}</p>
