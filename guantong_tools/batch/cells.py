@@ -65,7 +65,7 @@ def cell_date(value, full: bool = False) -> str:
         if not part:
             raise CellError(f"“{text}”不是日期（{DATE_FORMS}）")
         if full:
-            raise CellError(f"“{text}”不是完整的日期：受理截止日期要写完整的年、月、日，如 2026-06-30")
+            raise CellError(f"“{text}”不是完整的日期：这里要写完整的年、月、日，如 2026-06-30")
         y = int(part.group(1))
         if y < 1:
             raise CellError(f"年份 {part.group(1)} 不存在")

@@ -43,7 +43,7 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
         return 2
     if deadline:
         try:
-            deadline = cell_date(deadline)
+            deadline = cell_date(deadline, full=True)
         except CellError as exc:
             print(f"--deadline：{exc}", file=sys.stderr)
             return 2

@@ -63,7 +63,7 @@ COLUMNS = {
 # column_key's own evening-out (时间 → 日期 at the end, 三 → 3, a bracketed grade dropped), so that
 # 高级工（三级）取得时间 and 近三年年度考核合格 need no entry here.
 SPELLINGS = {
-    "编号": ["工号", "序号", "人员编号"],
+    "编号": ["工号", "人员编号"],   # not 序号: a list often has both (序号 stays an unused column)
     "申报方向": ["方向", "申报类别", "申报类型"],
     "受理截止日期": ["截止日期", "申报截止日期", "材料截止日期"],
     "弄虚作假记录": ["有无弄虚作假记录", "是否有弄虚作假记录", "弄虚作假"],

@@ -128,6 +128,11 @@ def test_gbk_csv_and_bad_files(batch_page):
     page.wait_for_selector(RESULTS, timeout=ENGINE_TIMEOUT)
     native = batch.read(GBK_CSV, "名单.csv", "2026-06-30")
     assert page.inner_text("[data-gt-summary-line]") == native.summary()
+    # The columns taken, unused and lacking, as the command says them, before the table (issue 30).
+    assert page.inner_text("[data-gt-columns]").splitlines() == native.columns() and len(native.columns()) >= 2
+    above = page.evaluate("document.querySelector('[data-gt-columns]').getBoundingClientRect().bottom"
+                          " <= document.querySelector('.gt-batch__table').getBoundingClientRect().top")
+    assert above
     assert [r[1] for r in table(page)] == ["周九", "吴十"]
     assert not recorded.errors
     assert csp_violations(recorded) == []

@@ -164,7 +164,8 @@ def test_pathway_a_undetermined_with_date_errors(wizard):
     assert w.page.evaluate("document.activeElement.matches('[data-gt-summary]')"), "focus moves to the error summary"
     w.type("取得技师（二级）的日期", "abc")
     w.cont()
-    assert "2019-06-30、2019/6/30 或 2019年6月30日" in w.field_error("gt-skill_levels-technician-date")
+    error = w.field_error("gt-skill_levels-technician-date")
+    assert "没有看懂这个日期" in error and "2019.6 或 2019年6月" in error and "技师（二级）：" not in error
     # A date after the deadline: a warning beside the field, then a second 继续 accepts it.
     w.type("取得技师（二级）的日期", "2018/7/1")
     w.choose("高级技师（一级）").type("取得高级技师（一级）的日期", "2026-12-01")
@@ -191,6 +192,45 @@ def test_pathway_a_undetermined_with_date_errors(wizard):
     assert r["levels"]["intermediate"]["tag"] == "待定"
     assert "尚未回答申报的职称系列" in r["levels"]["intermediate"]["text"]
     assert any("高级技师" in n and "晚于本轮受理材料截止时间" in n for n in r["notes"])
+
+
+def test_a_date_known_to_the_month_gives_the_t8_result(wizard):
+    """Issue 30: 2023.6 is read as June 2023 (the field says so), the deadline alone must be whole, and a
+    month straddling the day that decides gives 待定 with the date that decides it."""
+    w: WizardPage = wizard()
+    w.open().answer("direction", A)
+    w.answer_deadline("2026.6")
+    assert w.field_error("gt-deadline").endswith("这里要写完整的年、月、日，例如 2026-06-30")
+    w.answer_deadline("2026-06-15")
+    w.answer("employed_in_huangshi", "是")
+    w.answer("skill_post", "是")
+    w.expect_question("skill_levels")
+    w.choose("高级工（三级）").type("取得高级工（三级）的日期", "2019")
+    w.choose("技师（二级）").type("取得技师（二级）的日期", "2023.6")
+    assert w.page.text_content("#gt-skill_levels-technician-date-understood") == "您填写的是：2023年6月（具体日期不清楚）"
+    assert w.page.text_content("#gt-skill_levels-senior_worker-date-understood") == "您填写的是：2019年（具体日期不清楚）"
+    w.type("取得技师（二级）的日期", "2023年13月")
+    w.cont()
+    assert w.field_error("gt-skill_levels-technician-date").endswith("\n月份 13 不存在（应为 1 到 12 月）")
+    w.type("取得技师（二级）的日期", "2023年6月")
+    w.cont()
+    w.expect_question("months_out_of_skill_work")
+    w.type("#gt-months_out_of_skill_work", "没有").cont()
+    w.answer("honors", "以上都没有")
+    w.answer("studio", "不是领办人")
+    w.answer("series", "工程技术系列")
+    w.answer("speciality_matches", "是")
+    w.answer("annual_assessment_passed", "是")
+    w.answer("integrity_record", "否")
+    rows = dict(w.expect_check())
+    assert "技师（二级）：2023年6月" in rows["您取得了哪些职业资格或职业技能等级？各是哪一天取得的？"]
+    w.page.get_by_role("button", name="查看结果").click()
+    r = w.expect_result()
+    assert r["levels"]["assistant"]["status"] == "eligible"
+    intermediate = r["levels"]["intermediate"]
+    assert intermediate["status"] == "undetermined"
+    assert "取得技师的日期只填到 2023年6月" in intermediate["text"]
+    assert "若不晚于 2023年6月15日，即符合申报中级职称的条件" in intermediate["text"]
 
 
 def test_pathway_b_eligible_and_next_level_eligible_on(wizard):

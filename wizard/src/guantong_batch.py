@@ -50,7 +50,7 @@ def op_batch_open(payload: dict) -> dict:
     deadline = payload.get("deadline") or None
     if deadline:
         try:
-            deadline = gb.cell_date(deadline)
+            deadline = gb.cell_date(deadline, full=True)
         except gb.CellError as exc:
             raise InputError(f"受理截止日期：{exc}", "deadline") from None
     with open(payload["path"], "rb") as f:

@@ -488,7 +488,7 @@ ${this.noticeHtml()}`;
       .filter((box) => box.checked)
       .map((box) => [Number(box.dataset.gtPick), this.root.querySelector(`[data-gt-level="${box.dataset.gtPick}"]`).value]);
     // What the page can tell at once is told before any window opens (no blank window that closes again).
-    const start = parseDate(this.$("#gt-notice-start").value);
+    const start = parseDate(this.$("#gt-notice-start").value, { full: true });
     const refused = !picks.length
       ? [BW.pickSomeone, null]
       : !this.$("#gt-notice-employer").value.trim()

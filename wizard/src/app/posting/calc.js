@@ -26,7 +26,7 @@ function load() {
 /** What the calculator says for a typed start (the words: words.js PW): {text, end?}, and for an end day
  * the text's parts [before, date, after], so that the date stays on one line as on every screen. */
 export function sayPosting(cal, typed, n) {
-  const start = parseDate(typed);
+  const start = parseDate(typed, { full: true });
   if (start.empty) return { text: "" };
   if (start.error) return { text: start.error };
   const r = postingEnd(cal, start.value, n);
