@@ -178,6 +178,51 @@ def generate(n: int = 240, seed: int = 20211202, shape: str = "journey") -> list
     return [SHAPES[shape](picks) for _ in range(n)]
 
 
+def dated_places(a: dict) -> list[tuple]:
+    """Where an answers object holds a date a person may know only to the month or the year (rules.md T8:
+    every date but the deadline): ("skill_levels", "technician"), ("honors", 0), ("studio",), ("work_start",)."""
+    found = [(key, sub) for key in ("skill_levels", "titles") for sub in (a.get(key) or {})]
+    found += [("honors", i) for i, h in enumerate(a.get("honors") or []) if isinstance(h, dict) and h.get("date")]
+    if isinstance(a.get("studio"), dict) and a["studio"].get("date"):
+        found.append(("studio",))
+    if "work_start" in a:
+        found.append(("work_start",))
+    return found
+
+
+def date_at(a: dict, place: tuple) -> str:
+    key = place[0]
+    if key in ("skill_levels", "titles"):
+        return a[key][place[1]]
+    if key == "honors":
+        return a[key][place[1]]["date"]
+    return a[key]["date"] if key == "studio" else a[key]
+
+
+def with_date(a: dict, place: tuple, value: str) -> dict:
+    """A copy of the answers with the date at `place` replaced (the rest shared)."""
+    out = dict(a)
+    key = place[0]
+    if key in ("skill_levels", "titles"):
+        out[key] = {**a[key], place[1]: value}
+    elif key == "honors":
+        out[key] = [*a[key]]
+        out[key][place[1]] = {**a[key][place[1]], "date": value}
+    elif key == "studio":
+        out[key] = {**a[key], "date": value}
+    else:
+        out[key] = value
+    return out
+
+
+def blurred(a: dict, to: str = "month") -> dict:
+    """Every date but the deadline known only to the month (YYYY-MM) or the year (YYYY), as people recall
+    a certificate (T8)."""
+    for place in dated_places(a):
+        a = with_date(a, place, date_at(a, place)[: 7 if to == "month" else 4])
+    return a
+
+
 EDGE_CASES = [
     {"direction": "skill_to_title", "deadline": "2026-02-28", "employed_in_huangshi": True, "skill_post": True,
      "skill_levels": {"senior_worker": "2024-02-29"}, "honors": [], "studio": None, "series": "工程技术",

@@ -100,54 +100,20 @@ def test_an_eligible_on_date_means_time_is_all_that_is_missing_over_many_seeded_
     assert all(lv["eligible_on"] is None for lv in run(late)["levels"].values())
 
 
-def _dated_fields(a: dict) -> list[tuple]:
-    """Where the answers hold a full date a person might know only to the month or the year (T8)."""
-    found = [(key, sub) for key in ("skill_levels", "titles") for sub in a.get(key, {})]
-    found += [("honors", i) for i, h in enumerate(a.get("honors", [])) if isinstance(h, dict) and "date" in h]
-    if isinstance(a.get("studio"), dict) and "date" in a["studio"]:
-        found.append(("studio",))
-    if "work_start" in a:
-        found.append(("work_start",))
-    return found
-
-
-def _set_date(a: dict, where: tuple, value: str) -> dict:
-    a = {**a, **{k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in a.items()}}
-    key = where[0]
-    if key in ("skill_levels", "titles"):
-        a[key][where[1]] = value
-    elif key == "honors":
-        a[key][where[1]] = {**a[key][where[1]], "date": value}
-    elif key == "studio":
-        a[key] = {**a[key], "date": value}
-    else:
-        a[key] = value
-    return a
-
-
-def _get_date(a: dict, where: tuple) -> str:
-    key = where[0]
-    if key in ("skill_levels", "titles"):
-        return a[key][where[1]]
-    if key == "honors":
-        return a[key][where[1]]["date"]
-    if key == "studio":
-        return a[key]["date"]
-    return a[key]
-
-
 @settings(max_examples=300)
 @given(full_skill | full_title, st.data())
 def test_a_date_known_to_the_month_or_year_never_promises_more_than_a_full_date_gives(a, data):
     """T8: blur one or more dates to their month or year; then any full date inside those periods gives a
     result at least as good as the blurred one promised as certain (eligible stays eligible, a level opens
     by the promised date) and never better than a promised 不符合 (not_eligible stays not_eligible)."""
-    fields = _dated_fields(a)
+    from build_scripts.sample_answers import date_at, dated_places, with_date
+
+    fields = dated_places(a)
     assume(fields)
     chosen = data.draw(st.lists(st.sampled_from(fields), min_size=1, max_size=3, unique=True))
     blurred, exact = a, a
     for where in chosen:
-        day = dt.date.fromisoformat(_get_date(a, where))
+        day = dt.date.fromisoformat(date_at(a, where))
         to_year = data.draw(st.booleans())
         if to_year:
             period = (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
@@ -157,8 +123,8 @@ def test_a_date_known_to_the_month_or_year_never_promises_more_than_a_full_date_
             period = (dt.date(day.year, day.month, 1), nxt - dt.timedelta(days=1))
             text = f"{day.year:04d}-{day.month:02d}"
         pick = period[0] + dt.timedelta(days=data.draw(st.integers(0, (period[1] - period[0]).days)))
-        blurred = _set_date(blurred, where, text)
-        exact = _set_date(exact, where, pick.isoformat())
+        blurred = with_date(blurred, where, text)
+        exact = with_date(exact, where, pick.isoformat())
     promised, got = run(blurred), run(exact)
     check_shape(promised)
     for lid, level in promised["levels"].items():

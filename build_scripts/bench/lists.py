@@ -30,9 +30,10 @@ def cells_of(answers: dict, i: int) -> dict:
     return cells
 
 
-def people_xlsx(n: int) -> bytes:
+def people_xlsx(n: int, months: float = 0.0) -> bytes:
     """An xlsx of n generated people (both pathways, in one sheet with a 申报方向 column, every answer the
-    generator gave written in its column), for the batch benchmarks natively and in the browser."""
+    generator gave written in its column), for the batch benchmarks natively and in the browser; the share
+    `months` of them with every date but the deadline written to the month only (2019-06, rules.md T8)."""
     import io
 
     import openpyxl
@@ -45,7 +46,10 @@ def people_xlsx(n: int) -> bytes:
     ws.title = "名单"
     headers = list(dict.fromkeys(["姓名", "申报方向", *batch.TEMPLATE_A, *batch.TEMPLATE_B]))
     ws.append(headers)
+    every = round(1 / months) if months else 0
     for i, a in enumerate(people):
+        if every and i % every == 0:
+            a = sample_answers.blurred(a, "month")
         cells = {batch.header_key(h): v for h, v in cells_of(a, i).items()}   # 申报职业(工种) = 申报职业（工种）
         ws.append([cells.get(batch.header_key(h)) for h in headers])
     buf = io.BytesIO()
