@@ -110,11 +110,11 @@ def test_payloads_typed_into_the_wizard_stay_text(wizard):
     w.expect_check()
     w.page.get_by_role("button", name="查看结果").click()
     w.expect_result()
-    assert shows(w, f"“{PAYLOADS[0]}”不在贯通领域内"), "the engine's message quotes the series as typed"
+    assert shows(w, f"没有认出“{PAYLOADS[0]}”是哪个职称系列"), "the engine's message quotes the series as typed"
     assert shows(w, f"“{PAYLOADS[2]}”不在通知所列荣誉名单中")
     assert_inert(w, dialogs, "the result")
     w.page.emulate_media(media="print")
-    assert shows(w, f"“{PAYLOADS[0]}”不在贯通领域内")
+    assert shows(w, f"没有认出“{PAYLOADS[0]}”是哪个职称系列")
     assert_inert(w, dialogs, "the print view")
     w.page.emulate_media(media="screen")
     # The share link carries the text as typed, in its fragment only.
@@ -164,7 +164,7 @@ def test_payloads_in_a_crafted_share_link_stay_text(wizard):
     }
     w.open(share_fragment(answers)).wait_engine()
     w.expect_result()
-    assert shows(w, f"“{PAYLOADS[1]}”不在贯通领域内")
+    assert shows(w, f"没有认出“{PAYLOADS[1]}”是哪个职称系列")
     assert_inert(w, dialogs, "a shared result")
     w.page.emulate_media(media="print")
     assert_inert(w, dialogs, "a shared result's print view")
