@@ -10,9 +10,10 @@ from .policy import Policy, load_policy, phone
 from .workdays import load_calendar, posting_by_deadline
 from .rules import (
     MET, NOT_MET, PRECONDITIONS, STATUS, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
-    a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, iso, reason_kind, t1_deadline,
+    a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, counted_years, iso, reason_kind,
+    t1_deadline,
 )
-from .spans import decide_spans, find_spans
+from .spans import decide_spans, find_spans, resolve
 
 
 @dataclass
@@ -63,6 +64,20 @@ def evaluate(answers: dict, *, policy: Policy | None = None, today: _dt.date | N
         next_steps=next_steps(case, levels),
         notes=[{"clause": c, "message": m} for c, m in deadline_notes(case) + case.notes + general_notes(case, levels)],
     )
+
+
+def counted_years_at_deadline(answers: dict, *, policy: Policy | None = None, today: _dt.date | None = None) -> int | None:
+    """B5: the whole years of work counted to the deadline for pathway B's answers (a start date known only
+    to the month or the year counted from its last day, T8: the years held whichever day it was), or None
+    when not answered. For a page that says what number decides a level left open on the standard's years."""
+    policy = policy or load_policy()
+    today = today or _dt.date.today()
+    parsed = parse(answers)
+    spans = find_spans(parsed)
+    if spans:
+        parsed = resolve(parsed, spans, tuple(s.last for _, s in spans))
+    deadline, source, current = t1_deadline(parsed, policy, today)
+    return counted_years(Case(parsed, policy, deadline, source, current, today))
 
 
 def decide(parsed: dict, policy: Policy, today: _dt.date) -> tuple[Case, list[dict], dict[str, dict]]:

@@ -44,9 +44,10 @@ QUESTIONS: tuple[Question, ...] = (
              options=((A, "我是高技能人才（高级工、技师、高级技师），想申报专业技术职称"),
                       (B, "我有专业技术职称，想参加职业技能等级评价"))),
     Question("deadline", "本轮申报的受理材料截止时间是哪一天？",
-             "所有年限都计算到这一天为止，截止后取得的等级、职称和荣誉不计入本轮。不清楚可留空：将使用已公布的本年度截止时间，未公布则暂按今天计算。",
+             "所有年限都计算到这一天为止，截止后取得的等级、职称和荣誉不计入本轮。不清楚的，选“不清楚，按今年的规定算”："
+             "使用已公布的本年度截止时间，未公布则暂按今天计算。",
              "3.2", "date", optional=True,
-             words=(("other", "其他日期"), ("other_field", "受理材料截止时间"), ("unsure", "不清楚，留空"))),
+             words=(("other", "其他日期"), ("other_field", "受理材料截止时间"), ("unsure", "不清楚，按今年的规定算"))),
     # ---- pathway A ----
     Question("employed_in_huangshi", "您的用人单位在黄石市吗？",
              "黄石市含大冶市、阳新县、各区和新港工业园区。", "2.1", "bool", options=YES_NO,
@@ -58,13 +59,13 @@ QUESTIONS: tuple[Question, ...] = (
              "职业资格证书和职业技能等级证书同等对待，按证书上的日期填写。只填高级工（三级）及以上；都没有请选“都没有”。",
              "2.1", "dated_levels", when=(("direction", "==", A),), ends=(({}, "A2"),), words=(("none", "都没有"),)),
     Question("months_out_of_skill_work", "取得这些等级后，您有没有中断从事技术技能工作？共几个月？",
-             "满年限按“从事相应技术技能工作满 N 年”计算，中断的月数会让满年日期顺延。没有中断请填 0。",
+             "年限从取得等级那天算起；中间没有从事技术技能工作的月数，满年的日期要往后顺延。没有中断请填 0 或“没有”。",
              "2.4.1", "count", when=(("direction", "==", A), ("skill_levels", "!=", {})), optional=True,
              words=(("unit", "个月"),)),
     Question("honors", "您获得过下列荣誉吗？",
              "可多选，并填写获得日期。名单以外的荣誉可在“其他荣誉”中填写，并说明您认为它与哪一档相当，由评审部门认定。",
              "2.4.1", "honors", when=(("direction", "==", A),),
-             words=(("none", "以上都没有"), ("other", "其他荣誉"), ("other_field", "名单以外的荣誉也可以填写，由评审部门认定。"))),
+             words=(("none", "都没有获得"), ("other", "其他荣誉"), ("other_field", "名单以外的荣誉也可以填写，由评审部门认定。"))),
     Question("studio", "您是技能大师工作室的领办人吗？", "只有领办人才算；请选择工作室的层级。", "2.4.1", "studio",
              options=(("", "不是领办人"),), when=(("direction", "==", A),)),
     Question("series", "您想申报哪个系列的职称？", "贯通领域以工程技术系列为重点，也包括下列系列。", "2.2", "choice",
@@ -192,7 +193,8 @@ def options_for(question: Question, policy: Policy | None = None, answers: dict 
     if question.id == "skill_levels":
         return [{"value": s["id"], "label": f"{s['name']}（{s['grade']}）"} for s in p.skill_levels]
     if question.id == "titles":
-        return [{"value": t["id"], "label": t["name"]} for t in p.titles]
+        return [{"value": t["id"], "label": t["name"], **({"hint": f"如{t['examples']}"} if t.get("examples") else {})}
+                for t in p.titles]
     if question.id == "honors":
         return [{"value": h["name"], "label": h["name"], "tier": h["tier"], "clause": h["clause"]} for h in p.honors]
     if question.id == "studio":

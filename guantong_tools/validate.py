@@ -81,7 +81,7 @@ CLAUSE_KEY = "clause"
 SCHEMA: dict[str, tuple[dict, dict]] = {
     "data": ({"version": STR, "notice": STR, "region": STR}, {}),
     "skill_level": ({"id": STR, "name": STR, "grade": STR, "clause": STR}, {}),
-    "title": ({"id": STR, "name": STR, "clause": STR}, {}),
+    "title": ({"id": STR, "name": STR, "clause": STR}, {"examples": STR}),
     "a_level": ({"id": STR, "name": STR, "clause": STR, "skill_level": STR, "years": INT, "review": STR}, {}),
     "studio": ({"id": STR, "name": STR, "tier": STR, "clause": STR}, {}),
     "honor": ({"name": STR, "tier": STR, "clause": STR}, {"aliases": STRS}),

@@ -57,7 +57,8 @@ def test_the_changelog_page_lists_the_change_and_the_data_version(published):
     assert "新增2026年度受理截止时间和“黄石市金牌职工”荣誉（测试）。" in html and "黄人社函〔2026〕测试号" in html
     assert "2026年5月20日" in html
     version = re.search(r'version = "([^"]+)"', POLICY_PATH.read_text(encoding="utf-8")).group(1)
-    assert f"数据版本 {version}" in page(published, "index.html")
+    home = page(published, "index.html")
+    assert f'data-version="{version}"' in home and "数据版本" not in home and "规则更新于 2026年5月20日" in home
 
 
 def test_the_staff_guide_carries_the_nginx_example_verbatim(published):

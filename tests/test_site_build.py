@@ -370,3 +370,44 @@ def test_search_finds_the_names_in_the_data_on_their_pages(search_index):
     names = [h["name"] for h in p.honors] + [s["name"] for s in p.studios] + [s["name"] for s in p.series]
     names += [s["name"] for s in p.skill_levels] + ["领办人", "水平能力测试", "诚信承诺书", "书面答辩", "一票否决"]
     assert site_search.misses(search_index, names, by_page=True) == {}
+
+
+class _Text(HTMLParser):
+    """The words a reader sees on a page: text outside scripts, styles and the SVG charts' hidden parts."""
+
+    def __init__(self):
+        super().__init__()
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+BUILDERS = re.compile(r"(?<!搜索)引擎|数据版本|(?<![A-Za-z0-9])[ABTE]\d{1,2}(?![0-9])")
+
+
+def test_no_builders_words_on_a_public_page(site):
+    """Issue 31: no 引擎, 数据版本 or rule ids (A1–A6, B1–B3, …) anywhere the public reads: every built page
+    but the staff guide (staff may read ids), the flowcharts' text included. (Material's own 搜索引擎 is a plain word.)"""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith("staff/"):
+            continue
+        parser = _Text()
+        parser.feed(path.read_text(encoding="utf-8"))
+        words = " ".join(parser.parts)
+        hits = sorted({m.group(0) for m in BUILDERS.finditer(words)})
+        if hits:
+            found[rel] = hits
+    assert not found, found

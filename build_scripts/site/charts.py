@@ -183,9 +183,10 @@ def figure(name: str, chart: "Chart", svg: str) -> str:
 
 
 def _preconditions_node(chart: Chart, site: Site, pathway: str) -> None:
-    """All preconditions in one box, with the ids the tables and the wizard's results use."""
+    """All preconditions in one box, numbered as the pathway page's table numbers them (no rule ids: the
+    public reads these; issue 31)."""
     lines = ["基本条件，须全部满足："]
-    lines += [f"{p['id']} {p['label']}" for p in site.preconditions(pathway)]
+    lines += [f"{i}. {p['label']}" for i, p in enumerate(site.preconditions(pathway), start=1)]
     lines.append("（有一项不满足的，不能申报）")   # said here, not drawn as a branch: one column fits a phone
     chart.node("P", lines)
 

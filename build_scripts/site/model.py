@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guantong import clauses as _clauses
-from guantong import flow, rules
+from guantong import flow, rules, words
 from guantong.clauses import Notice, anchor_for, load_notice
 from guantong.policy import PATHWAYS, Policy, default_path, load_policy, phone
 from guantong.words import PATHWAY_TITLE
@@ -162,6 +162,12 @@ class Site:
 
     def office(self, office_id: str) -> dict:
         return dict(self.policy.office(office_id), dial=phone(self.policy.office(office_id)))
+
+    @property
+    def updated(self) -> str:
+        """The day of the latest change-log entry, in 年月日 (the footer: when the rules were updated)."""
+        days = [c["date"] for c in self.policy.raw.get("change", []) if hasattr(c.get("date"), "year")]
+        return words.cn(max(days)) if days else ""
 
     @property
     def contact_offices(self) -> list[dict]:

@@ -66,7 +66,8 @@ def on_config(config):
     config.extra["guantong"] = {
         "issuer": site.notice.meta["issuer"],
         "doc_number": site.notice.meta["doc_number"],
-        "data_version": p.version,
+        "data_version": p.version,   # in an attribute: the public reads when the rules were updated, not a version
+        "updated": site.updated,
         "offices": site.contact_offices,
     }
     return config

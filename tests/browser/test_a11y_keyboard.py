@@ -94,7 +94,7 @@ def test_pathway_a_by_keyboard(wizard):
     assert k.on("[data-gt-summary]")
     k.check("技师（二级）").type("#gt-skill_levels-technician-date", "2020/9/1").cont()
     k.question("months_out_of_skill_work").type("#gt-months_out_of_skill_work", "0").cont()
-    k.question("honors").check("以上都没有").cont()
+    k.question("honors").check("都没有获得").cont()
     k.question("studio").radio("不是领办人").cont()
     k.question("series").radio("工程技术系列").cont()
     k.question("speciality_matches").radio("是").cont()

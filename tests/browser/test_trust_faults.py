@@ -29,8 +29,8 @@ BLOCKED = {
 }
 # What the status line gives as the reason (words.js: scriptError, bootFailed).
 REASON = {
-    "the worker script": "判断引擎脚本出错",
-    "the engine bundle": "判断引擎的文件没能下载：guantong.",
+    "the worker script": "自测程序脚本出错",
+    "the engine bundle": "自测程序的文件没能下载：guantong.",
     "Pyodide": "判断程序（.wasm 文件）无法加载",
 }
 

@@ -36,7 +36,7 @@ def test_both_pathways_answered_with_the_engine_held_back(wizard):
     # The result waits for the engine, showing how far it has come, then appears by itself.
     w.page.get_by_role("button", name="查看结果").click()
     w.page.wait_for_selector("[data-gt-waiting] progress")
-    assert "正在载入判断引擎" in w.page.inner_text("#gt-wizard [data-gt-screen]")
+    assert "正在载入自测程序" in w.page.inner_text("#gt-wizard [data-gt-screen]")
     held.release()
     result = w.expect_result()
     assert result["highest"] == "senior_technician"

@@ -194,7 +194,7 @@ def test_pyodide_that_cannot_load_is_reported_not_a_blank_page(wizard):
     w.page.wait_for_selector('#gt-wizard[data-engine="fatal"]', timeout=60_000)
     # A load failure, not the browser's fault: the status line says so with 重试, the questions go on.
     status = w.page.inner_text("[data-gt-engine]")
-    assert "判断引擎没能载入" in status and "重试" in status, status
+    assert "自测程序没能载入" in status and "重试" in status, status
     # Why, in words (words.js bootFailed).
     assert "判断程序（.wasm 文件）无法加载" in status, status
     w.answer("direction", A)

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from guantong import flow
+
 REPO = Path(__file__).resolve().parents[2]
 ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
 STEP_TIMEOUT = 30_000
@@ -81,6 +83,8 @@ class WizardPage:
     def expect_result(self) -> dict:
         """Wait for the result page; return what it shows."""
         self.page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=ENGINE_TIMEOUT)
+        # Each level is a disclosure (issue 31): opened here, as a person would, to read its reasons.
+        self.page.evaluate("document.querySelectorAll('#gt-wizard details.gt-level').forEach((d) => { d.open = true; })")
         levels = {}
         for section in self.page.locator(".gt-level").all():
             levels[section.get_attribute("data-level")] = {
@@ -176,7 +180,7 @@ class WizardPage:
         self.expect_question("deadline")
         other = self.page.get_by_label("其他日期", exact=True)
         if text is None:
-            empty = self.page.get_by_label("不清楚，留空", exact=True)
+            empty = self.page.get_by_label(flow.words_of(flow.BY_ID["deadline"])["unsure"], exact=True)
             if empty.count():
                 empty.check()
         else:

@@ -23,7 +23,8 @@ import json
 import re
 
 from guantong import AnswersError, evaluate, flow
-from guantong.policy import load_policy
+from guantong.engine import counted_years_at_deadline
+from guantong.policy import load_policy, phone
 
 
 class InputError(ValueError):
@@ -73,6 +74,12 @@ def page_result(answers: dict, day: _dt.date | None) -> dict:
             except Exception:  # noqa: BLE001 - an unknown id still links to the notice page
                 cited[cid] = {"anchor": "", "cite": cid}
     materials = policy.raw.get("materials", {})
+    # What decides a level left open (said once on the result, by the reasons' kinds, never their words):
+    # pathway B's levels waiting only on the occupation standard's years, with the years the person has.
+    waiting = [lid for lid, lv in result["levels"].items() if lv["status"] == "undetermined" and lv["reasons"]
+               and all(r["kind"] == "years_requirement" for r in lv["reasons"])]
+    counted = counted_years_at_deadline(answers, today=day) if waiting else None
+    contact = policy.office("capacity")   # the office the notice names for questions (E4): on the image too
     return {
         "result": result,
         "answers": answers,
@@ -82,6 +89,8 @@ def page_result(answers: dict, day: _dt.date | None) -> dict:
         "materials": {"clause": materials.get("clause", ""), "names": materials.get("names", [])}
         if pathway == "skill_to_title" else None,
         "ended_by": flow.ended_by(answers),
+        "years_wait": {"levels": waiting, "counted": counted} if waiting and counted is not None else None,
+        "contact": {"name": contact["name"], "phone": phone(contact)},
         "policy_version": policy.version,
         "notice": policy.raw.get("data", {}).get("notice", ""),
     }

@@ -94,6 +94,17 @@ class Wizard {
     });
     this.offlineListener = () => this.showOffline();
     offline.listeners.add(this.offlineListener);
+    // A result's levels are disclosures: all printed open (the browser's own print too), then as they were.
+    this.openForPrint = () => {
+      this.closedForPrint = [...root.querySelectorAll("details.gt-level:not([open])")];
+      for (const d of this.closedForPrint) d.open = true;
+    };
+    this.closeAfterPrint = () => {
+      for (const d of this.closedForPrint || []) d.open = false;
+      this.closedForPrint = [];
+    };
+    window.addEventListener("beforeprint", this.openForPrint);
+    window.addEventListener("afterprint", this.closeAfterPrint);
 
     const initial = parseHash(location.hash);
     if (initial && initial.name === "share") this.openShare(initial.data);
@@ -143,6 +154,8 @@ class Wizard {
     stopSpeaking();
     this.unsubscribe?.();
     offline.listeners.delete(this.offlineListener);
+    window.removeEventListener("beforeprint", this.openForPrint);
+    window.removeEventListener("afterprint", this.closeAfterPrint);
     document.documentElement.classList.remove("gt-wizard-page");
   }
 
@@ -414,6 +427,7 @@ class Wizard {
 
   showSpeak() {
     for (const button of this.$screen?.querySelectorAll("[data-gt-speak]") ?? []) button.hidden = !this.voice;
+    for (const note of this.$screen?.querySelectorAll("[data-gt-speak-missing]") ?? []) note.hidden = Boolean(this.voice);
   }
 
   /** 取消修改: the answers as they were when the change began, and the check page. */

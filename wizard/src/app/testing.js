@@ -20,6 +20,27 @@ export function pythonJson(module, ...args) {
   return JSON.parse(out);
 }
 
+/** What the bridge's "result" operation gives the page for generated journeys and loose answers
+ * (sample_answers), some with every date known only to the month or the year (rules.md T8). */
+export function sampleResults() {
+  const script = `import json, guantong_wizard as b
+from build_scripts import sample_answers as s
+out = []
+people = s.generate(40, 5) + s.generate(40, 9, "loose") + s.generate(40, 11, "full")
+people += [s.blurred(a, "month") for a in s.generate(30, 12, "full")] + [s.blurred(a, "year") for a in s.generate(30, 13, "full")]
+for a in people:
+    r = json.loads(b.call("result", json.dumps({"answers": a, "today": "2026-12-03"})))
+    if r["ok"]: out.append(r["value"])
+print(json.dumps(out, ensure_ascii=False))`;
+  const out = execFileSync(python(), ["-c", script], {
+    cwd: `${REPO}wizard/src`,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, PYTHONPATH: REPO },
+  });
+  return JSON.parse(out);
+}
+
 const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]);
 const attrs = (text) => {
   const out = {};

@@ -10,6 +10,7 @@ export { V };
 export const W = {
   // answer controls
   or: "或",
+  orHonors: "或者，选择您获得的荣誉：",
   dateHint: "例如 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月",
   deadlineHint: "例如 2026-06-30 或 2026年6月30日",
   dateFormat: "没有看懂这个日期：请写成 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月",
@@ -64,7 +65,7 @@ export const W = {
   titleWarning: "请确认",
   late: (date, when, deadline) => `${date}晚于${when}（${deadline}），不计入本轮申报。日期无误的话，请再次点击“继续”。`,
   lateToday: (date, deadline) => `${date}晚于今天（${deadline}；${W.todayWhy}），不计入本轮申报。日期无误的话，请再次点击“继续”。`,
-  engineProblem: "判断引擎发现这个回答有问题：",
+  engineProblem: "这个回答有问题：",
   // where the deadline came from (the late warning, the result)
   deadlineSource: V.deadlineSource,
   todayWhy: V.todayWhy,
@@ -79,10 +80,10 @@ export const W = {
   showResult: "查看结果",
   // result
   resultTitle: "自测结果",
-  waitingEngine: "您的回答已全部记下。正在载入判断引擎，载入后立即显示结果。",
+  waitingEngine: "您的回答已全部记下。正在载入自测程序，载入后立即显示结果。",
   sorting: "正在整理……",
   backToCheck: "返回检查页",
-  printHead: (notice, version) => `申报条件自测结果 · 依据${notice} · 规则数据版本 ${version}`,
+  printHead: (notice) => `申报条件自测结果 · 依据${notice}`,
   canApply: (level) => `您可以申报：${level}`,
   undeterminedTitle: "暂时无法确定：有待确认的事项",
   notYet: "目前还不符合申报条件",
@@ -91,10 +92,17 @@ export const W = {
   pending: (levels) => `${levels}待定，见下方说明。`,
   countedTo: (date, source, today = false) =>
     today ? `年限计算至今天（${date}）：${W.todayWhy}。` : `年限计算至 ${date}（${source}）。`,
-  levelsHeading: "各层级的结论",
+  levelsHeading: "各层级的详细说明",
+  levelsHint: "点开每一层级，可以看到符合或不符合的具体原因和通知的条款。",
+  // what decides a level left open (once, above the next steps; by the reasons' kinds)
+  decidesHeading: "还差什么才能确定",
+  decidesYears: (levels, n) => `${levels}：您的职称条件已经符合；若您所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
+  decidesYearsWhere:
+    "这个年限写在该职业的国家职业技能标准里“申报条件”一节。国家职业技能标准可以在“技能人才评价工作网”（网址 www.osta.org.cn）按职业名称查找，也可以问单位的人事部门，或打电话问市人社局职业能力建设科。",
+  decidesYearsBack: "查到后，填写年限要求",
+  decidesYearsAfter: "填写后再点“查看结果”，就会按这个年限重新判断。",
   levelOn: (date) => [`自 `, date, ` 起符合条件（只差时间）。`],
   routesLabel: "符合条件的途径：",
-  yearsMark: "国家职业技能标准", // in a reason: the occupation standard's years are what is open
   yearsHow: "各职业的年限要求怎么确定、在哪里查",
   reasonsLabel: "原因：",
   undeterminedReasons: "待定的原因：",
@@ -106,7 +114,7 @@ export const W = {
   countUnknown: (n) => `${n} 项待确认`,
   countMet: (n) => `${n} 项符合`,
   notesHeading: "请注意",
-  disclaimer: (notice, version) => `本结果根据您的回答和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。规则数据版本 ${version}。`,
+  disclaimer: (notice) => `本结果根据您的回答和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。`,
   print: "打印结果",
   share: "分享结果链接",
   changeAnswers: "修改回答",
@@ -125,7 +133,9 @@ export const W = {
   imageAlt: (verdict) => `自测结果图片：${verdict}`,
   imageFile: "申报条件自测结果.png",
   cardTitle: "申报条件自测结果",
-  cardBasis: (notice, version) => `依据${notice} · 规则数据版本 ${version}`,
+  cardBasis: (notice) => `依据${notice}`,
+  cardLevels: "各层级的结论",
+  cardPhone: (office, phone) => `有疑问可打电话问${office}：${phone}`,
   cardMade: (date) => `${date}在本机生成，仅供参考，以评审、评价部门的认定为准。`,
   cardScan: "扫码打开这份结果",
   cardScanHint: "用手机扫描，即可打开同一份回答和结果。",
@@ -138,15 +148,15 @@ export const W = {
   routeKind: V.routeKind,
   // the engine's status line
   stage: {
-    idle: "判断引擎即将开始下载",
-    download: "正在下载判断引擎",
-    cache: "正在从本机载入判断引擎",
-    start: "正在启动判断引擎",
+    idle: "自测程序即将开始下载",
+    download: "正在下载自测程序",
+    cache: "正在从本机载入自测程序",
+    start: "正在启动自测程序",
     engine: "正在载入申报规则",
-    ready: "判断引擎已就绪",
-    fatal: "判断引擎没能载入",
+    ready: "自测程序已就绪",
+    fatal: "自测程序没能载入",
   },
-  progressLabel: "判断引擎加载进度",
+  progressLabel: "自测程序加载进度",
   stageShort: (stage, pct) => (pct === null || pct >= 100 ? `${stage}……` : `${stage}：${pct}%`),
   bytes: (done, total) => `已下载 ${done} / ${total} MB`,
   remaining: (left) => `，还需 ${left} MB`,
@@ -154,13 +164,13 @@ export const W = {
   questionsGoOn: "您可以继续回答问题，只有查看结果时需要它。",
   offlineReady: "，已可离线使用",
   retry: "重试",
-  engineError: (message) => `判断引擎出错：${message}`,
+  engineError: (message) => `自测程序出错：${message}`,
   // why the worker could not start Python (worker.mjs fail's reasons), with its technical detail
   bootFailed: (reason, detail) =>
     `${{
       wasm: "判断程序（.wasm 文件）无法加载，或服务器没有按 application/wasm 类型发送",
       stdlib: "Python 标准库没能安装",
-      download: "判断引擎的文件没能下载",
+      download: "自测程序的文件没能下载",
     }[reason] || "Python 没能启动"}：${detail}`,
   updated: "自测工具或申报规则已更新。您的回答已保存，重新载入即可使用最新版本。",
   reload: "重新载入",
@@ -199,7 +209,7 @@ export const W = {
   },
   noWorker: (message) => `无法启动 Web Worker（${message}）`,
   timeout: "加载超时，网络可能中断了",
-  scriptError: (message) => `判断引擎脚本出错（${message || "此浏览器可能不支持模块化 Web Worker"}）`,
+  scriptError: (message) => `自测程序脚本出错（${message || "此浏览器可能不支持模块化 Web Worker"}）`,
   // where the page runs (where.js, screens/guide.js): said once, in one line, with how to open the
   // system browser; dismissed for good on this device
   where: {
@@ -279,7 +289,8 @@ export const BW = {
   ofPerson: {
     canApply: (level) => `可以申报：${level}`,
     notEligible: "按名单中的信息，目前不符合申报条件",
-    disclaimer: (notice, version) => `本结果根据名单中填写的信息和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。规则数据版本 ${version}。`,
+    disclaimer: (notice) => `本结果根据名单中填写的信息和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。`,
+    decidesYears: (levels, n) => `${levels}：此人的职称条件已经符合；若所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
   },
   fixDeadline: "请修改上面的受理截止日期，再点“检查名单”；已选择的文件仍然保留。",
   stepFailed: "这一步没能完成：请重新选择名单文件后再试；问题一直出现的话，可以刷新页面。",
@@ -325,6 +336,7 @@ export const SW = {
   care: "关怀模式",
   careTitle: "关怀模式：大字体、大按钮、朗读",
   speak: "朗读",
+  speakMissing: "这台设备没有中文朗读语音，所以这里没有“朗读”按钮。可以打开手机自带的朗读或读屏功能（在“设置 → 辅助功能”里），或在系统设置里添加中文语音。",
   speakSection: "朗读这一节",
   speakStop: "停止朗读",
   speaking: "正在朗读……",

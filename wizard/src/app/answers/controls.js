@@ -11,9 +11,12 @@ export function radio(q, index, value, label, chosen, extra = "") {
   return `<div class="gt-choice"><input class="gt-choice__input" type="radio" id="${id}" name="choice" value="${esc(value)}"${attr(chosen, "checked")}${extra}><label class="gt-choice__label" for="${id}">${esc(label)}</label></div>`;
 }
 
-export function checkbox(q, idPart, label, on, extra = "") {
+export function checkbox(q, idPart, label, on, extra = "", hint = "") {
   const id = fid(q, idPart);
-  return `<div class="gt-choice gt-choice--check"><input class="gt-choice__input" type="checkbox" id="${id}"${attr(on, "checked")}${extra}><label class="gt-choice__label" for="${id}">${esc(label)}</label></div>`;
+  // A hint (the usual names of a title level) beside the label, not in it: the label stays the choice's name.
+  const described = hint ? ` aria-describedby="${id}-hint"` : "";
+  const hintHtml = hint ? `<span class="gt-choice__hint" id="${id}-hint">${esc(hint)}</span>` : "";
+  return `<div class="gt-choice gt-choice--check"><input class="gt-choice__input" type="checkbox" id="${id}"${attr(on, "checked")}${described}${extra}><label class="gt-choice__label" for="${id}">${esc(label)}</label>${hintHtml}</div>`;
 }
 
 export function dateInput(q, idParts, name, value, label, extra = "") {

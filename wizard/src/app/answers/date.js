@@ -3,7 +3,7 @@
 import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
 import { OTHER, UNSURE, dateInput, need, radio, soleInput, unsureBox } from "./controls.js";
-import { WHOLE, parseDate } from "./parse.js";
+import { DONT_KNOW, WHOLE, parseDate } from "./parse.js";
 
 const listed = (q) => q.options.length > 0;
 
@@ -16,7 +16,8 @@ export default {
     return { choice: skipped ? UNSURE : !has ? preset : inList ? answer : OTHER, text: has && !inList ? String(answer) : "", unsure: skipped };
   },
   markup(q, fs) {
-    if (!listed(q)) return soleInput(q, fs, { kind: "date", hint: W.dateHint }) + (q.unsure ? unsureBox(q, fs.unsure) : "");
+    const hint = WHOLE.includes(q.id) ? W.deadlineHint : W.dateHint;
+    if (!listed(q)) return soleInput(q, fs, { kind: "date", hint }) + (q.unsure || q.optional ? unsureBox(q, fs.unsure) : "");
     const box = fid(q, "other-box");
     let html = q.options.map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value)).join("");
     html += radio(q, "o", OTHER, q.words.other, fs.choice === OTHER, ` data-gt-reveal="${box}"`);
@@ -34,7 +35,9 @@ export default {
       if (fs.choice === UNSURE) return { skip: true };
       if (!fs.choice) return { errors: [{ field: fid(q, 0), message: W.chooseOne }] };
       if (fs.choice !== OTHER) return { value: fs.choice, targets: { [q.id]: fid(q, 0) } };
-    } else if (fs.unsure && q.unsure) return { skip: true };
+    } else if (fs.unsure && (q.unsure || q.optional)) return { skip: true };
+    // 不知道 typed where the question may be left open means just that, never a date-format error.
+    if ((q.unsure || q.optional) && DONT_KNOW.includes(fs.text.trim())) return { skip: true };
     const d = parseDate(fs.text, { full: WHOLE.includes(q.id) });
     if (d.empty) {
       if (q.optional && !listed(q)) return { skip: true };

@@ -15,7 +15,7 @@ export default {
       .map((o) => {
         const box = fid(q, o.value, "box");
         return (
-          checkbox(q, o.value, o.label, fs.checked?.[o.value], ` data-gt-reveal="${box}" data-gt-exclusive="item"`) +
+          checkbox(q, o.value, o.label, fs.checked?.[o.value], ` data-gt-reveal="${box}" data-gt-exclusive="item"`, o.hint) +
           `<div class="gt-conditional" id="${box}"${attr(!fs.checked?.[o.value], "hidden")}>${dateInput(q, [o.value, "date"], `date-${o.value}`, fs.dates?.[o.value] ?? "", W.levelDate(o.label))}</div>`
         );
       })

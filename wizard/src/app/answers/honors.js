@@ -1,5 +1,5 @@
 // Honours: the listed ones by tier, each with an optional date; others typed in (words.other), with
-// the tier the person thinks they match; words.none is 以上都没有.
+// the tier the person thinks they match; words.none is 都没有获得.
 import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
 import { checkbox, dateInput } from "./controls.js";
@@ -39,7 +39,8 @@ export default {
       if (!groups.has(o.tier)) groups.set(o.tier, []);
       groups.get(o.tier).push([o, i]);
     });
-    let html = "";
+    // 都没有获得 first, apart from the boxes: most people have none, and it was 2 screens down (issue 31).
+    let html = `${checkbox(q, "none", q.words.none, fs.none, ' data-gt-exclusive="none"')}<div class="gt-or">${esc(W.orHonors)}</div>`;
     for (const [tier, items] of groups) {
       html += `<p class="gt-group">${esc(W.honorGroup(q.tiers[tier] || tier))}</p>`;
       html += items
@@ -54,7 +55,6 @@ export default {
     }
     html += `<p class="gt-group">${esc(q.words.other)}</p><p class="gt-hint">${esc(q.words.other_field)}</p><div data-gt-others>${(fs.others || []).map((row, r) => otherRow(q, r, row)).join("")}</div>`;
     html += `<button type="button" class="gt-button gt-button--secondary" data-gt-add-other>${esc(W.honorAdd(q.words.other))}</button>`;
-    html += `<div class="gt-or">${esc(W.or)}</div>${checkbox(q, "none", q.words.none, fs.none, ' data-gt-exclusive="none"')}`;
     return `<div class="gt-choices">${html}</div>`;
   },
   read(q, f) {

@@ -30,6 +30,9 @@ export function parseDate(text, { full = false } = {}) {
 
 const pad = (n) => String(n).padStart(2, "0");
 
+/** What people type for "I do not know" in a field that may be left open (the deadline). */
+export const DONT_KNOW = ["不知道", "不清楚", "不确定", "不记得", "不晓得"];
+
 /** The answers whose date must be whole (answers.md: the deadline; rules.md T8). */
 export const WHOLE = ["deadline"];
 

@@ -88,6 +88,9 @@ export function wrap(text, width, measure) {
   return lines;
 }
 
+/** A message's ISO dates as the image writes dates (年月日), in plain text. */
+const plainDates = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => cnDate(iso));
+
 /** What the image says, top to bottom, from the result (the bridge's `result` value). */
 export function cardBlocks(data, today) {
   const r = data.result;
@@ -99,7 +102,7 @@ export function cardBlocks(data, today) {
   ]);
   return [
     { style: "title", text: W.cardTitle },
-    { style: "basis", text: W.cardBasis(data.notice, data.policy_version), ink: INK.muted },
+    { style: "basis", text: W.cardBasis(data.notice), ink: INK.muted },
     {
       panel: v.cls,
       blocks: [
@@ -109,8 +112,14 @@ export function cardBlocks(data, today) {
         { style: "small", text: v.deadline },
       ],
     },
-    { style: "heading", text: W.levelsHeading },
+    { style: "heading", text: W.cardLevels },
     ...levels,
+    ...(data.years_wait
+      ? [{ style: "line", text: W.decidesYears(data.years_wait.levels.map((id) => data.level_names[id]).join("、"), data.years_wait.counted) }]
+      : []),
+    { style: "heading", text: W.nextHeading },
+    ...(r.next_steps.length ? [{ style: "line", text: plainDates(r.next_steps[0].message) }] : []),
+    ...(data.contact ? [{ style: "line", text: W.cardPhone(data.contact.name, data.contact.phone) }] : []),
     { qr: true, blocks: [{ style: "heading", text: W.cardScan }, { style: "small", text: W.cardScanHint }] },
     { style: "small", text: W.cardMade(cnDate(today)), ink: INK.muted },
   ];

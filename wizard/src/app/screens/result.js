@@ -81,17 +81,38 @@ export function verdict(data, words = W) {
   };
 }
 
-/** The result itself (the panel, levels, next steps, preconditions, notes), its section headings at
- * level `h`: the wizard's result page, and one person's result on the batch page, which speaks of the
- * person (`words`: BW.ofPerson over W) where the wizard speaks to them. */
-export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2, words = W }) {
+/** What decides the levels left open, said once above the next steps (issue 31), by the reasons' kinds:
+ * pathway B's levels waiting only on the occupation standard's years (the bridge's years_wait: the levels
+ * and the years counted), with the way to find that number and back to its question; and the reasons
+ * that a date known only to the month or the year decides (date_decides, rules.md T8). */
+export function decidesHtml(data, { h = 2, cite, back = true, words = W } = {}) {
+  const r = data.result;
+  const parts = [];
+  const wait = data.years_wait;
+  if (wait) {
+    const names = wait.levels.map((id) => data.level_names[id]).join("、");
+    const link = back
+      ? `<p><a class="gt-button gt-button--secondary" href="#change-required_years" data-gt-nav data-gt-to="change-required_years" data-gt-years-back>${esc(W.decidesYearsBack)}</a></p><p class="gt-hint">${esc(W.decidesYearsAfter)}</p>`
+      : "";
+    parts.push(`<p class="gt-decides__years" data-gt-decides-years><strong>${esc(words.decidesYears(names, wait.counted))}</strong></p><p>${esc(W.decidesYearsWhere)}</p>${link}`);
+  }
+  const dated = [...new Set(Object.values(r.levels).flatMap((lv) => lv.reasons.filter((x) => x.kind === "date_decides")))];
+  const seen = new Set();
+  const dates = dated.filter((x) => !seen.has(x.message) && seen.add(x.message));
+  if (dates.length) parts.push(`<ul class="gt-list" data-gt-decides-dates>${dates.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>`);
+  return parts.length ? `<section class="gt-decides" data-gt-decides><h${h}>${esc(W.decidesHeading)}</h${h}>${parts.join("")}</section>` : "";
+}
+
+/** The parts of a result in the order a person needs them (GOV.UK's result pattern): the verdict, what
+ * decides a 待定, the next steps; then each level in a disclosure with its routes and reasons and their
+ * clauses, the materials, the preconditions, the notes. Section headings at level `h`; `words` speaks of
+ * the person on the batch page (BW.ofPerson over W), to them in the wizard. */
+export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, words = W, back = true }) {
   const r = data.result;
   const names = data.level_names;
   const cite = (item) => cited(item, data.clauses, policyPage);
   const ids = Object.keys(r.levels);
   const v = verdict(data, words);
-  const panelClass = v.cls;
-  const panelTitle = v.title;
   const strongDate = ([before, date, after]) => `${esc(before)}<strong>${dateHtml(date)}</strong>${esc(after)}`;
   const soon = v.soon ? `<p class="gt-panel__line">${strongDate(v.soon)}</p>` : "";
   const pending = v.pending ? `<p class="gt-panel__line">${esc(v.pending)}</p>` : "";
@@ -104,14 +125,14 @@ export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2, w
       const routes = level.routes.length
         ? `<p class="gt-level__label">${esc(W.routesLabel)}</p><ul class="gt-list">${level.routes.map((x) => `<li><span class="gt-kind">${esc(W.routeKind[x.kind] || x.kind)}</span>${cite(x)}</li>`).join("")}</ul>`
         : "";
-      // Pathway B left 待定 on the occupation's years: where the page explains how they are set.
-      const years = r.direction === "title_to_skill" && level.status === "undetermined" && level.reasons.some((x) => x.message.includes(W.yearsMark))
+      // Left 待定 on the occupation's years (the reason's kind): where the page explains how they are set.
+      const years = level.status === "undetermined" && level.reasons.some((x) => x.kind === "years_requirement")
         ? `<p class="gt-level__more"><a href="${esc(yearsPage)}">${esc(W.yearsHow)}</a></p>`
         : "";
       const reasons = level.reasons.length
         ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>${years}`
         : "";
-      return `<section class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><h${h + 1} class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h${h + 1}>${on}${routes}${reasons}</section>`;
+      return `<details class="gt-level gt-level--${cls}" data-level="${esc(id)}" data-status="${esc(level.status)}"><summary class="gt-details__summary gt-level__summary"><h${h + 1} class="gt-level__title">${esc(names[id])} ${tag(W.status[level.status], cls)}</h${h + 1}></summary>${on}${routes}${reasons}</details>`;
     })
     .join("");
   const pre = r.preconditions
@@ -129,15 +150,18 @@ export function resultBody(data, { policyPage, yearsPage = PAGES.years, h = 2, w
     ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
     : "";
   const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
-  return `<div class="gt-panel gt-panel--${panelClass}" data-highest="${esc(r.highest || "")}">
-  <p class="gt-panel__title">${esc(panelTitle)}</p>
+  return {
+    panel: `<div class="gt-panel gt-panel--${v.cls}" data-highest="${esc(r.highest || "")}" data-policy-version="${esc(data.policy_version)}">
+  <p class="gt-panel__title">${esc(v.title)}</p>
   ${soon}${pending}
   <p class="gt-panel__line gt-panel__small">${deadline}</p>
-</div>
-<h${h}>${esc(W.levelsHeading)}</h${h}>
+</div>`,
+    decides: decidesHtml(data, { h, cite, back, words }),
+    steps: `<h${h}>${esc(W.nextHeading)}</h${h}>
+<ol class="gt-steps">${steps}</ol>`,
+    details: `<h${h}>${esc(W.levelsHeading)}</h${h}>
+<p class="gt-hint gt-noprint">${esc(W.levelsHint)}</p>
 <div class="gt-levels">${levels}</div>
-<h${h}>${esc(W.nextHeading)}</h${h}>
-<ol class="gt-steps">${steps}</ol>
 ${materials}
 <details class="gt-details"${allMet ? "" : " open"}>
   <summary class="gt-details__summary"><h${h} class="gt-details__title">${esc(W.preconditions(preSummary))}</h${h}></summary>
@@ -145,22 +169,33 @@ ${materials}
 </details>
 <h${h}>${esc(W.notesHeading)}</h${h}>
 <ul class="gt-notes">${notes}</ul>
-<p class="gt-meta">${esc(words.disclaimer(data.notice, data.policy_version))}</p>`;
+<p class="gt-meta">${esc(words.disclaimer(data.notice))}</p>`,
+  };
+}
+
+/** The whole result as one person's result on the batch page shows it (no actions of its own). */
+export function resultBody(data, options) {
+  const p = resultParts(data, { back: false, ...options });
+  return `${p.panel}${p.decides}${p.steps}${p.details}`;
 }
 
 /** The result page. `where` (where.js) says what works here: no 打印 where printing cannot; inside an app
  * the image is kept by a long press, elsewhere saved by a button. */
 export function resultHtml(data, { policyPage, where = { print: true, inApp: false } }) {
   const print = where.print ? `<button type="button" class="gt-button" data-gt-print>${esc(W.print)}</button>\n  ` : "";
+  const parts = resultParts(data, { policyPage });
   return `
 <a class="gt-back gt-noprint" href="#check" data-gt-nav data-gt-to="check">${esc(W.backToCheck)}</a>
-<p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice, data.policy_version))}</p>
+<p class="gt-print-only gt-print-head">${esc(W.printHead(data.notice))}</p>
 <h1 class="gt-heading" id="gt-heading" tabindex="-1">${esc(W.resultTitle)}</h1>
-${resultBody(data, { policyPage })}
+${parts.panel}
+${parts.decides}
+${parts.steps}
 <div class="gt-actions gt-noprint">
   ${print}<button type="button" class="gt-button${where.print ? " gt-button--secondary" : ""}" data-gt-share>${esc(W.share)}</button>
   <button type="button" class="gt-button gt-button--secondary" data-gt-speak hidden>${esc(SW.speak)}</button>
   <a class="gt-link" href="#check" data-gt-nav data-gt-to="check">${esc(W.changeAnswers)}</a>
+  <p class="gt-hint gt-speak-missing" data-gt-speak-missing hidden>${esc(SW.speakMissing)}</p>
 </div>
 <div class="gt-share gt-noprint" data-gt-share-box hidden>
   <label class="gt-label" for="gt-share-url">${esc(W.shareLabel)}</label>
@@ -169,6 +204,7 @@ ${resultBody(data, { policyPage })}
   <p class="gt-share__note" data-gt-share-note role="status"></p>
   <p class="gt-share__link" data-gt-share-link hidden></p>
 </div>
+${parts.details}
 <section class="gt-card gt-noprint" data-gt-card aria-labelledby="gt-card-title">
   <h2 id="gt-card-title" class="gt-card__title">${esc(W.imageHeading)}</h2>
   ${where.inApp ? `<p class="gt-card__hold"><strong>${esc(W.imageHoldApp)}</strong></p>` : ""}
