@@ -12,12 +12,10 @@ so the DOM checks are what prove the escaping; the policy is the second wall).
 
 from __future__ import annotations
 
-import base64
-import json
 from urllib.parse import urlsplit
 
 from .trust_support import csp_violations, watch_csp
-from .wizard_support import A, B, WizardPage, decode_share, wizard  # noqa: F401 - fixture
+from .wizard_support import A, B, WizardPage, decode_share, share_fragment, wizard  # noqa: F401 - fixture
 
 PAYLOADS = [
     '<img src=x onerror="window.__gtXss=1;alert(1)">',
@@ -38,11 +36,6 @@ INJECTED = """() => {
   const links = [...document.querySelectorAll('a[href]')].filter(a => /^\\s*javascript:/i.test(a.getAttribute('href'))).map(a => a.outerHTML.slice(0, 80));
   return [...made, ...handlers, ...links];
 }"""
-
-
-def share_fragment(answers: dict, skipped: list | None = None) -> str:
-    raw = json.dumps({"a": answers, "s": skipped or []}, ensure_ascii=False).encode("utf-8")
-    return "#share=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 def open_wizard(wizard) -> tuple[WizardPage, list]:

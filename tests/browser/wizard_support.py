@@ -84,7 +84,8 @@ class WizardPage:
         """Wait for the result page; return what it shows."""
         self.page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=ENGINE_TIMEOUT)
         # Each level is a disclosure (issue 31): opened here, as a person would, to read its reasons.
-        self.page.evaluate("document.querySelectorAll('#gt-wizard details.gt-level').forEach((d) => { d.open = true; })")
+        self.page.evaluate("document.querySelectorAll('#gt-wizard details.gt-level, #gt-wizard details.gt-steps-more')"
+                           ".forEach((d) => { d.open = true; })")
         levels = {}
         for section in self.page.locator(".gt-level").all():
             levels[section.get_attribute("data-level")] = {
@@ -253,6 +254,12 @@ def short_journey_b(w: WizardPage) -> dict:
     w.pathway_b_to_check()
     w.page.get_by_role("button", name="查看结果").click()
     return w.expect_result()
+
+
+def share_fragment(answers: dict, skipped: list | None = None) -> str:
+    """A share link's fragment for these answers (its first form: base64 JSON), opened straight to the result."""
+    raw = json.dumps({"a": answers, "s": skipped or []}, ensure_ascii=False).encode("utf-8")
+    return "#share=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 def decode_share(url: str) -> dict:

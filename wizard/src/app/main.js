@@ -96,7 +96,7 @@ class Wizard {
     offline.listeners.add(this.offlineListener);
     // A result's levels are disclosures: all printed open (the browser's own print too), then as they were.
     this.openForPrint = () => {
-      this.closedForPrint = [...root.querySelectorAll("details.gt-level:not([open])")];
+      this.closedForPrint = [...root.querySelectorAll("details.gt-level:not([open]), details.gt-steps-more:not([open])")];
       for (const d of this.closedForPrint) d.open = true;
     };
     this.closeAfterPrint = () => {

@@ -97,16 +97,15 @@ export const W = {
   // what decides a level left open (once, above the next steps; by the reasons' kinds)
   decidesHeading: "还差什么才能确定",
   decidesYears: (levels, n) => `${levels}：您的职称条件已经符合；若您所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
-  decidesYearsWhere:
-    "这个年限写在该职业的国家职业技能标准里“申报条件”一节。国家职业技能标准可以在“技能人才评价工作网”（网址 www.osta.org.cn）按职业名称查找，也可以问单位的人事部门，或打电话问市人社局职业能力建设科。",
+  decidesYearsWhere: "这个年限写在该职业国家职业技能标准的“申报条件”里，可在“技能人才评价工作网”（www.osta.org.cn）按职业名称查找，也可以问单位人事部门。",
   decidesYearsBack: "查到后，填写年限要求",
-  decidesYearsAfter: "填写后再点“查看结果”，就会按这个年限重新判断。",
   levelOn: (date) => [`自 `, date, ` 起符合条件（只差时间）。`],
   routesLabel: "符合条件的途径：",
   yearsHow: "各职业的年限要求怎么确定、在哪里查",
   reasonsLabel: "原因：",
   undeterminedReasons: "待定的原因：",
   nextHeading: "下一步",
+  moreSteps: (n) => `后面还有 ${n} 步（点开查看）`,
   materialsHeading: "业绩成果材料清单",
   preconditions: (summary) => `基本条件：${summary}`,
   allMet: "全部符合",

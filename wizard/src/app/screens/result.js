@@ -92,7 +92,7 @@ export function decidesHtml(data, { h = 2, cite, back = true, words = W } = {}) 
   if (wait) {
     const names = wait.levels.map((id) => data.level_names[id]).join("、");
     const link = back
-      ? `<p><a class="gt-button gt-button--secondary" href="#change-required_years" data-gt-nav data-gt-to="change-required_years" data-gt-years-back>${esc(W.decidesYearsBack)}</a></p><p class="gt-hint">${esc(W.decidesYearsAfter)}</p>`
+      ? `<p><a class="gt-button gt-button--secondary" href="#change-required_years" data-gt-nav data-gt-to="change-required_years" data-gt-years-back>${esc(W.decidesYearsBack)}</a></p>`
       : "";
     parts.push(`<p class="gt-decides__years" data-gt-decides-years><strong>${esc(words.decidesYears(names, wait.counted))}</strong></p><p>${esc(W.decidesYearsWhere)}</p>${link}`);
   }
@@ -145,7 +145,15 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
     : [count("not_met") ? W.countNotMet(count("not_met")) : "", count("unknown") ? W.countUnknown(count("unknown")) : "", count("met") ? W.countMet(count("met")) : ""]
         .filter(Boolean)
         .join("，");
-  const steps = r.next_steps.map((s) => `<li>${cite(s)}</li>`).join("");
+  // What to do first in view; the rest of the procedure a tap away (and printed), so that the actions
+  // come within two screens of a phone (issue 31).
+  const FIRST_STEPS = 2;
+  const step = (s) => `<li>${cite(s)}</li>`;
+  const rest = r.next_steps.slice(FIRST_STEPS);
+  const steps = r.next_steps.slice(0, FIRST_STEPS).map(step).join("");
+  const moreSteps = rest.length
+    ? `<details class="gt-details gt-steps-more"><summary class="gt-details__summary"><span class="gt-details__title">${esc(W.moreSteps(rest.length))}</span></summary><ol class="gt-steps" start="${FIRST_STEPS + 1}">${rest.map(step).join("")}</ol></details>`
+    : "";
   const materials = data.materials && data.materials.names.length
     ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
     : "";
@@ -158,7 +166,7 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
 </div>`,
     decides: decidesHtml(data, { h, cite, back, words }),
     steps: `<h${h}>${esc(W.nextHeading)}</h${h}>
-<ol class="gt-steps">${steps}</ol>`,
+<ol class="gt-steps">${steps}</ol>${moreSteps}`,
     details: `<h${h}>${esc(W.levelsHeading)}</h${h}>
 <p class="gt-hint gt-noprint">${esc(W.levelsHint)}</p>
 <div class="gt-levels">${levels}</div>
