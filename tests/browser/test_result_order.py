@@ -62,3 +62,32 @@ def test_the_verdict_next_step_and_actions_come_first(wizard, care):
     print(f"\nresult positions at 360×740 ({'care' if care else 'plain'}):",
           {who: f"verdict ≤{m['verdict']} 下一步 {m['steps']} action {m['action']} height {m['height']}"
            for who, m in measured.items()})
+
+
+FIRST_OPTION = """() => {
+  const y = (el) => Math.round(el.getBoundingClientRect().bottom + window.scrollY);
+  const form = document.querySelector('form[data-gt-question]');
+  const first = form && form.querySelector('.gt-choice, .gt-input, .gt-select');
+  return {question: form && form.dataset.gtQuestion, heading: y(document.querySelector('#gt-heading')),
+          option: first ? y(first) : null};
+}"""
+
+
+def test_in_care_mode_every_question_and_its_first_option_fit_the_first_screen(wizard):
+    """Issue 31: in 关怀模式, on every question of both pathways, the prompt and the first option within the
+    first 740 px screen (a compact header and status line), text and targets as large as before."""
+    w: WizardPage = wizard(**PHONE)
+    w.page.add_init_script(CARE_ON)
+    measured = {}
+    for who in ("A eligible", "B 待定"):
+        answers, skipped, cls = PEOPLE[who]
+        w.open(share_fragment(answers, skipped))
+        w.page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=120_000)
+        for qid in ["direction", *[k for k in answers if k not in ("direction",)], *skipped]:
+            w.page.evaluate("(id) => { location.hash = 'q-' + id; }", qid)
+            w.expect_question(qid)
+            w.page.evaluate("window.scrollTo(0, 0)")
+            measured[qid] = w.page.evaluate(FIRST_OPTION)
+    print("\nfirst option in care mode at 360×740:", {q: m["option"] for q, m in measured.items()})
+    late = {q: m for q, m in measured.items() if m["option"] is None or m["option"] > SCREEN or m["heading"] > SCREEN}
+    assert not late, late

@@ -62,7 +62,10 @@ function describe(status, offlineReady, goOn, pct) {
 /** After the person's own step to another screen, the status box takes its own height again. */
 export function fitStatus(root) {
   const box = root.querySelector("[data-gt-engine]");
-  if (box) box.style.minHeight = "";
+  if (!box) return;
+  box.style.minHeight = "";
+  // Ready when a new screen comes: nothing left to say (关怀模式 then gives its line to the question).
+  if (box.dataset.stage === "ready") box.dataset.settled = "";
 }
 
 export function showStatus(root, status, offlineReady, goOn = W.questionsGoOn) {
