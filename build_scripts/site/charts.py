@@ -125,22 +125,28 @@ class Chart:
         return "\n".join(out)
 
     def describe(self) -> list[str]:
-        """The text alternative: each box, then where it leads."""
-        def joined(lines: list[str]) -> str:
-            out = ""
-            for line in (line.lstrip("• ") for line in lines):
-                out += line if not out or out[-1] in "，、：；（" else "，" + line
-            return out
+        """The text alternative, in reading order: each box as an item (its listed lines, numbered 1. 2. or
+        marked •, as a list under it), then where it leads. (text, [sub-items], [what follows])."""
+        def split(lines: list[str]) -> tuple[str, list[str]]:
+            head, subs = "", []
+            for line in lines:
+                item = re.match(r"^(?:• |\d+\. )(.*)$", line)
+                if item:
+                    subs.append(item.group(1))
+                else:
+                    head += line if not head or head[-1] in "，、：；（" else "，" + line
+            return head, subs
 
-        text = {node_id: joined(lines) for node_id, lines, _ in self.nodes}
+        parts = {node_id: split(lines) for node_id, lines, _ in self.nodes}
+
+        def said(node_id: str) -> str:
+            head, subs = parts[node_id]
+            return head + ("：" + "、".join(subs) if subs and not head.endswith("：") else "、".join(subs))
+
         leads: dict[str, list[str]] = {}
         for a, b, label in self.edges:
-            leads.setdefault(a, []).append(f"{label}：{text[b]}" if label else text[b])
-        out = []
-        for node_id, _, _ in self.nodes:
-            after = leads.get(node_id)
-            out.append(text[node_id] + (f"（接下来 → {'；'.join(after)}）" if after else ""))
-        return out
+            leads.setdefault(a, []).append(f"{label}：{said(b)}" if label else said(b))
+        return [(*parts[node_id], leads.get(node_id, [])) for node_id, _, _ in self.nodes]
 
 
 def render(charts: dict[str, "Chart"]) -> dict[str, str]:
@@ -177,7 +183,11 @@ def themed(svg: str, chart: "Chart", name: str) -> str:
 
 def figure(name: str, chart: "Chart", svg: str) -> str:
     """The chart as the page shows it: the SVG, its caption and its text alternative."""
-    steps = "".join(f"<li>{html.escape(line)}</li>" for line in chart.describe())
+    steps = ""
+    for head, subs, after in chart.describe():
+        inner = "".join(f"<li>{html.escape(sub)}</li>" for sub in subs)
+        then = f'<p class="gt-chart__then">接下来：{html.escape("；".join(after))}</p>' if after else ""
+        steps += f"<li>{html.escape(head)}{f'<ul>{inner}</ul>' if inner else ''}{then}</li>"
     return (f'<figure class="gt-chart" id="chart-{name}">{svg}<figcaption>{html.escape(chart.title)}</figcaption>'
             f'<details class="gt-chart__text"><summary>流程图的文字说明</summary><ol>{steps}</ol></details></figure>')
 

@@ -235,3 +235,30 @@ def test_no_read_aloud_button_without_a_chinese_voice(built_site, serve_dir, new
     answers = base64.urlsafe_b64encode(json.dumps({"a": {"direction": "skill_to_title"}, "s": []}).encode()).decode().rstrip("=")
     w.open(f"#share={answers}")
     assert page.locator("[data-gt-screen] [data-gt-speak]").is_hidden()
+
+
+def test_pathway_pages_in_care_mode_reflow_and_stay_short(built_site, serve_dir, new_page):
+    """Issue 31: in 关怀模式 at 360 px the pathway pages' tables stack (none scrolls sideways inside its box),
+    the flowcharts read as their numbered steps, and each page is no longer than twice its plain length."""
+    base = serve_dir(built_site)
+    heights = {}
+    for care in (False, True):
+        recorded = care_page(new_page) if care else new_page(**PHONE)
+        page = recorded.page
+        for url in ("pathway-a/", "pathway-b/"):
+            page.goto(base + url)
+            page.wait_for_load_state("load")
+            # Sections skipped until near (content-visibility) are measured at their real height.
+            page.evaluate("document.querySelectorAll('.gt-section').forEach((s) => { s.style.contentVisibility = 'visible'; })")
+            heights[(url, care)] = page.evaluate("document.documentElement.scrollHeight")
+            if care:
+                wide = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset__table')]"
+                                     ".filter((w) => w.scrollWidth > w.clientWidth + 1).length")
+                assert wide == 0, f"/{url}: {wide} tables scroll sideways in care mode"
+                assert page.locator(".gt-chart__svg").first.is_hidden() and page.locator(".gt-chart__text ol").first.is_visible()
+                align = page.evaluate("getComputedStyle(document.querySelector('.gt-chart__text')).textAlign")
+                assert align in ("left", "start"), align
+        recorded.page.close()
+    for url in ("pathway-a/", "pathway-b/"):
+        assert heights[(url, True)] <= 2 * heights[(url, False)], (url, heights)
+    print("\npathway pages at 360 px (plain → care):", {u: (heights[(u, False)], heights[(u, True)]) for u in ("pathway-a/", "pathway-b/")})
