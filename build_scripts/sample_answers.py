@@ -223,6 +223,38 @@ def blurred(a: dict, to: str = "month") -> dict:
     return a
 
 
+# One person of each kind a result screen shows, for both pathways (an eligible, a not-yet and a 待定 one):
+# answers, the questions skipped, and the verdict panel's class. The result-order browser test and the
+# bench's result heights open each by its share link.
+_A = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
+     "months_out_of_skill_work": 0, "honors": [], "studio": None, "series": "工程技术", "speciality_matches": True,
+     "annual_assessment_passed": True, "integrity_record": False}
+_B = {"direction": "title_to_skill", "deadline": "2026-06-30", "technical_skill_post": True, "occupation": "数控车工",
+     "occupation_matches": True, "months_out_of_work": 0, "related_major": False, "integrity_record": False}
+RESULT_PEOPLE = {
+    "A eligible": ({**_A, "skill_levels": {"technician": "2019-06-30"}}, [], "eligible"),
+    "A not yet": ({**_A, "skill_levels": {"senior_worker": "2025-03-01"}}, [], "not-eligible"),
+    "A 待定": ({k: v for k, v in {**_A, "skill_levels": {"technician": "2019-06-30"}}.items() if k != "series"}, ["series"],
+               "undetermined"),
+    "B eligible": ({**_B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2005-01-01",
+                    "required_years": {"senior_worker": 5, "technician": 8, "senior_technician": 12}}, [], "eligible"),
+    "B not yet": ({**_B, "titles": {"assistant": "2026-01-01"}, "work_start": "2020-01-01",
+                   "required_years": {"senior_worker": 8, "technician": 10, "senior_technician": 12}}, [], "not-eligible"),
+    "B 待定": ({**_B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2012-01-01"}, ["required_years"],
+               "undetermined"),
+}
+
+
+def share_fragment(answers: dict, skipped: list | None = None) -> str:
+    """A share link's fragment for these answers (the page's first form: base64 JSON), opened straight to the
+    result (wizard/src/app/store.js reads it)."""
+    import base64
+    import json
+
+    raw = json.dumps({"a": answers, "s": skipped or []}, ensure_ascii=False).encode("utf-8")
+    return "#share=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
 EDGE_CASES = [
     {"direction": "skill_to_title", "deadline": "2026-02-28", "employed_in_huangshi": True, "skill_post": True,
      "skill_levels": {"senior_worker": "2024-02-29"}, "honors": [], "studio": None, "series": "工程技术",

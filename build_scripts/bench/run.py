@@ -178,6 +178,9 @@ def main() -> None:
         result = bench_wizard.run(site, args.runs)
         print(bench_wizard.report(result))
         print(offline_pages_bytes(site))
+        from build_scripts.bench import result_page as bench_result_page
+
+        print(bench_result_page.report(bench_result_page.run(site)), flush=True)
         from build_scripts.bench import batch_page as bench_batch_page
 
         print(bench_batch_page.report(bench_batch_page.run(site, {n: people_xlsx(n) for n in (1000, 10_000)})), flush=True)

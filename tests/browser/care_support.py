@@ -3,7 +3,7 @@ sideways scroll, layout shift; a stand-in for speech synthesis that records what
 
 from __future__ import annotations
 
-CARE_ON = "try { localStorage.setItem('guantong-care:v1', 'on'); } catch (e) {}"
+from build_scripts.browser_profiles import CARE_ON  # noqa: F401 - the tests' name for it too
 
 # Text smaller than 18 px: every rendered text node under `scope` (hidden, visually hidden and drawing
 # text aside).

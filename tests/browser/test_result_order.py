@@ -6,36 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.bench.result_page import PHONE, POSITIONS, SCREEN
+from build_scripts.sample_answers import RESULT_PEOPLE as PEOPLE
+
 from .care_support import CARE_ON
 from .wizard_support import WizardPage, share_fragment, wizard  # noqa: F401 - fixture
-
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SCREEN = 740
-A = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-     "months_out_of_skill_work": 0, "honors": [], "studio": None, "series": "工程技术", "speciality_matches": True,
-     "annual_assessment_passed": True, "integrity_record": False}
-B = {"direction": "title_to_skill", "deadline": "2026-06-30", "technical_skill_post": True, "occupation": "数控车工",
-     "occupation_matches": True, "months_out_of_work": 0, "related_major": False, "integrity_record": False}
-PEOPLE = {
-    "A eligible": ({**A, "skill_levels": {"technician": "2019-06-30"}}, [], "eligible"),
-    "A not yet": ({**A, "skill_levels": {"senior_worker": "2025-03-01"}}, [], "not-eligible"),
-    "A 待定": ({k: v for k, v in {**A, "skill_levels": {"technician": "2019-06-30"}}.items() if k != "series"}, ["series"],
-               "undetermined"),
-    "B eligible": ({**B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2005-01-01",
-                    "required_years": {"senior_worker": 5, "technician": 8, "senior_technician": 12}}, [], "eligible"),
-    "B not yet": ({**B, "titles": {"assistant": "2026-01-01"}, "work_start": "2020-01-01",
-                   "required_years": {"senior_worker": 8, "technician": 10, "senior_technician": 12}}, [], "not-eligible"),
-    "B 待定": ({**B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2012-01-01"}, ["required_years"],
-               "undetermined"),
-}
-POSITIONS = """() => {
-  const top = (el) => el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null;
-  const bottom = (el) => el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null;
-  const steps = document.querySelector('.gt-steps');
-  const action = [...document.querySelectorAll('[data-gt-print], [data-gt-share]')].find((b) => b.offsetParent !== null);
-  return {verdict: bottom(document.querySelector('.gt-panel')), steps: top(steps && steps.previousElementSibling),
-          action: top(action), height: document.documentElement.scrollHeight};
-}"""
 
 
 @pytest.mark.parametrize("care", [False, True], ids=["plain", "care"])

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from build_scripts.sample_answers import share_fragment  # noqa: F401 - the tests' helper too
 from guantong import flow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -254,12 +255,6 @@ def short_journey_b(w: WizardPage) -> dict:
     w.pathway_b_to_check()
     w.page.get_by_role("button", name="查看结果").click()
     return w.expect_result()
-
-
-def share_fragment(answers: dict, skipped: list | None = None) -> str:
-    """A share link's fragment for these answers (its first form: base64 JSON), opened straight to the result."""
-    raw = json.dumps({"a": answers, "s": skipped or []}, ensure_ascii=False).encode("utf-8")
-    return "#share=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 def decode_share(url: str) -> dict:
