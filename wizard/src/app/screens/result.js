@@ -150,6 +150,8 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
   const FIRST_STEPS = 2;
   const step = (s) => `<li>${cite(s)}</li>`;
   const rest = r.next_steps.slice(FIRST_STEPS);
+  // The office to ask and its number, with the first steps whatever they are (issue 31).
+  const contact = data.contact ? `<p class="gt-steps__contact">${linkPhones(esc(W.cardPhone(data.contact.name, data.contact.phone)))}</p>` : "";
   const steps = r.next_steps.slice(0, FIRST_STEPS).map(step).join("");
   const moreSteps = rest.length
     ? `<details class="gt-details gt-steps-more"><summary class="gt-details__summary"><span class="gt-details__title">${esc(W.moreSteps(rest.length))}</span></summary><ol class="gt-steps" start="${FIRST_STEPS + 1}">${rest.map(step).join("")}</ol></details>`
@@ -166,7 +168,7 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
 </div>`,
     decides: decidesHtml(data, { h, cite, back, words }),
     steps: `<h${h}>${esc(W.nextHeading)}</h${h}>
-<ol class="gt-steps">${steps}</ol>${moreSteps}`,
+<ol class="gt-steps">${steps}</ol>${contact}${moreSteps}`,
     details: `<h${h}>${esc(W.levelsHeading)}</h${h}>
 <p class="gt-hint gt-noprint">${esc(W.levelsHint)}</p>
 <div class="gt-levels">${levels}</div>
