@@ -150,8 +150,9 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
   const FIRST_STEPS = 2;
   const step = (s) => `<li>${cite(s)}</li>`;
   const rest = r.next_steps.slice(FIRST_STEPS);
-  // The office to ask and its number, with the first steps whatever they are (issue 31).
-  const contact = data.contact ? `<p class="gt-steps__contact">${linkPhones(esc(W.cardPhone(data.contact.name, data.contact.phone)))}</p>` : "";
+  // The office to ask and its number with the first steps, unless they give it already (issue 31).
+  const given = r.next_steps.slice(0, FIRST_STEPS).some((s) => data.contact && s.message.includes(data.contact.phone));
+  const contact = data.contact && !given ? `<p class="gt-steps__contact">${linkPhones(esc(W.cardPhone(data.contact.name, data.contact.phone)))}</p>` : "";
   const steps = r.next_steps.slice(0, FIRST_STEPS).map(step).join("");
   const moreSteps = rest.length
     ? `<details class="gt-details gt-steps-more"><summary class="gt-details__summary"><span class="gt-details__title">${esc(W.moreSteps(rest.length))}</span></summary><ol class="gt-steps" start="${FIRST_STEPS + 1}">${rest.map(step).join("")}</ol></details>`
