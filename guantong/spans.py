@@ -36,22 +36,27 @@ def find_spans(parsed: dict) -> list[tuple[Path, Span]]:
     return found
 
 
+def with_date(answers: dict, path: Path, value) -> dict:
+    """A copy of the answers with the date at `path` replaced (the rest shared, never changed)."""
+    out = dict(answers)
+    key = path[0]
+    if key in ("skill_levels", "titles"):
+        out[key] = {**out[key], path[1]: value}
+    elif key == "honors":
+        out[key] = list(out[key])
+        out[key][path[1]] = {**out[key][path[1]], "date": value}
+    elif key == "studio":
+        out[key] = {**out[key], "date": value}
+    else:
+        out[key] = value
+    return out
+
+
 def resolve(parsed: dict, spans: list[tuple[Path, Span]], days: tuple) -> dict:
     """The answers with each span replaced by one of its days (shown as the person gave the date)."""
-    out = dict(parsed)
     for (path, span), day in zip(spans, days, strict=True):
-        day = Day.standing_for(day, span.shown)
-        key = path[0]
-        if key in ("skill_levels", "titles"):
-            out[key] = {**out[key], path[1]: day}
-        elif key == "honors":
-            out[key] = list(out[key])
-            out[key][path[1]] = {**out[key][path[1]], "date": day}
-        elif key == "studio":
-            out[key] = {**out[key], "date": day}
-        else:
-            out[key] = day
-    return out
+        parsed = with_date(parsed, path, Day.standing_for(day, span.shown))
+    return parsed
 
 
 def label(path: Path, parsed: dict, policy) -> str:

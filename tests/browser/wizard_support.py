@@ -152,11 +152,15 @@ class WizardPage:
         self.expect_question("skill_levels")
         self.choose("技师（二级）").type("取得技师（二级）的日期", "2019-06-30")
         self.cont()
+        return self.finish_a(months="0", honors="全国技术能手")
+
+    def finish_a(self, *, months: str = "0", honors: str = "都没有获得", series: str = "工程技术系列") -> list[tuple[str, str]]:
+        """Pathway A from the months-out question to the check page: no studio, the rest 是 (integrity 否)."""
         self.expect_question("months_out_of_skill_work")
-        self.type("#gt-months_out_of_skill_work", "0").cont()
-        self.answer("honors", "全国技术能手")
+        self.type("#gt-months_out_of_skill_work", months).cont()
+        self.answer("honors", honors)
         self.answer("studio", "不是领办人")
-        self.answer("series", "工程技术系列")
+        self.answer("series", series)
         self.answer("speciality_matches", "是")
         self.answer("annual_assessment_passed", "是")
         self.answer("integrity_record", "否")
