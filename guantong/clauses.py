@@ -45,8 +45,6 @@ DATA_FILE = "notice.toml"
 META_BEFORE_CLAUSES = ("masthead", "doc_number", "title", "addressees", "preamble")
 #: [meta] 中照原件印出、位于条款之后的字段。
 META_AFTER_CLAUSES = ("signoff",)
-#: [meta] 中整理出的元数据（不是另外的原文）。
-META_DERIVED = ("issuer", "issued", "issued_by")
 
 #: 无序号条款（原件结尾一段）的引用写法。
 UNNUMBERED_CITATION = "正文末段"

@@ -18,7 +18,6 @@ from .policy import DATA_DIR, Policy, load_policy
 from .words import WORDS
 
 POSTING_WORKDAYS = 5  # 2.5.1.3 “不少于5个工作日”
-CLAUSE = "2.5.1.3"
 # The holidays of the State Council's yearly notice (国务院办公厅关于某年部分节假日安排的通知), in its order.
 HOLIDAYS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 

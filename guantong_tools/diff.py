@@ -27,7 +27,6 @@ from guantong.words import STATUS_SHORT as STATUS_ZH
 A, B = PATHWAYS
 KIND_ZH = {"status": "结论改变", "date": "符合日期改变", "reason": "理由改变"}
 REFERENCE_DEADLINE = _dt.date(2026, 6, 30)   # used beside the published rounds, so every file has one
-MIN_POPULATION = 5000
 
 
 # --- the population --------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ What it does beyond ``python -m http.server``:
   (and ``Vary: Accept-Encoding``);
 * a directory serves its ``index.html`` (no directory listings);
 * the site's Content Security Policy (the one its ``index.html`` declares in a
-  ``<meta http-equiv="Content-Security-Policy">``, see ``site_csp.py``) is also sent as a
+  ``<meta http-equiv="Content-Security-Policy">``, see ``build_scripts/site/csp.py``) is also sent as a
   header on every file, as deploy/nginx.conf does: a worker or service worker script takes its
   policy from its own response, not from the page's <meta>;
 * ``If-Modified-Since`` answered with 304 Not Modified;

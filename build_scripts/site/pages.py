@@ -1,4 +1,4 @@
-"""Render the site's Markdown pages with Jinja2 from the site model (``site_model.Site``).
+"""Render the site's Markdown pages with Jinja2 from the site model (``build_scripts.site.model.Site``).
 
 * ``render_generated(site)`` → ``{page source path: Markdown}`` for the pages made entirely from the
   data (``templates/*.md.j2``): the two pathway pages first, so that the notice page, rendered last,
@@ -11,7 +11,7 @@ Helpers available in every template:
 
 ``cite(id)``            short citation linked to the clause: [二（四）1（3）](policy.md#c-2-4-1-3 "全称")
 ``clause(id)``          full citation linked to the clause: [第二部分第（四）条第1款第（3）项](…)
-``link(key, text, anchor="")``  link to another page of the site (keys: ``site_model.PAGES``)
+``link(key, text, anchor="")``  link to another page of the site (keys: ``model.PAGES``)
 ``section(anchor, title, explains=[], level=2)``  a heading with a fixed id; on the pathway pages it
                         also records which clauses the section explains (the notice page links back)
 ``chart(name)``         a flowchart of ``site_charts.CHARTS``, drawn to SVG at build time

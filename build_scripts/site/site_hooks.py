@@ -31,9 +31,10 @@ from mkdocs.structure.files import File, Files
 
 
 # `mkdocs serve` re-reads this file on every rebuild; reload the helpers too, so edits to them show.
-for _name in ("site_model", "site_charts", "site_pages", "site_search", "site_offline", "site_csp"):
-    if _name in sys.modules:
-        importlib.reload(sys.modules[_name])
+# (The package's module names: the old top-level names this loop once had matched nothing after the move.)
+for _name in ("model", "charts", "pages", "search", "offline", "csp"):
+    if f"build_scripts.site.{_name}" in sys.modules:
+        importlib.reload(sys.modules[f"build_scripts.site.{_name}"])
 
 from build_scripts.site import csp as site_csp  # noqa: E402
 from build_scripts.site import model as site_model  # noqa: E402

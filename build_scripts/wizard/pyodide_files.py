@@ -41,7 +41,7 @@ def local_pyodide_mjs(data: bytes) -> bytes:
     of the site names another host."""
     data, count = CDN_DEFAULT.subn(b"./", data)
     if count != 1:
-        raise BundleError("pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 wizard_bundle.local_pyodide_mjs")
+        raise BundleError("pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 build_scripts/wizard/pyodide_files.py 的 local_pyodide_mjs")
     return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", data)
 
 

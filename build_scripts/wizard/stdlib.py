@@ -195,7 +195,7 @@ def key(engine_zip: bytes, batch_zip: bytes) -> str:
 
 def build_all(engine_zip: bytes, batch_sources: bytes) -> tuple[bytes, dict[str, bytes], bytes]:
     """(python_stdlib.zip, {path in the engine zip: .pyc}, the batch page's zip) for this engine and these
-    batch sources (wizard_bundle.batch_sources, zipped), from the cache when the inputs match: the
+    batch sources (zips.batch_sources, zipped), from the cache when the inputs match: the
     engine's .pyc go into its zip beside the sources (``guantong/__pycache__/*.cpython-314.pyc``)."""
     cached = CACHE / f"python_stdlib.{key(engine_zip, batch_sources)}.zip"
     parts = [cached, cached.with_name(cached.name + ".engine"), cached.with_name(cached.name + ".batch")]

@@ -4,7 +4,7 @@ under the 5 s that openpyxl's load and save of the whole workbook took).
 Only a plain workbook is patched: every part one of the kinds below, no formula, hyperlink or carriage
 return in its sheets (what `batch._as_values` changes), every row and its last cell numbered, styles with
 fonts and cell formats. Anything else returns None and goes the openpyxl way (batch.write_xlsx), which
-gives the same cells; `tests/test_batch_speed.py` holds the two ways equal.
+gives the same cells; `tests/test_batch_xlsx_patch.py` holds the two ways equal.
 """
 
 from __future__ import annotations

@@ -545,7 +545,7 @@ window.guantongWizard = {
 };
 
 // Material's document$ emits on load and after every instant navigation. On the wizard page this script
-// also runs early (an async module right after <div id="gt-wizard">, see wizard_bundle.add_page_parts),
+// also runs early (an async module right after <div id="gt-wizard">, see build_scripts/wizard/scripts.py add_page_parts),
 // before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
 // When the first question is already on the page (built ahead, prerender.js), it is painted first and
 // mounted after that frame: on a phone, mounting before it would hold the question off the screen.
