@@ -185,7 +185,7 @@ def test_a_row_without_a_pathway_stops_the_file():
 def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
     book = openpyxl.load_workbook(io.BytesIO(template()))
     assert book.sheetnames == ["申报职称", "申报技能等级", "填写说明"], "no hidden sheet of lists"
-    lists = [dv.formula1 for dv in book["申报职称"].data_validations.dataValidation]
+    lists = [dv.formula1 for dv in book["申报职称"].data_validations.dataValidation if dv.formula1]
     assert '"是,否,不确定"' in lists and any("工程技术" in f for f in lists), "drop-down lists written in themselves"
     explained = {row[0].value: row[2].value for row in book["填写说明"].iter_rows(min_row=2) if row[0].value}
     assert explained["技能大师工作室"] == "2.4.1" and "姓名" in explained
@@ -199,6 +199,36 @@ def test_the_template_has_both_sheets_lists_and_an_explanation_and_reads_back():
     book.save(buf)
     batch = decided(buf.getvalue(), "模板.xlsx")
     assert [r.cells["姓名"] for r in batch.rows] == ["王五"] and "未读取隐藏的工作表" not in batch.summary()
+
+
+def test_the_template_teaches_how_to_write_a_date_and_keeps_2014_10():
+    """Issue 32: every date column's note (a validation's input message, no comment part) and its line on the
+    填写说明 sheet say 如 2019-06-30；只记得年月可写 2019.6 或 2019年6月; the date columns are text, so that a
+    typed 2014.10 stays October, and it reads back as a month-only date."""
+    from guantong_tools.batch.template import DATE_HOW
+
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    assert DATE_HOW == "如 2019-06-30；只记得年月可写 2019.6 或 2019年6月"
+    explained = {row[0].value: row[1].value for row in book["填写说明"].iter_rows(min_row=2) if row[0].value}
+    for sheet, headers in (("申报职称", TEMPLATE_A), ("申报技能等级", TEMPLATE_B)):
+        ws = book[sheet]
+        prompts = {str(dv.sqref).split(":")[0][:-1]: dv.prompt for dv in ws.data_validations.dataValidation if dv.prompt}
+        dated = [h for h in headers if h.endswith("日期")]
+        assert len(dated) >= 3
+        for i, h in enumerate(headers, start=1):
+            letter = openpyxl.utils.get_column_letter(i)
+            if h in dated:
+                assert DATE_HOW in explained[h], h
+                assert ws.column_dimensions[letter].number_format == "@" and prompts.get(letter) == DATE_HOW, h
+            else:
+                assert letter not in prompts, h
+    ws = book["申报职称"]
+    row = {"姓名": "赵七", "单位在黄石市": "是", "一线或技能岗位": "是", "技师取得日期": "2014.10"}
+    ws.append([row.get(h) for h in TEMPLATE_A])
+    buf = io.BytesIO()
+    book.save(buf)
+    people = decided(buf.getvalue(), "模板.xlsx").rows
+    assert [p.answers["skill_levels"] for p in people] == [{"technician": "2014-10"}]
 
 
 # --- the command line -----------------------------------------------------------------------------------

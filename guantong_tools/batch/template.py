@@ -7,7 +7,7 @@ import io
 import re
 
 from guantong.policy import PATHWAYS, load_policy
-from guantong.words import PATHWAY_SHEET
+from guantong.words import PATHWAY_SHEET, WORDS
 
 from .reading import header_key
 from .rows import BY_KEY, EXAMPLE_MARK, EXPLAIN_SHEET
@@ -52,6 +52,11 @@ EXPLAIN = {
 }
 
 LISTS = {"yesno": ["是", "否", "不确定"], "studio": ["无", "黄石市", "湖北省", "国家级"]}
+DATE_HOW = WORDS["dateHow"]   # how to write a date, month-only dates included (issue 32)
+
+
+def is_date(header: str) -> bool:
+    return BY_KEY[header_key(header)][3] in ("date", "dated")
 
 
 
@@ -80,6 +85,13 @@ def template() -> bytes:
         for i, h in enumerate(headers, start=1):
             letter = openpyxl.utils.get_column_letter(i)
             ws.column_dimensions[letter].width = max(10, len(h) * 2 + 2)
+            if is_date(h):
+                # Text cells, so that Excel keeps a typed 2014.10 (as a number it would be 2014.1), and the
+                # way to write a date shown when a cell is chosen (a validation's input message: no comment).
+                ws.column_dimensions[letter].number_format = "@"
+                note = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=h[:32], prompt=DATE_HOW)
+                ws.add_data_validation(note)
+                note.add(f"{letter}2:{letter}1000")
             kind = BY_KEY[header_key(h)][3]
             source = "yesno" if kind == "bool" else "studio" if kind == "studio" else "series" if h == "申报系列" else None
             if source:
@@ -91,7 +103,7 @@ def template() -> bytes:
     info.append(["列", "怎么填", "依据（黄人社发〔2021〕12号条款）"])
     for h in dict.fromkeys(TEMPLATE_A + TEMPLATE_B):
         how, clause = EXPLAIN[h]
-        info.append([h, how, clause])
+        info.append([h, how.replace("日期", f"日期（{DATE_HOW}）", 1) if is_date(h) else how, clause])
     info.append([])
     info.append(["说明", "每个工作表第一行是表头，从第二行起每行一人；两个工作表分别对应两条贯通路径。"
                  "示例行（姓名后有“（示例，请删除本行）”）可以删除，不删除也不会当作人员读取。"
