@@ -183,28 +183,27 @@ def as_date(key, value):
 @dataclass(frozen=True)
 class Span:
     """A date known only to the month or the year (T8): it stands for every day from `first` to `last`.
-    `iso` is it as the answers wrote it (2018-07, 2018), `shown` as a person reads it (2018年7月)."""
+    `shown` is it as a person reads it (2018年7月)."""
 
     first: _dt.date
     last: _dt.date
-    iso: str
     shown: str
 
 
 def as_day(key, value):
     """A date, or a Span where only the month (YYYY-MM) or the year (YYYY) is known (T8)."""
-    if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value.translate(FULL_WIDTH)):
-        value = value.translate(FULL_WIDTH)
-        year, month = _PARTIAL_DATE.fullmatch(value).groups()
-        y = int(year)
+    partial = _PARTIAL_DATE.fullmatch(value.translate(FULL_WIDTH)) if isinstance(value, str) else None
+    if partial:
+        value = partial.group(0)
+        y = int(partial.group(1))
         if y < 1:
             raise AnswersError(key, f"年份 {value} 不存在")
-        if month is None:
-            return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), value, cn(value))
-        m = int(month)
+        if partial.group(2) is None:
+            return Span(_dt.date(y, 1, 1), _dt.date(y, 12, 31), cn(value))
+        m = int(partial.group(2))
         if not 1 <= m <= 12:
             raise AnswersError(key, f"日期 {value} 不存在，月份应为 01–12")
-        return Span(_dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1]), value, cn(value))
+        return Span(_dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1]), cn(value))
     if not isinstance(value, str):
         raise AnswersError(key, f"应为日期字符串（YYYY-MM-DD，只知道年月可写 YYYY-MM，只知道年份可写 YYYY），收到的是{_type_name(value)}")
     return as_date(key, value)

@@ -76,15 +76,19 @@ def counted_years_at_deadline(answers: dict, *, policy: Policy | None = None, to
     spans = find_spans(parsed)
     if spans:
         parsed = resolve(parsed, spans, tuple(s.last for _, s in spans))
+    return counted_years(new_case(parsed, policy, today))
+
+
+def new_case(parsed: dict, policy: Policy, today: _dt.date) -> Case:
+    """The case of parsed answers, with the deadline T1 gives them."""
     deadline, source, current = t1_deadline(parsed, policy, today)
-    return counted_years(Case(parsed, policy, deadline, source, current, today))
+    return Case(parsed, policy, deadline, source, current, today)
 
 
 def decide(parsed: dict, policy: Policy, today: _dt.date) -> tuple[Case, list[dict], dict[str, dict]]:
     """The preconditions and every level for answers whose dates are all days; the case keeps its notes."""
     pathway = parsed["direction"]
-    deadline, source, current = t1_deadline(parsed, policy, today)
-    case = Case(parsed, policy, deadline, source, current, today)
+    case = new_case(parsed, policy, today)
     outcomes = [(fn.rule_id, fn(case)) for fn in PRECONDITIONS[pathway]]
     levels = {level["id"]: decide_level(case, level, [p for _, p in outcomes])
               for level in (policy.a_levels if pathway == "skill_to_title" else policy.b_levels)}

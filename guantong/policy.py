@@ -130,10 +130,13 @@ class Policy:
         """The series in scope this name means (its name or an alias, 系列 after it or not), or None (A3)."""
         return self._series_index.get(normalise_name(name).removesuffix("系列"))
 
+    @functools.cached_property
+    def _out_of_scope(self) -> frozenset[str]:
+        return frozenset(normalise_name(n).removesuffix("系列") for n in self.raw.get("series_out_of_scope", {}).get("names", []))
+
     def series_out_of_scope(self, name: str) -> bool:
         """A national title series the notice does not open to high-skilled workers (A3)."""
-        names = self.raw.get("series_out_of_scope", {}).get("names", [])
-        return normalise_name(name).removesuffix("系列") in {normalise_name(n).removesuffix("系列") for n in names}
+        return normalise_name(name).removesuffix("系列") in self._out_of_scope
 
     # --- occupations (B4, B7) ---------------------------------------------------------------------------
     @functools.cached_property

@@ -96,7 +96,7 @@ def full_years_between(start: _dt.date, end: _dt.date, months_out: int = 0) -> i
 
 
 def iso(day: _dt.date | None) -> str | None:
-    return _dt.date.isoformat(day) if day else None
+    return day.isoformat() if day else None
 
 
 class Day(_dt.date):
@@ -114,7 +114,7 @@ class Day(_dt.date):
 
 def said(day: _dt.date) -> str:
     """A date the person gave, in a message: as they gave it (T8), else ISO (the page shows it 年月日)."""
-    return getattr(day, "shown", None) or _dt.date.isoformat(day)
+    return getattr(day, "shown", None) or day.isoformat()
 
 
 # --- the case being decided -------------------------------------------------------------------------

@@ -73,36 +73,84 @@ def label(path: Path, parsed: dict, policy) -> str:
     return "参加本职业（或相关职业）工作的日期"
 
 
+class _Periods:
+    """engine.decide over the periods of the imprecise dates: each choice of days decided once (memo), the
+    best case (every date on its first day) and the worst (on its last)."""
+
+    def __init__(self, parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[[dict], Decided]):
+        self.parsed, self.spans, self.decide = parsed, spans, decide
+        self.memo: dict[tuple, Decided] = {}
+        self.first = tuple(s.first for _, s in spans)
+        self.last = tuple(s.last for _, s in spans)
+        self.best, self.worst = self.run(self.first), self.run(self.last)
+        policy = self.worst[0].policy
+        self.names = [(label(path, parsed, policy), span) for path, span in spans]
+
+    def run(self, days: tuple) -> Decided:
+        if days not in self.memo:
+            self.memo[days] = self.decide(resolve(self.parsed, self.spans, days))
+        return self.memo[days]
+
+    def moved(self, i: int, day, base: tuple) -> Decided:
+        """Decided with date `i` on `day` and the others as in `base`."""
+        return self.run(base[:i] + (day,) + base[i + 1:])
+
+    def deciding(self, outcome: Callable[[Decided], object]) -> list[int]:
+        """The dates that alone, moved from their first to their last day, change the outcome."""
+        return [i for i in range(len(self.spans)) if outcome(self.moved(i, self.last[i], self.first)) != outcome(self.best)]
+
+    def level_reason(self, lid: str, name: str) -> str:
+        """The reason of a level that the days decide (T8): the one date and its last good day where it
+        alone decides, else the dates and the best and worst cases."""
+        b, w = self.best[2][lid], self.worst[2][lid]
+        which = self.deciding(lambda d: (d[2][lid]["status"], d[2][lid]["eligible_on"]))
+        if len(which) == 1:
+            i = which[0]
+            what, span = self.names[i]
+            if b["status"] == w["status"]:
+                return f"{what}只填到 {span.shown}，{_phrase(name, b, w['eligible_on'])}。"
+
+            def holds(day) -> bool:
+                return self.moved(i, day, self.last)[2][lid]["status"] == b["status"]
+
+            if holds(span.first):
+                good = self.last_good_day(span, w, holds)
+                after = self.moved(i, good + _dt.timedelta(days=1), self.last)[2][lid]
+                return (f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
+                        f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。")
+        dates = "、".join(f"{what}（{span.shown}）" for what, span in (self.names[i] for i in (which or range(len(self.names)))))
+        return (f"结果取决于这些日期的具体日子：{dates}。若都是所填月份或年份的第一天，{_phrase(name, b)}；"
+                f"若都是最后一天，{_phrase(name, w)}。请按证书（文件）上的日期填写完整的年月日。")
+
+    def last_good_day(self, span: Span, worst: dict, holds: Callable[[_dt.date], bool]) -> _dt.date:
+        """The last day of the period on which `holds` (true on its first day, false on its last): the guess
+        from the wait where it is right, else a bisection."""
+        good, bad = _guess(span, worst, self.worst[0].deadline), span.last
+        if good and holds(good) and not holds(good + _dt.timedelta(days=1)):
+            return good
+        good = span.first
+        while (bad - good).days > 1:
+            mid = good + _dt.timedelta(days=(bad - good).days // 2)
+            if holds(mid):
+                good = mid
+            else:
+                bad = mid
+        return good
+
+
 def decide_spans(parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[[dict], Decided]) -> Decided:
     """engine.decide over the periods: the worst case's case (its notes kept where the best case has them
     too), the preconditions and levels merged as T8 says."""
-    memo: dict[tuple, Decided] = {}
-
-    def run(days: tuple) -> Decided:
-        if days not in memo:
-            memo[days] = decide(resolve(parsed, spans, days))
-        return memo[days]
-
-    first = tuple(s.first for _, s in spans)
-    last = tuple(s.last for _, s in spans)
-    best, worst = run(first), run(last)
+    periods = _Periods(parsed, spans, decide)
+    best, worst, names = periods.best, periods.worst, periods.names
     case = worst[0]
-    policy = case.policy
-    names = [(label(path, parsed, policy), span) for path, span in spans]
-
-    def with_day(i: int, day, base: tuple) -> tuple:
-        return base[:i] + (day,) + base[i + 1:]
-
-    def deciding(outcome: Callable[[Decided], object]) -> list[int]:
-        """The dates that alone, moved from their first to their last day, change the outcome."""
-        return [i for i in range(len(spans)) if outcome(run(with_day(i, last[i], first))) != outcome(best)]
 
     preconditions = []
     for i, (b, w) in enumerate(zip(best[1], worst[1], strict=True)):
         if b["status"] == w["status"]:
             preconditions.append(w)
             continue
-        which = deciding(lambda d, i=i: d[1][i]["status"]) or range(len(spans))
+        which = periods.deciding(lambda d, i=i: d[1][i]["status"]) or range(len(spans))
         dates = "、".join(f"{names[j][0]}只填到 {names[j][1].shown}" for j in which)
         preconditions.append({**w, "status": "unknown",
                               "message": f"{dates}，取决于具体日期。若日期较早：{b['message']}若日期较晚：{w['message']}"})
@@ -110,14 +158,13 @@ def decide_spans(parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[
     levels = {}
     for lid, w in worst[2].items():
         b = best[2][lid]
-        if (b["status"], b["eligible_on"]) == (w["status"], w["eligible_on"]):
-            # The worst case's reasons true whichever day it was (a late date's reason is not).
-            levels[lid] = {**w, "reasons": [r for r in w["reasons"] if r in b["reasons"]] or w["reasons"]}
-            continue
-        name = policy.level(parsed["direction"], lid)["name"]
-        reason = _level_reason(lid, name, b, w, names, run, deciding, first, last, with_day)
-        status = w["status"] if b["status"] == w["status"] else "undetermined"
+        # The worst case's reasons true whichever day it was (a late date's reason is not).
         shared = [r for r in w["reasons"] if r in b["reasons"]]
+        if (b["status"], b["eligible_on"]) == (w["status"], w["eligible_on"]):
+            levels[lid] = {**w, "reasons": shared or w["reasons"]}
+            continue
+        reason = periods.level_reason(lid, case.policy.level(parsed["direction"], lid)["name"])
+        status = w["status"] if b["status"] == w["status"] else "undetermined"
         levels[lid] = {
             "status": status,
             "routes": w["routes"] if status != "not_eligible" else [],
@@ -153,37 +200,3 @@ def _phrase(name: str, level: dict, latest: str | None = None) -> str:
     if on:
         return f"自 {on} 起可申报{name}"
     return f"不符合申报{name}的条件"
-
-
-def _level_reason(lid, name, b, w, names, run, deciding, first, last, with_day) -> str:
-    """The reason of a level that the days decide (T8): the one date and its last good day where it alone
-    decides, else the dates and the best and worst cases."""
-    statuses_differ = b["status"] != w["status"]
-    which = deciding(lambda d: (d[2][lid]["status"], d[2][lid]["eligible_on"]))
-    if len(which) == 1:
-        i = which[0]
-        what, span = names[i]
-        if not statuses_differ:
-            return f"{what}只填到 {span.shown}，{_phrase(name, b, w['eligible_on'])}。"
-        if run(with_day(i, first[i], last))[2][lid]["status"] == b["status"]:
-            good, bad = _guess(span, w, run(first)[0].deadline), span.last
-
-            def holds(day) -> bool:
-                return run(with_day(i, day, last))[2][lid]["status"] == b["status"]
-
-            if good and holds(good) and not holds(good + _dt.timedelta(days=1)):
-                bad = good + _dt.timedelta(days=1)
-            else:
-                good = span.first
-            while (bad - good).days > 1:
-                mid = good + _dt.timedelta(days=(bad - good).days // 2)
-                if holds(mid):
-                    good = mid
-                else:
-                    bad = mid
-            after = run(with_day(i, bad, last))[2][lid]
-            return (f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
-                    f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。")
-    dates = "、".join(f"{what}（{span.shown}）" for what, span in (names[i] for i in (which or range(len(names)))))
-    return (f"结果取决于这些日期的具体日子：{dates}。若都是所填月份或年份的第一天，{_phrase(name, b)}；"
-            f"若都是最后一天，{_phrase(name, w)}。请按证书（文件）上的日期填写完整的年月日。")

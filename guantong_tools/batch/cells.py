@@ -7,6 +7,7 @@ import datetime as _dt
 import re
 
 from guantong.policy import FULL_WIDTH, Policy, normalise_name
+from guantong.words import WORDS
 
 
 MAX_COUNT = 999_999      # a count of years or months has at most six digits (parse.js parseCount too)
@@ -44,7 +45,7 @@ _DATE = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*[-/.月\s]\s*([0-
 # A date known to the month or the year (rules.md T8): 2018.7, 2018-7, 2018年7月, 2018年, 2018.
 _MONTH = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*月?$")
 _YEAR = re.compile(r"^([0-9]{4})\s*年?$")
-DATE_FORMS = "可写 2019-06-30 或 2019年6月30日；只记得年月的，可写 2019.6 或 2019年6月"
+DATE_HOW = WORDS["dateHow"]   # 如 2019-06-30；只记得年月可写 2019.6 或 2019年6月: cells and the template alike
 
 
 def cell_date(value, full: bool = False) -> str:
@@ -63,7 +64,7 @@ def cell_date(value, full: bool = False) -> str:
     if not m:
         part = _MONTH.match(text) or _YEAR.match(text)
         if not part:
-            raise CellError(f"“{text}”不是日期（{DATE_FORMS}）")
+            raise CellError(f"“{text}”不是日期（{DATE_HOW}）")
         if full:
             raise CellError(f"“{text}”不是完整的日期：这里要写完整的年、月、日，如 2026-06-30")
         y = int(part.group(1))

@@ -207,7 +207,7 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
     for key, group in GROUPS.items():
         if COLUMNS[group[0]][1] == pathway and set(group) <= present:
             answers[key] = [] if key == "honors" else {}
-    if not cell_text(label(sheet, cells, "姓名")):
+    if not cell_text(next((v for h, v in by_header.items() if h in known and known[h][0] == "姓名"), None)):
         row.error = f"工作表“{sheet.name}”第 {number} 行：这一行填了内容，但没有填写“姓名”"
         return row
     for header, value in by_header.items():
@@ -279,12 +279,12 @@ class Batch:
         lines = []
         for sheet in self.sheets:
             where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
-            pathways = {r.answers["direction"] for r in self.rows if r.sheet == sheet.name and r.answers}
+            mine = [r for r in self.rows if r.sheet == sheet.name and r.answers]
+            pathways = {r.answers["direction"] for r in mine}
             headers = [h for h in sheet.headers if h and h.strip()]
             taken = [h if header_key(h) == header_key(column(h)) else f"{h}（即“{column(h)}”）" for h in headers if column(h)]
             unused = [h for h in headers if not column(h)]
             present = {column(h) for h in headers}
-            mine = [r for r in self.rows if r.sheet == sheet.name and r.answers]
             if mine and all("deadline" in r.answers for r in mine):   # the batch-wide deadline fills it
                 present.add("受理截止日期")
             lacking = [h for h, spec in COLUMNS.items() if h not in present and h not in QUIET and spec[2] != "label"

@@ -7,8 +7,9 @@ import io
 import re
 
 from guantong.policy import PATHWAYS, load_policy
-from guantong.words import PATHWAY_SHEET, WORDS
+from guantong.words import PATHWAY_SHEET
 
+from .cells import DATE_HOW
 from .reading import header_key
 from .rows import BY_KEY, EXAMPLE_MARK, EXPLAIN_SHEET
 
@@ -52,7 +53,6 @@ EXPLAIN = {
 }
 
 LISTS = {"yesno": ["是", "否", "不确定"], "studio": ["无", "黄石市", "湖北省", "国家级"]}
-DATE_HOW = WORDS["dateHow"]   # how to write a date, month-only dates included (issue 32)
 
 
 def is_date(header: str) -> bool:

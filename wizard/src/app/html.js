@@ -33,7 +33,11 @@ export const dateHtml = (iso) => `<span class="gt-date">${esc(cnDate(iso))}</spa
 export const cnDates = (html) =>
   html.replace(/\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日/g, (date) => (date.includes("-") ? dateHtml(date) : `<span class="gt-date">${date}</span>`));
 
+/** The ISO dates in a message as 年月日, in plain text (the result image draws text, not markup). */
+export const plainDates = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => cnDate(iso));
+
 /** Phone numbers in a message as tap-to-call links (the message is escaped already). */
 export const linkPhones = (html) => html.replace(/(0\d{2,3})-(\d{7,8})/g, '<a href="tel:$1$2" class="gt-tel">$1-$2</a>');
 
 export const isoDate = (y, m, d) => `${y}-${pad(m)}-${pad(d)}`;
+export const isoMonth = (y, m) => `${y}-${pad(m)}`;

@@ -1,7 +1,7 @@
 // The controls the answer types are made of (GOV.UK's radios, checkboxes, text inputs).
 import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
-import { WHOLE, parseDate } from "./parse.js";
+import { parseDate, wholeDate } from "./parse.js";
 
 export const UNSURE = "__unsure__";
 export const OTHER = "__other__";
@@ -19,11 +19,13 @@ export function checkbox(q, idPart, label, on, extra = "", hint = "") {
   return `<div class="gt-choice gt-choice--check"><input class="gt-choice__input" type="checkbox" id="${id}"${attr(on, "checked")}${described}${extra}><label class="gt-choice__label" for="${id}">${esc(label)}</label>${hintHtml}</div>`;
 }
 
+/** How to write a date in this question's fields (the deadline's must be whole). */
+export const dateHint = (q) => (wholeDate(q) ? W.deadlineHint : W.dateHint);
+
 export function dateInput(q, idParts, name, value, label, extra = "") {
   const id = fid(q, ...idParts);
-  const whole = WHOLE.includes(q.id) ? " data-gt-whole" : "";
-  const hint = WHOLE.includes(q.id) ? W.deadlineHint : W.dateHint;
-  return `<div class="gt-field" data-gt-field="${id}"><label class="gt-label" for="${id}">${esc(label)}</label><p class="gt-hint" id="${id}-hint">${esc(hint)}</p><p class="gt-error-message" id="${id}-error" hidden></p><input class="gt-input gt-input--date" type="text" id="${id}" name="${esc(name)}" value="${esc(value)}" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint ${id}-understood"${whole}${extra}>${understoodHtml(id, value, whole)}</div>`;
+  const whole = wholeDate(q);
+  return `<div class="gt-field" data-gt-field="${id}"><label class="gt-label" for="${id}">${esc(label)}</label><p class="gt-hint" id="${id}-hint">${esc(dateHint(q))}</p><p class="gt-error-message" id="${id}-error" hidden></p><input class="gt-input gt-input--date" type="text" id="${id}" name="${esc(name)}" value="${esc(value)}" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint ${id}-understood"${attr(whole, "data-gt-whole")}${extra}>${understoodHtml(id, value, whole)}</div>`;
 }
 
 /** What a date field understood of what is typed ("您填写的是：2018年7月（具体日期不清楚）"), said as it is
@@ -33,7 +35,7 @@ export function understoodHtml(id, value, whole = false) {
 }
 
 function understood(value, whole) {
-  const d = parseDate(value, { full: Boolean(whole) });
+  const d = parseDate(value, { full: whole });
   return d.value ? W.understood(cnDate(d.value), d.partial) : "";
 }
 
@@ -51,8 +53,9 @@ export function soleInput(q, fs, { kind = "", hint = "", unit = "", list = [] } 
   const listAttr = list.length ? ` list="${id}-list"` : "";
   const datalist = list.length ? `<datalist id="${id}-list">${list.map((o) => `<option value="${esc(o.value)}"></option>`).join("")}</datalist>` : "";
   const hintHtml = hint ? `<p class="gt-hint" id="${id}-format">${esc(hint)}</p>` : "";
-  const dated = kind === "date" ? understoodHtml(id, fs.text, WHOLE.includes(q.id)) : "";
-  const input = `<input type="text" id="${id}" name="text" value="${esc(fs.text)}" class="${cls}"${mode}${listAttr} autocomplete="off" spellcheck="false" aria-labelledby="gt-heading" aria-describedby="gt-hint${hint ? ` ${id}-format` : ""}${dated ? ` ${id}-understood` : ""}"${WHOLE.includes(q.id) ? " data-gt-whole" : ""}>`;
+  const whole = kind === "date" && wholeDate(q);
+  const dated = kind === "date" ? understoodHtml(id, fs.text, whole) : "";
+  const input = `<input type="text" id="${id}" name="text" value="${esc(fs.text)}" class="${cls}"${mode}${listAttr} autocomplete="off" spellcheck="false" aria-labelledby="gt-heading" aria-describedby="gt-hint${hint ? ` ${id}-format` : ""}${dated ? ` ${id}-understood` : ""}"${attr(whole, "data-gt-whole")}>`;
   return `<div class="gt-field" data-gt-field="${id}">${hintHtml}<p class="gt-error-message" id="${id}-error" hidden></p><div class="gt-input-row">${input}${unit ? `<span class="gt-unit">${esc(unit)}</span>` : ""}</div>${dated}${datalist}</div>`;
 }
 

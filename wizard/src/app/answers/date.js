@@ -2,8 +2,8 @@
 // with words.other for a date of one's own and words.unsure to leave it empty.
 import { attr, cnDate, esc, fid } from "../html.js";
 import { W } from "../words.js";
-import { OTHER, UNSURE, dateInput, need, radio, soleInput, unsureBox } from "./controls.js";
-import { DONT_KNOW, WHOLE, parseDate } from "./parse.js";
+import { OTHER, UNSURE, dateHint, dateInput, need, radio, soleInput, unsureBox } from "./controls.js";
+import { DONT_KNOW, parseDate, wholeDate } from "./parse.js";
 
 const listed = (q) => q.options.length > 0;
 
@@ -16,8 +16,7 @@ export default {
     return { choice: skipped ? UNSURE : !has ? preset : inList ? answer : OTHER, text: has && !inList ? String(answer) : "", unsure: skipped };
   },
   markup(q, fs) {
-    const hint = WHOLE.includes(q.id) ? W.deadlineHint : W.dateHint;
-    if (!listed(q)) return soleInput(q, fs, { kind: "date", hint }) + (q.unsure || q.optional ? unsureBox(q, fs.unsure) : "");
+    if (!listed(q)) return soleInput(q, fs, { kind: "date", hint: dateHint(q) }) + (q.unsure || q.optional ? unsureBox(q, fs.unsure) : "");
     const box = fid(q, "other-box");
     let html = q.options.map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value)).join("");
     html += radio(q, "o", OTHER, q.words.other, fs.choice === OTHER, ` data-gt-reveal="${box}"`);
@@ -38,7 +37,7 @@ export default {
     } else if (fs.unsure && (q.unsure || q.optional)) return { skip: true };
     // 不知道 typed where the question may be left open means just that, never a date-format error.
     if ((q.unsure || q.optional) && DONT_KNOW.includes(fs.text.trim())) return { skip: true };
-    const d = parseDate(fs.text, { full: WHOLE.includes(q.id) });
+    const d = parseDate(fs.text, { full: wholeDate(q) });
     if (d.empty) {
       if (q.optional && !listed(q)) return { skip: true };
       return { errors: [{ field: fid(q), message: W.fillDate + (listed(q) ? "" : need(q)) }] };

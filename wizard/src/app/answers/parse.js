@@ -1,6 +1,6 @@
 // What people type for dates and counts → the answer's value, or a message for the field. The page
 // checks the form of an answer; the engine re-checks everything when it gives the result.
-import { half, isoDate } from "../html.js";
+import { half, isoDate, isoMonth } from "../html.js";
 import { W } from "../words.js";
 
 /** "2019-06-30", "2019/6/30", "2019年6月30日", "20190630", full-width digits → {value: "YYYY-MM-DD"}; a date
@@ -19,7 +19,7 @@ export function parseDate(text, { full = false } = {}) {
     if (+p[1] < 1) return { error: W.yearMissing(p[1]) };
     if (p[2] === undefined) return { value: p[1], partial: true };
     if (+p[2] < 1 || +p[2] > 12) return { error: W.monthMissing(+p[2]) };
-    return { value: `${p[1]}-${pad(p[2])}`, partial: true };
+    return { value: isoMonth(p[1], p[2]), partial: true };
   }
   const value = isoDate(m[1], m[2], m[3]);
   const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
@@ -28,13 +28,12 @@ export function parseDate(text, { full = false } = {}) {
   return { value };
 }
 
-const pad = (n) => String(n).padStart(2, "0");
-
 /** What people type for "I do not know" in a field that may be left open (the deadline). */
 export const DONT_KNOW = ["不知道", "不清楚", "不确定", "不记得", "不晓得"];
 
 /** The answers whose date must be whole (answers.md: the deadline; rules.md T8). */
 export const WHOLE = ["deadline"];
+export const wholeDate = (q) => WHOLE.includes(q.id);
 
 // "None" for a count (months out of work: 没有); cells.py NONE_COUNT, held by tests/cases/typed_counts.json.
 const NONE = ["没有", "无", "沒有", "無"];

@@ -7,7 +7,7 @@
 // tested under Node (card.test.js); the drawing replays it on a canvas. Chinese is broken between
 // characters, never before closing punctuation nor after opening punctuation, and never inside a date,
 // a number or a Latin word; nothing is cut.
-import { cnDate, esc } from "../html.js";
+import { cnDate, esc, plainDates } from "../html.js";
 import { W } from "../words.js";
 import { verdict } from "./result.js";
 
@@ -87,9 +87,6 @@ export function wrap(text, width, measure) {
   push();
   return lines;
 }
-
-/** A message's ISO dates as the image writes dates (年月日), in plain text. */
-const plainDates = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => cnDate(iso));
 
 /** What the image says, top to bottom, from the result (the bridge's `result` value). */
 export function cardBlocks(data, today) {
