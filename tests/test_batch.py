@@ -163,10 +163,11 @@ def test_csv_out_from_several_sheets_names_each_rows_sheet():
 
 
 @pytest.mark.parametrize("data,name,fragment", [
-    (b"hello", "people.txt", "不是 xlsx 或 csv"),
+    (b"hello", "people.pdf", "不是能读取的名单文件"),
+    (b"hello", "people.txt", "没有找到“姓名”列"),
     (b"", "people.csv", "文件是空的"),
     (b"\x50\x4b\x03\x04garbage", "people.xlsx", "不是有效的 xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "people.xlsx", "加密的或旧版"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "people.xlsx", "无法读取这个 Excel 97–2003"),
     ("编号,申报方向\n1,职称\n".encode(), "people.csv", "没有找到“姓名”列"),
     ("姓名,受理截止日期\n张三,2026-06-30\n".encode(), "people.csv", "须有“申报方向”列"),
     ("姓名,姓 名,申报方向\n张三,张三,职称\n".encode(), "people.csv", "出现了两次"),

@@ -88,7 +88,7 @@ def test_what_the_page_must_correct_comes_back_as_an_input_error(bb, tmp_path):
     path.write_bytes(CSV)
     assert refused(bb, "batch_open", {"path": str(path), "name": "名单.csv", "deadline": "2026-02-30"})["field"] == "deadline"
     path.write_bytes(b"hello")
-    assert "不是 xlsx 或 csv" in refused(bb, "batch_open", {"path": str(path), "name": "名单.txt"})["message"]
+    assert "不是能读取的名单文件" in refused(bb, "batch_open", {"path": str(path), "name": "名单.pdf"})["message"]
     path.write_bytes(CSV)
     call(bb, "batch_open", {"path": str(path), "name": "名单.csv"})
     call(bb, "batch_decide", {"start": 0, "count": 10})
@@ -116,4 +116,4 @@ def test_batch_run_reads_decides_and_lists_in_one_call_reporting_its_progress(bb
     stages = [s for s, _, _ in heard]
     assert {"prepare", "decide", "table"} <= set(stages) and ("decide", 3, 3) in heard
     assert stages.index("decide") < stages.index("table")
-    assert refused(bb, "batch_run", {"path": str(path), "name": "名单.txt"})["field"] == "file"
+    assert refused(bb, "batch_run", {"path": str(path), "name": "名单.pdf"})["field"] == "file"

@@ -55,12 +55,14 @@ def test_engine_zip_is_the_engine_and_nothing_else(wb, bundle):
 
 
 def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb, bundle, tmp_path):
-    """guantong_tools.batch, its bridge, the pinned openpyxl and et_xmlfile (with their licences) and the few
+    """guantong_tools.batch, its bridge, the pinned openpyxl, et_xmlfile, xlrd, odfpy and defusedxml (with their licences) and the few
     standard library modules they add, all compiled by Pyodide's Python; no lxml (not pure Python); not in
     the wizard's precache, not preloaded: the wizard never downloads it."""
     names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.batch_zip])).namelist())
     assert {"guantong_tools/__init__.pyc", "guantong_tools/batch/__init__.pyc", "guantong_tools/batch/xlsx_patch.pyc", "guantong_batch.pyc", "openpyxl/__init__.pyc", "et_xmlfile/__init__.pyc",
-            "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst"} <= names
+            "xlrd/__init__.pyc", "odf/opendocument.pyc", "defusedxml/sax.pyc",
+            "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst", "xlrd/LICENSE", "defusedxml/LICENSE", "odf/METADATA"} <= names
+    assert "odf/odf2xhtml.pyc" not in names, "odfpy's converters stay out"
     assert not [n for n in names if n.endswith(".py") or n.startswith("lxml")]
     assert {"xml/etree/ElementTree.pyc", "csv.pyc"} <= names, "the standard library the batch run imports"
     page, engine = wizard_scripts.preload_hints(bundle)

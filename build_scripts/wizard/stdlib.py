@@ -210,12 +210,18 @@ def build_all(engine_zip: bytes, batch_sources: bytes) -> tuple[bytes, dict[str,
 
 def batch_samples(folder: Path) -> None:
     """Files the probe's batch run reads: the template (both pathways, an example row each), a GBK CSV,
-    a workbook with merged cells, a date cell, a formula and a hidden sheet, and a file that is no xlsx."""
+    a workbook with merged cells, a date cell, a formula and a hidden sheet, the office lists (.xls, .ods,
+    「Unicode 文本」: build_scripts/office_lists), and a file that is no xlsx."""
     import datetime as dt
+    import shutil
 
     import openpyxl
 
+    from build_scripts import office_lists
     from guantong_tools import batch
+
+    for kind in ("xls", "ods", "txt"):
+        shutil.copy(office_lists.FILES[kind], folder / f"office.{kind}")
 
     (folder / "template.xlsx").write_bytes(batch.template())
     csv = "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,荣誉\n张三,职称,是,是,2019/6/30,黄石工匠 2023-05-01\n李四,技能等级,,,,\n"

@@ -73,7 +73,11 @@ def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
 
 
 
-BROWSER_BATCH = ("openpyxl", "et_xmlfile")   # of the batch extra, what the page ships (pure Python; not lxml)
+BROWSER_BATCH = ("openpyxl", "et_xmlfile", "xlrd", "odf", "defusedxml")   # of the batch extra, what the page ships (pure Python; not lxml)
+
+DISTRIBUTIONS = {"odf": "odfpy"}   # an import name whose distribution is named otherwise
+
+LEFT_OUT = {"odf": ("odf2xhtml.py", "odf2moinmoin.py")}   # odfpy's converters (commands): not what reading needs
 
 
 
@@ -87,13 +91,14 @@ def batch_pins() -> dict[str, str]:
     for spec in extra:
         name, _, version = spec.partition("==")
         pins[name.strip().replace("-", "_")] = version.split("#")[0].strip()
-    return {name: version for name, version in pins.items() if name in BROWSER_BATCH}
+    return {name: pins[DISTRIBUTIONS.get(name, name)] for name in BROWSER_BATCH}
 
 
 
 def batch_sources() -> list[tuple[str, bytes]]:
     """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong_tools/batch/, its bridge
-    (wizard/src/guantong_batch.py) and the pinned openpyxl and et_xmlfile (their sources as installed by the batch extra, and their licences)."""
+    (wizard/src/guantong_batch.py) and the pinned readers and writer of BROWSER_BATCH (their sources as
+    installed by the batch extra, and their licences)."""
     import importlib.metadata
     import importlib.util
 
@@ -102,19 +107,19 @@ def batch_sources() -> list[tuple[str, bytes]]:
     files.append((BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes()))
     for name, version in sorted(batch_pins().items()):
         try:
-            installed = importlib.metadata.version(name)
+            installed = importlib.metadata.version(DISTRIBUTIONS.get(name, name))
         except importlib.metadata.PackageNotFoundError:
             installed = None
         if installed != version:
             raise BundleError(f"批量自测需要 {name}=={version}（已安装：{installed or '无'}）：请先运行 make deps")
         root = Path(importlib.util.find_spec(name).origin).parent
         for path in sorted(root.rglob("*.py")):
-            if "__pycache__" not in path.parts:
+            if "__pycache__" not in path.parts and path.name not in LEFT_OUT.get(name, ()):
                 files.append((f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes()))
-        dist = importlib.metadata.distribution(name)
-        for f in dist.files or ():
-            if f.name.upper().startswith(("LICENCE", "LICENSE")):
-                files.append((f"{name}/{f.name}", Path(dist.locate_file(f)).read_bytes()))
+        dist = importlib.metadata.distribution(DISTRIBUTIONS.get(name, name))
+        licences = [f for f in dist.files or () if f.name.upper().startswith(("LICENCE", "LICENSE"))]
+        for f in licences or [f for f in dist.files or () if f.name == "METADATA"]:   # (odfpy: named in its metadata only)
+            files.append((f"{name}/{f.name}", Path(dist.locate_file(f)).read_bytes()))
     return files
 
 

@@ -39,7 +39,7 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
         print(f"已写出空白模板：{template_out}", file=sys.stderr)
         return 0
     if not source:
-        print("请给出要读取的 xlsx 或 csv 文件", file=sys.stderr)
+        print("请给出要读取的名单文件（xlsx、xls、et、ods、csv 或 txt）", file=sys.stderr)
         return 2
     if deadline:
         try:
@@ -61,6 +61,10 @@ def main(source: str | None, out: str | None, deadline: str | None, template_out
         print(f"{source}：{exc}", file=sys.stderr)
         return 2
     policy = load_policy()
+    if out and Path(out).suffix.lower() in (".xls", ".et", ".ods"):
+        # Results are written as xlsx only (batch.md): the name the person gave, as an xlsx.
+        out = str(Path(out).with_suffix(".xlsx"))
+        print(f"结果写为 xlsx 文件：{out}（xls、et、ods 格式不能写出）", file=sys.stderr)
     if out and Path(out).suffix.lower() == ".xlsx":
         Path(out).write_bytes(write_xlsx(batch, policy, data if batch.source == "xlsx" else None))
     elif out:

@@ -6,7 +6,6 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from guantong.answers import AnswersError
 from guantong.engine import evaluate
@@ -15,7 +14,7 @@ from guantong.policy import PATHWAYS, Policy, load_policy, normalise_name
 from guantong.words import CONCLUSION, PATHWAY_SHEET, PATHWAY_TITLE
 
 from .cells import CellError, _out, cell_bool, cell_count, cell_date, cell_honors, cell_studio, cell_text
-from .reading import HEADER_ROWS, BatchError, Sheet, header_key, read_csv, read_xlsx
+from .reading import HEADER_ROWS, BatchError, Sheet, header_key, read_file
 
 A, B = PATHWAYS
 
@@ -238,7 +237,7 @@ class Batch:
     sheets: list[Sheet]
     rows: list[Row]
     hidden: list[str]
-    source: str             # "xlsx" | "csv"
+    source: str             # what the file was: "xlsx" | "xls" | "ods" (workbooks of sheets) | "csv" (text)
     examples: int = 0       # the template's example rows, skipped
     uncached: int = 0       # formula cells read as their text (no value cached)
     skipped: list = field(default_factory=list)   # (sheet, row) of rows with no answers cell: not people
@@ -256,7 +255,7 @@ class Batch:
         line = f"共 {len(self.rows)} 行：{counts}"
         for sheet in self.sheets:
             if sheet.header_row > 1:
-                where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
+                where = f"工作表“{sheet.name}”" if self.source != "csv" else "文件"
                 line += f"（{where}的表头在第 {sheet.header_row} 行，上面的 {sheet.header_row - 1} 行未作为人员读取）"
         if self.examples:
             line += f"（跳过模板的示例行 {self.examples} 行）"
@@ -278,7 +277,7 @@ class Batch:
         the answers columns it lacks, whose questions are then unanswered (batch.md): one line each."""
         lines = []
         for sheet in self.sheets:
-            where = f"工作表“{sheet.name}”" if self.source == "xlsx" else "文件"
+            where = f"工作表“{sheet.name}”" if self.source != "csv" else "文件"
             mine = [r for r in self.rows if r.sheet == sheet.name and r.answers]
             pathways = {r.answers["direction"] for r in mine}
             headers = [h for h in sheet.headers if h and h.strip()]
@@ -316,17 +315,9 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
     so that a page can show its progress; `progress(stage, done, total)` hears how far an xlsx is read and
     its rows turned into answers). Raises BatchError for a file that is not a spreadsheet of people."""
     policy = policy or load_policy()
-    suffix = Path(filename).suffix.lower()
     if not data:
         raise BatchError("文件是空的")
-    uncached = 0
-    if suffix == ".csv":
-        sheets, hidden, source = read_csv(data), [], "csv"
-    elif suffix in (".xlsx", ".xlsm"):
-        sheets, hidden, uncached = read_xlsx(data, progress)
-        source = "xlsx"
-    else:
-        raise BatchError(f"不是 xlsx 或 csv 文件（{filename}）：请在 Excel 中另存为 .xlsx 或 .csv")
+    sheets, hidden, uncached, source = read_file(data, filename, progress)
     # Decision (batch.md is silent): the template's own 填写说明 sheet lists the headers, 姓名 among them,
     # within its first rows; it is not a list of people.
     people = [s for s in sheets if s.name != EXPLAIN_SHEET and any(header_key(h) == "姓名" for h in s.headers)]
@@ -342,7 +333,7 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
                 raise BatchError(f"工作表“{sheet.name}”的表头{same}，请删去或改名其中一列")
             seen[key] = h
         if source == "csv" and "申报方向" not in seen:
-            raise BatchError("CSV 文件须有“申报方向”列（职称 或 技能等级）")
+            raise BatchError("CSV 或文本文件须有“申报方向”列（职称 或 技能等级）")
     # A person's row has a cell under an answers column (batch.md); a row with none (an empty numbered
     # row, 合计, 填表人, a note) is skipped and counted. The pathway and the deadline alone make no person.
     filled, skipped = [], []

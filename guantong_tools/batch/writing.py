@@ -1,17 +1,23 @@
 """The results written out (batch.md, Output): CSV, or xlsx (the input's own workbook with the result
-columns added, a CSV input as a new one); every cell a value, never a formula."""
+columns added, a CSV, .xls or .ods input as a new one); every cell a value, never a formula. Each sheet
+reads and prints as an office wants it (issue 32): the added columns as wide as their content (up to a
+limit), the long texts wrapped, the header row frozen and repeated on every printed page, landscape."""
 
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from guantong.policy import PATHWAYS, Policy
 from guantong.words import CONCLUSION, NOT_YET, STATUS_SHORT
 
 from .xlsx_patch import add_columns
 from .cells import _out
+from .reading import Sheet, header_key
 from .rows import Batch, Row, conclusion_group
 
 A, B = PATHWAYS
@@ -121,7 +127,7 @@ def _as_values(book, cached) -> int:
 
 
 def write_csv(batch: Batch, policy: Policy) -> bytes:
-    several = batch.source == "xlsx" and len(batch.sheets) > 1
+    several = batch.source != "csv" and len(batch.sheets) > 1
     headers = list(dict.fromkeys(h for s in batch.sheets for h in s.headers if h))
     columns = (["工作表"] if several else []) + headers + result_columns(policy)
     buf = io.StringIO(newline="")
@@ -135,6 +141,118 @@ def write_csv(batch: Batch, policy: Policy) -> bytes:
 
 
 WRAPPED = ("原因", "提示", "错误")
+
+NARROWEST, WIDEST, WIDEST_WRAPPED = 8, 30, 50   # column widths, in Excel's characters (a Chinese one is 2)
+
+SAMPLE_ROWS = 1000   # the rows an input column's width is measured on, in a new workbook
+
+
+
+@dataclass
+class Layout:
+    """A result sheet's layout beside its cells, the same whichever way the workbook is written: column
+    widths, row heights where the long texts wrap (neither Excel nor LibreOffice fits a row to wrapped text
+    on opening), the frozen header row, on every printed page the header row and the columns up to 姓名,
+    the print area, landscape."""
+    header_row: int
+    widths: dict[int, float]   # column number (1-based) → width
+    heights: dict[int, float]  # row number → height in points
+    last_row: int
+    last_column: int
+    title_columns: int         # the columns printed on every page (up to 姓名; 0: none)
+
+    @property
+    def print_area(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return f"A1:{get_column_letter(self.last_column)}{self.last_row}"
+
+    @property
+    def title_column_range(self) -> str | None:
+        from openpyxl.utils import get_column_letter
+
+        return f"A:{get_column_letter(self.title_columns)}" if self.title_columns else None
+
+
+
+LINE_HEIGHT = 15.0   # points a wrapped line takes at the workbooks' 11-point size
+
+
+
+def text_width(value, cap: float) -> float:
+    """The width a value needs (its longest line; a full-width character counts 2), stopping at ``cap``."""
+    best = 0
+    for line in str(value).split("\n"):
+        if len(line) * 2 <= best:
+            continue
+        wide = 0 if line.isascii() else sum(unicodedata.east_asian_width(ch) in "WF" for ch in line)
+        best = max(best, len(line) + wide)
+        if best >= cap:
+            return cap
+    return best
+
+
+
+def column_width(header: str, values, wrapped: bool = False) -> float:
+    """A column's width: its header's and its values' widest line and a margin, between NARROWEST and
+    WIDEST (WIDEST_WRAPPED for the long texts, which wrap)."""
+    cap = WIDEST_WRAPPED if wrapped else WIDEST
+    best = text_width(header, cap)
+    for value in values:
+        if best >= cap:
+            break
+        text = value if isinstance(value, str) else "" if value is None else str(value)
+        if len(text) * 2 > best:                 # (only a value that may be wider is measured)
+            best = max(best, text_width(text, cap))
+    return float(min(cap, max(NARROWEST, best + 2)))
+
+
+
+def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict], last_row: int,
+                 every_column: bool = False) -> Layout:
+    """The layout of a sheet whose result columns start at column ``first``: the result columns' widths
+    from ``got`` {row number: result_cells} and each row's height from its wrapped texts; with
+    ``every_column`` (a new workbook, whose input had no widths of its own to keep) the input's columns'
+    widths from their cells too."""
+    widths = {first + j: column_width(name, (v[name] for v in got.values()), name in WRAPPED) for j, name in enumerate(cols)}
+    if every_column:   # from the first rows: a long list's widths are set by its first thousand people
+        sample = [cells for _, cells in sheet.rows[:SAMPLE_ROWS]]
+        for i, header in enumerate(sheet.headers):
+            widths[i + 1] = column_width(header, (_out(cells[i]) for cells in sample if i < len(cells)))
+    wrapped = [(name, widths[first + cols.index(name)] - 1) for name in WRAPPED if name in cols]
+    heights = {}
+    for number, values in got.items():
+        lines = max((wrapped_lines(values[name], room) for name, room in wrapped if values[name]), default=1)
+        if lines > 1:
+            heights[number] = lines * LINE_HEIGHT
+    name_at = next((i + 1 for i, h in enumerate(sheet.headers) if h and header_key(h) == "姓名"), 0)
+    return Layout(sheet.header_row, widths, heights, max(last_row, sheet.header_row), first + len(cols) - 1,
+                  name_at if name_at < first - 1 else 0)
+
+
+
+def wrapped_lines(text: str, room: float) -> int:
+    """The lines a text takes wrapped in a column with ``room`` characters."""
+    return sum(max(1, -(-text_width(line, 10_000) // room)) for line in text.split("\n"))
+
+
+
+def apply_layout(ws, layout: Layout) -> None:
+    """An openpyxl worksheet (also a write-only one, before its rows) given ``layout``."""
+    from openpyxl.utils import get_column_letter
+
+    for column, width in layout.widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+    for row, height in layout.heights.items():
+        ws.row_dimensions[row].height = height
+    ws.freeze_panes = f"A{layout.header_row + 1}"
+    ws.print_title_rows = f"{layout.header_row}:{layout.header_row}"
+    if layout.title_column_range:
+        ws.print_title_cols = layout.title_column_range
+    ws.print_area = layout.print_area
+    ws.page_setup.orientation = "landscape"
+
+
 
 WRAP_STYLE = "自测结果（换行）"   # a named style of the workbook, as Excel lists it
 
@@ -154,10 +272,11 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
         by_sheet.setdefault(row.sheet, {})[row.number] = row
     # A plain workbook gets the cells written into its sheets' XML (10 000 rows: 3.6 → 0.5 s); any other
     # (formulas, links, drawings, …) is loaded and saved whole by openpyxl, to the same cells.
-    patched = add_columns(original, {
-        s.name: (s.header_row, len(s.headers) + 1, cols,
-                 {n: result_cells(row, policy) for n, row in by_sheet.get(s.name, {}).items()})
-        for s in batch.sheets}, WRAPPED)
+    got = {s.name: {n: result_cells(row, policy) for n, row in by_sheet.get(s.name, {}).items()} for s in batch.sheets}
+    layouts = {s.name: sheet_layout(s, len(s.headers) + 1, cols, got[s.name], max((n for n, _ in s.rows), default=s.header_row))
+               for s in batch.sheets}
+    patched = add_columns(original, {s.name: (s.header_row, len(s.headers) + 1, cols, got[s.name], layouts[s.name])
+                                     for s in batch.sheets}, WRAPPED)
     if patched is not None:
         return patched
     book = openpyxl.load_workbook(io.BytesIO(original))
@@ -174,8 +293,8 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
         for j, name in enumerate(cols):
             cell = ws.cell(row=sheet.header_row, column=first + j, value=name)
             cell.font = Font(bold=True)
-        for number, row in by_sheet.get(sheet.name, {}).items():
-            values = result_cells(row, policy)
+        apply_layout(ws, layouts[sheet.name])
+        for number, values in got[sheet.name].items():
             for j, name in enumerate(cols):
                 if not values[name]:
                     if ws._cells.get((number, first + j)) is not None:   # a stale cell there: emptied
@@ -199,10 +318,10 @@ def _wrap_style():
 
 
 def _new_workbook(batch: Batch, policy: Policy) -> bytes:
-    """A CSV input (or rows without their workbook) as one new sheet, written row by row in openpyxl's
-    write-only mode (there is no input formatting to keep; less memory, and a 20 000-row list's write
-    4.3 → 4.1 s): the lines above the headers, the headers with the result columns, then every line with
-    its result."""
+    """A CSV, .xls or .ods input as a new workbook, each sheet read under its own name (a CSV's as 自测结果),
+    written row by row in openpyxl's write-only mode (there is no input formatting to keep; less memory,
+    and a 20 000-row list's write 4.3 → 4.1 s): the lines above the headers, the headers with the result
+    columns, then every line with its result."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -210,45 +329,50 @@ def _new_workbook(batch: Batch, policy: Policy) -> bytes:
     cols = result_columns(policy)
     book = openpyxl.Workbook(write_only=True)
     book.add_named_style(_wrap_style())
-    ws = book.create_sheet("自测结果")
-    sheet = batch.sheets[0]
-
-    def cell(value, style=None):
-        out = WriteOnlyCell(ws)
-        put(out, value)
-        if style:
-            out.style = style
-        return out
-
-    def value(v):
-        # A plain value as is (quickest); a string openpyxl would take for a formula, or with a carriage
-        # return, through put() as a string cell.
-        v = _out(v)
-        if v == "":
-            return None
-        return cell(v) if isinstance(v, str) and (v.startswith("=") or "\r" in v) else v
-
-    def values(cells):
-        return [value(v) for v in cells]
-
-    for cells in sheet.above:                      # a title above the headers, kept
-        ws.append(values(cells))
-    head = [cell(h) for h in sheet.headers]
     bold = Font(bold=True)
-    for name in cols:
-        head.append(cell(name))
-        head[-1].font = bold
-    ws.append(head)
-    rows = {row.number: row for row in batch.rows}
-    width = len(sheet.headers)
-    for number, cells in sheet.rows:
-        out = values(cells)[:width] + [None] * max(0, width - len(cells))
-        row = rows.get(number)
-        if row is not None:
-            got = result_cells(row, policy)
-            out += [(cell(got[name], WRAP_STYLE) if name in WRAPPED else value(got[name])) if got[name] else None
-                    for name in cols]
-        ws.append(out)
+    by_sheet: dict[str, dict[int, Row]] = {}
+    for row in batch.rows:
+        by_sheet.setdefault(row.sheet, {})[row.number] = row
+    for sheet in batch.sheets:
+        ws = book.create_sheet("自测结果" if batch.source == "csv" else sheet.name)
+
+        def cell(value, style=None, ws=ws):
+            out = WriteOnlyCell(ws)
+            put(out, value)
+            if style:
+                out.style = style
+            return out
+
+        def value(v, cell=cell):
+            # A plain value as is (quickest); a date cell of an xls or ods stays a date, shown as a date; a
+            # string openpyxl would take for a formula, or with a carriage return, through put() as a string cell.
+            if isinstance(v, _dt.date):
+                out = cell(v)
+                out.number_format = "yyyy-mm-dd" if not isinstance(v, _dt.datetime) or v.time() == _dt.time() else "yyyy-mm-dd hh:mm"
+                return out
+            v = _out(v)
+            if v == "":
+                return None
+            return cell(v) if isinstance(v, str) and (v.startswith("=") or "\r" in v) else v
+
+        rows = by_sheet.get(sheet.name, {})
+        got = {number: result_cells(row, policy) for number, row in rows.items()}
+        width = len(sheet.headers)
+        apply_layout(ws, sheet_layout(sheet, width + 1, cols, got, sheet.rows[-1][0] if sheet.rows else sheet.header_row,
+                                      every_column=True))
+        for cells in sheet.above:                      # a title above the headers, kept
+            ws.append([value(v) for v in cells])
+        head = [cell(h) for h in sheet.headers]
+        for name in cols:
+            head.append(cell(name))
+            head[-1].font = bold
+        ws.append(head)
+        for number, cells in sheet.rows:
+            out = [value(v) for v in cells[:width]] + [None] * max(0, width - len(cells))
+            if number in got:
+                out += [(cell(got[number][name], WRAP_STYLE) if name in WRAPPED else value(got[number][name]))
+                        if got[number][name] else None for name in cols]
+            ws.append(out)
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

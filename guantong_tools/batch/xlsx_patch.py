@@ -33,6 +33,7 @@ CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
 CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 NUMBER = re.compile(rb'\br="(\d+)"')
 SPANS = re.compile(rb'\sspans="[^"]*"')
+ROW_OPEN = re.compile(rb"<row\b([^>]*?)(/?)>")
 
 
 class NotPlain(Exception):
@@ -167,10 +168,95 @@ def _dimension(head: bytes, last_column: int, last_row: int) -> bytes:
     return head[:found.start()] + b'<dimension ref="' + ref + b'"' + head[found.end():]
 
 
-def add_columns(original: bytes, sheets: dict[str, tuple[int, int, list[str], dict[int, dict]]], wrapped) -> bytes | None:
+def _layout(xml: bytes, layout) -> bytes:
+    """A sheet's XML given ``layout`` (batch.writing.Layout), as openpyxl's apply_layout gives it: the
+    widths as <col> elements (a range of the input's that covers a result column is split around it), the
+    header row frozen (a pane in the first sheet view), the rows' heights, landscape (pageSetup's orientation)."""
+    start = xml.index(b"<sheetData")
+    head, tail = xml[:start], xml[start:]
+    # Columns: the input's ranges outside the widths kept, ours added, in order.
+    cols = re.search(rb"<cols>(.*?)</cols>|<cols/>", head, re.S)
+    kept = []
+    for col in re.findall(rb"<col\b[^>]*/>", (cols.group(1) or b"") if cols else b""):
+        low, high = int(re.search(rb'\bmin="(\d+)"', col).group(1)), int(re.search(rb'\bmax="(\d+)"', col).group(1))
+        for a, b in _outside(low, high, layout.widths):
+            kept.append((a, re.sub(rb'\bmax="\d+"', b'max="%d"' % b, re.sub(rb'\bmin="\d+"', b'min="%d"' % a, col))))
+    kept += [(c, b'<col min="%d" max="%d" width="%s" customWidth="1"/>' % (c, c, repr(w).encode())) for c, w in layout.widths.items()]
+    new_cols = b"<cols>" + b"".join(c for _, c in sorted(kept, key=lambda k: k[0])) + b"</cols>"
+    head = head[:cols.start()] + new_cols + head[cols.end():] if cols else head + new_cols
+    # The frozen header row: a pane first in the first sheet view, its selections dropped (Excel's defaults).
+    pane = b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/>' % (layout.header_row, layout.header_row + 1)
+    view = re.search(rb"<sheetView\b([^>]*?)(/>|>(.*?)</sheetView>)", head, re.S)
+    if view:
+        inner = re.sub(rb"<(?:pane|selection)\b[^>]*/>", b"", view.group(3) or b"")
+        head = head[:view.start()] + b"<sheetView%s>%s%s</sheetView>" % (view.group(1), pane, inner) + head[view.end():]
+    else:
+        at = re.search(rb"<sheetFormatPr\b|<cols>", head).start()
+        head = head[:at] + b'<sheetViews><sheetView workbookViewId="0">%s</sheetView></sheetViews>' % pane + head[at:]
+    # Row heights where the long texts wrap.
+    if layout.heights:
+        def height(match: re.Match) -> bytes:
+            number = int(NUMBER.search(match.group(1)).group(1))
+            if number not in layout.heights:
+                return match.group(0)
+            attrs = re.sub(rb'\s(?:ht|customHeight)="[^"]*"', b"", match.group(1))
+            return b'<row%s ht="%s" customHeight="1"%s>' % (attrs, repr(layout.heights[number]).encode(), match.group(2))
+
+        tail = ROW_OPEN.sub(height, tail)
+    # Landscape.
+    setup = re.search(rb"<pageSetup\b[^>]*?/>", tail)
+    if setup:
+        element = re.sub(rb'\sorientation="[^"]*"', b"", setup.group(0))
+        tail = tail[:setup.start()] + element[:-2].rstrip() + b' orientation="landscape"/>' + tail[setup.end():]
+    else:
+        after = re.search(rb"<(?:headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing"
+                          rb"|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>", tail)
+        tail = tail[:after.start()] + b'<pageSetup orientation="landscape"/>' + tail[after.start():]
+    return head + tail
+
+
+def _outside(low: int, high: int, taken) -> list[tuple[int, int]]:
+    """The parts of the column range low..high that hold no column of ``taken``."""
+    out, a = [], low
+    for c in sorted(x for x in taken if low <= x <= high):
+        if a < c:
+            out.append((a, c - 1))
+        a = c + 1
+    return out + ([(a, high)] if a <= high else [])
+
+
+def _print_names(xml: bytes, names: list[str], layouts: dict) -> bytes:
+    """workbook.xml with each laid-out sheet's print area and print titles (the header row) as defined
+    names, replacing any it had."""
+    from openpyxl.utils import get_column_letter as letters
+
+    found = {}
+    for index, name in enumerate(names):
+        if name in layouts:
+            quoted, layout = "'" + name.replace("'", "''") + "'", layouts[name]
+            area = f"$A$1:${letters(layout.last_column)}${layout.last_row}"
+            row, cols = layout.header_row, layout.title_column_range
+            titles = (f"{quoted}!${cols.replace(':', ':$')}," if cols else "") + f"{quoted}!${row}:${row}"
+            found[index] = (("_xlnm.Print_Area", f"{quoted}!{area}"), ("_xlnm.Print_Titles", titles))
+    if not found:
+        return xml
+    ours = b"".join(b'<definedName name="%s" localSheetId="%d">%s</definedName>' % (n.encode(), i, escape(v).encode())
+                    for i, pair in found.items() for n, v in pair)
+    block = re.search(rb"<definedNames>(.*?)</definedNames>|<definedNames/>", xml, re.S)
+    if block:
+        theirs = re.findall(rb"<definedName\b[^>]*>.*?</definedName>", block.group(1) or b"", re.S)
+        theirs = [d for d in theirs if not (re.search(rb'name="_xlnm\.Print_(?:Area|Titles)"', d) and
+                                            int((re.search(rb'localSheetId="(\d+)"', d) or [0, b"-1"])[1]) in found)]
+        return xml[:block.start()] + b"<definedNames>" + b"".join(theirs) + ours + b"</definedNames>" + xml[block.end():]
+    at = xml.index(b"</sheets>") + len(b"</sheets>")
+    return xml[:at] + b"<definedNames>" + ours + b"</definedNames>" + xml[at:]
+
+
+def add_columns(original: bytes, sheets: dict[str, tuple], wrapped) -> bytes | None:
     """``original`` with result columns added: ``sheets`` {sheet name: (header row, first new column, the
-    new headers, {row number: {header: value}})}; the headers bold, the ``wrapped`` headers' cells wrapped.
-    None when the workbook is not a plain one (then the caller writes it with openpyxl)."""
+    new headers, {row number: {header: value}}, its Layout)}; the headers bold, the ``wrapped`` headers'
+    cells wrapped, each sheet laid out. None when the workbook is not a plain one (then the caller writes
+    it with openpyxl)."""
     try:
         with zipfile.ZipFile(io.BytesIO(original)) as z:
             names = z.namelist()
@@ -194,7 +280,8 @@ def add_columns(original: bytes, sheets: dict[str, tuple[int, int, list[str], di
         if ACTIVE.search(contents.get("xl/sharedStrings.xml", b"")):
             return None
         contents["xl/styles.xml"], bold, wrap = _styles(contents["xl/styles.xml"])
-        for name, (header_row, first, headers, values) in sheets.items():
+        contents["xl/workbook.xml"] = _print_names(contents["xl/workbook.xml"], list(parts), {n: v[4] for n, v in sheets.items()})
+        for name, (header_row, first, headers, values, layout) in sheets.items():
             part = parts.get(name)
             if part not in contents:
                 return None
@@ -205,8 +292,8 @@ def add_columns(original: bytes, sheets: dict[str, tuple[int, int, list[str], di
                     if number == header_row:
                         return None
                     rows[number] = cells
-            contents[part] = _patch_sheet(contents[part], first, rows)
-    except (NotPlain, ValueError):
+            contents[part] = _layout(_patch_sheet(contents[part], first, rows), layout)
+    except (NotPlain, ValueError, AttributeError):   # AttributeError: an element without what it should hold
         return None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -11,10 +11,11 @@ import re
 
 import openpyxl
 
+from build_scripts import office_lists
 from guantong_tools import batch
 from inert_support import assert_xlsx_inert
 
-from .batch_support import RESULTS, choose, load, people_xlsx, settle, table, xlsx_file
+from .batch_support import RESULTS, choose, load, load_as_native, people_xlsx, settle, table, xlsx_file
 
 EXCEPTION = re.compile(r"[A-Za-z]+(Error|Exception)|Traceback|requested file could not be read", re.I)
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -126,6 +127,41 @@ def test_excel_s_unicode_text_is_read(batch_page):
     summary = load(page, {"name": "名单.csv", "mimeType": "text/plain", "buffer": data})
     assert summary == batch.read(data, "名单.csv").summary()
     assert [r[1] for r in table(page)] == ["周九", "吴十"]
+
+
+OFFICE_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xls": "application/vnd.ms-excel",
+                "et": "application/octet-stream", "ods": "application/vnd.oasis.opendocument.spreadsheet", "txt": "text/plain"}
+
+
+def test_xls_et_ods_and_unicode_text_read_on_the_page_as_the_xlsx_and_the_command_read_them(batch_page):
+    """Issue 32: the same list saved by LibreOffice as .xls (and as WPS's .et), .ods and 「Unicode 文本」 gives
+    the table of its .xlsx (the text file: its first sheet), and the summary the command gives; the picker
+    offers them; an xls or ods list's results are said to come as xlsx, and they do."""
+    recorded, _ = batch_page()
+    page = recorded.page
+    accept = page.get_attribute("#gt-batch-file", "accept").split(",")
+    assert {".xls", ".et", ".ods", ".txt", ".xlsx", ".csv"} <= set(accept)
+    tables = {}
+    for kind in ("xlsx", "xls", "et", "ods", "txt"):
+        data = office_lists.FILES[kind].read_bytes()
+        name = f"名单.{kind}"
+        summary, native = load_as_native(page, {"name": name, "mimeType": OFFICE_TYPES[kind], "buffer": data}, data, name)
+        assert summary == native.summary(), kind
+        tables[kind] = table(page)
+        said = page.locator("[data-gt-as-xlsx]")
+        assert (said.count() == 1) == (kind in ("xls", "et", "ods")), kind
+        if kind == "xls":
+            assert "名单是 xls 文件，结果保存为 xlsx" in said.inner_text()
+            with page.expect_download() as info:
+                page.get_by_role("button", name="下载结果（xlsx）").click()
+            assert info.value.suggested_filename == "名单-检查结果.xlsx"
+            got = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))
+            assert got.sheetnames == ["申报职称", "申报技能等级"]
+            assert got["申报职称"].freeze_panes == "A3" and got["申报职称"].page_setup.orientation == "landscape"
+    for kind in ("xls", "et", "ods"):
+        assert tables[kind] == tables["xlsx"], kind
+    first_sheet = [r[1:] for r in tables["xlsx"] if r[0] == "申报职称"]
+    assert [r[:2] for r in tables["txt"]] == [r[:2] for r in first_sheet], "the text file: the first sheet's people"
 
 
 def test_the_same_file_picked_again_after_an_edit(batch_page, tmp_path):

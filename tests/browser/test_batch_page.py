@@ -104,15 +104,15 @@ def test_gbk_csv_and_bad_files(batch_page):
     page = recorded.page
     page.fill("#gt-batch-deadline", "2026-06-30")
     # Not a spreadsheet: said in Chinese, on the file field; the deadline typed stays.
-    page.set_input_files("#gt-batch-file", {"name": "名单.txt", "mimeType": "text/plain", "buffer": "姓名\n张三".encode()})
+    page.set_input_files("#gt-batch-file", {"name": "名单.pdf", "mimeType": "application/pdf", "buffer": "姓名\n张三".encode()})
     page.wait_for_selector("[data-gt-batch-error]:not([hidden])", timeout=ENGINE_TIMEOUT)
-    assert "不是 xlsx 或 csv 文件" in page.inner_text("#gt-batch-file-error")
+    assert "不是能读取的名单文件" in page.inner_text("#gt-batch-file-error")
     assert page.input_value("#gt-batch-deadline") == "2026-06-30"
     for files, words in (
         ({"name": "空.csv", "mimeType": "text/csv", "buffer": b""}, "文件是空的"),
         ({"name": "无姓名.csv", "mimeType": "text/csv", "buffer": "编号,申报方向\nA1,职称\n".encode("gbk")}, "没有找到“姓名”列"),
         ({"name": "两次.csv", "mimeType": "text/csv", "buffer": "姓名,姓名,申报方向\n甲,乙,职称\n".encode()}, "出现了两次"),
-        (xlsx_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "加密.xlsx"), "加密的或旧版"),
+        (xlsx_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "加密.xlsx"), "无法读取这个 Excel 97–2003"),
         (xlsx_file(bytes(batch.MAX_BYTES + 1), "太大.xlsx"), batch.too_large(batch.MAX_BYTES + 1)),  # the command's words
     ):
         page.set_input_files("#gt-batch-file", files)

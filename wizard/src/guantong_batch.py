@@ -76,7 +76,8 @@ def op_batch_decide(payload: dict) -> dict:
 def op_batch_table(payload: dict) -> dict:
     """{start?, count?}: one line a row (rows[start:start+count], all by default): its name and id, its
     conclusion id (group), its 结论 and 错误 as the command's output writes them, each level's status id and
-    date; the first part (start 0) also carries the summary, the counts and the levels' names."""
+    date; the first part (start 0) also carries the summary, the counts, the levels' names and what the
+    file was (Batch.source: an xls or ods list's results are saved as xlsx)."""
     b = _opened()
     policy = load_policy()
     start = int(payload.get("start", 0))
@@ -98,7 +99,7 @@ def op_batch_table(payload: dict) -> dict:
         return {"rows": rows}
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
     return {"summary": b.summary(), "columns": b.columns(), "counts": b.counts(), "levels": levels,
-            "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1}
+            "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1, "source": b.source}
 
 
 def op_batch_row(payload: dict) -> dict:

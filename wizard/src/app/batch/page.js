@@ -20,6 +20,9 @@ import { BW, V, W } from "../words.js";
 
 const FILTERS = ["all", ...Object.keys(V.conclusion)]; // the rows' conclusion ids (guantong.words)
 const PAGE_ROWS = 200; // rows drawn at a time (a list of 10 000 stays quick to filter)
+// What the picker offers: every kind the engine reads (batch.md), by suffix and by type (some Android pickers go by type).
+const ACCEPT = [".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".txt", "text/csv", "text/plain", "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.oasis.opendocument.spreadsheet"].join(",");
 const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv;charset=utf-8", html: "text/html;charset=utf-8" };
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
@@ -43,7 +46,7 @@ const SHELL = (where) => `${statusShell()}
 ${where.download ? "" : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
 <div class="gt-error-summary" data-gt-batch-error role="alert" tabindex="-1" hidden></div>
 <form class="gt-form gt-batch__form" data-gt-batch-form novalidate>
-  ${field("gt-batch-file", BW.fileLabel, BW.fileHint, `<div class="gt-drop" data-gt-drop><input class="gt-file" type="file" id="gt-batch-file" accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="gt-batch-file-hint gt-batch-file-error"><span class="gt-drop__note" data-gt-drop-note hidden>${esc(BW.drop)}</span></div>`)}
+  ${field("gt-batch-file", BW.fileLabel, BW.fileHint, `<div class="gt-drop" data-gt-drop><input class="gt-file" type="file" id="gt-batch-file" accept="${ACCEPT}" aria-describedby="gt-batch-file-hint gt-batch-file-error"><span class="gt-drop__note" data-gt-drop-note hidden>${esc(BW.drop)}</span></div>`)}
   ${field("gt-batch-deadline", BW.deadlineLabel, BW.deadlineHint, `<input class="gt-input gt-input--date" type="text" id="gt-batch-deadline" inputmode="numeric" autocomplete="off" aria-describedby="gt-batch-deadline-hint gt-batch-deadline-error">`)}
   <div class="gt-actions"><button type="submit" class="gt-button" data-gt-run>${esc(BW.run)}</button></div>
 </form>
@@ -364,6 +367,7 @@ class BatchPage {
 <p class="gt-hint">${esc(BW.file(this.loaded))}</p>
 <h3 class="gt-batch__downloads">${esc(BW.downloads)}</h3>
 <p class="gt-hint">${esc(BW.downloadsHint)}</p>
+${t.source === "xls" || t.source === "ods" ? `<p class="gt-hint" data-gt-as-xlsx>${esc(BW.asXlsx(this.loaded.split(".").pop()))}</p>` : ""}
 ${this.where.download
     ? `<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button> <a class="gt-link" href="#gt-notice-title" data-gt-focus="gt-notice-title">${esc(BW.toNotice)}</a></div>`
     : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
