@@ -320,3 +320,31 @@ def test_the_page_at_200_percent_text_after_a_list(batch_page):
     load(page, xlsx_file(long_list(40)))
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
     assert page.locator(RESULTS).is_visible()
+
+
+def test_the_table_fits_a_desktop_screen_and_a_refused_file_is_said_on_a_phone(batch_page, screenshot):
+    """Issue 32: at 1366 × 768 a list of both pathways on two sheets (the most columns the table has) shows
+    the name, the conclusion, every level and 详情 without a sideways scroll; on a phone a refused file's
+    message is scrolled into view and announced."""
+    recorded, _ = batch_page(viewport={"width": 1366, "height": 768})
+    page = recorded.page
+    load(page, xlsx_file(office_lists.FILES["xlsx"].read_bytes()))
+    box = page.locator(".gt-batch__scroll--rows")
+    sizes = box.evaluate("(s) => [s.scrollWidth, s.clientWidth]")
+    assert sizes[0] <= sizes[1], f"the table is {sizes[0]} px wide in a box of {sizes[1]} px"
+    last = page.locator("[data-gt-rows] tr").first.locator("[data-gt-row]").bounding_box()
+    assert last["x"] + last["width"] <= 1366
+    screenshot(page, "batch-desktop-1366")
+    recorded, _ = batch_page(**PHONE)
+    page = recorded.page
+    load(page, xlsx_file(office_lists.FILES["xlsx"].read_bytes()))
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")   # the person reads the results, then…
+    page.locator("[data-gt-run]").scroll_into_view_if_needed()
+    assert choose(page, {"name": "名单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}) is None
+    summary = page.locator("[data-gt-batch-error]")
+    assert summary.get_attribute("role") == "alert", "announced"
+    page.wait_for_function("() => { const r = document.querySelector('[data-gt-batch-error]').getBoundingClientRect();"
+                           " const header = document.querySelector('.md-header').getBoundingClientRect();"
+                           " return r.top >= header.bottom - 1 && r.top < innerHeight / 2; }", timeout=5000)
+    assert "不是能读取的名单文件" in summary.inner_text() and "不是能读取的名单文件" in page.inner_text("#gt-batch-file-error")
+    screenshot(page, "batch-phone-refused")
