@@ -1,6 +1,8 @@
 """The page 单位批量自测 in the browser (a benchmark, not a test; run by bench.py): an xlsx of 1 000 and of
 10 000 people chosen once the engine and openpyxl are ready, on this machine's desktop Chromium (no
-throttling). Per size, the median and spread of ``--runs`` runs:
+throttling), and of 5 000 on the phone profile (360 px, the page's CPU 4× slower through DevTools; the
+engine's worker is not throttled by it: issue 34 measures that). Per size, the median and spread of
+``--runs`` runs:
 
 - choose → table drawn: from the file input's change event to the results table in the page;
 - the longest time the progress (bar or text) stood still in between (target: moves at least every second);
@@ -36,14 +38,25 @@ READ = """() => { const w = window.__gtBench; const points = [w.t0, ...w.marks.f
   return { total: w.done - w.t0, still, frame: Math.max(0, ...w.frames) }; }"""
 
 
-def run(site: Path, files: dict[int, bytes], runs: int = 3) -> dict:
+PROFILES = {   # (context options, CPU slowdown of the page; the engine's worker runs at this machine's speed)
+    "desktop": ({"viewport": {"width": 1280, "height": 900}}, 1),
+    "phone": (bench_wizard.PHONE, 4),
+}
+
+TARGETS = {("desktop", 10_000): 15_000, ("phone", 5_000): 6_000}   # choose → table, ms (issues 25 and 32)
+
+
+def run(site: Path, files: dict[int, bytes], runs: int = 3, profile: str = "desktop") -> dict:
     from playwright.sync_api import sync_playwright
 
     out: dict[int, list[dict]] = {n: [] for n in files}
+    options, cpu = PROFILES[profile]
     with bench_wizard.host(site) as (base, _log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=bench_wizard.CHROMIUM, headless=True, args=bench_wizard.ARGS)
         try:
-            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            context = browser.new_context(**options)
+            page = context.new_page()
+            bench_wizard.throttle(context, page, cpu, None)
             page.goto(base + "batch/")
             page.wait_for_function("() => window.guantongBatch && window.guantongBatch.engine.isReady", timeout=120_000)
             page.evaluate("() => window.guantongBatch.engine.call('batch_load', {})")
@@ -57,17 +70,20 @@ def run(site: Path, files: dict[int, bytes], runs: int = 3) -> dict:
                     out[n].append(page.evaluate(READ))
         finally:
             browser.close()
-    return {"runs": runs, "sizes": {n: {k: bench_wizard.spread([r[k] for r in rs]) for k in ("total", "still", "frame")}
-                                    for n, rs in out.items()}}
+    return {"runs": runs, "profile": profile, "cpu": cpu,
+            "sizes": {n: {k: bench_wizard.spread([r[k] for r in rs]) for k in ("total", "still", "frame")} for n, rs in out.items()}}
 
 
 def report(result: dict) -> str:
-    lines = [f"batch page (desktop Chromium, engine and openpyxl ready; median [min–max] of {result['runs']} runs)"]
+    profile = result.get("profile", "desktop")
+    where = "desktop Chromium" if profile == "desktop" else f"phone profile: 360 × 740, the page's CPU {result['cpu']}× slower"
+    lines = [f"batch page ({where}, engine and openpyxl ready; median [min–max] of {result['runs']} runs)"]
     for n, f in result["sizes"].items():
         t, s, fr = f["total"], f["still"], f["frame"]
-        target = "met" if n < 10_000 or t["median"] < 15_000 else "NOT met"
+        limit = TARGETS.get((profile, n))
+        target = f" (target < {limit / 1000:.0f} s {'met' if t['median'] < limit else 'NOT met'})" if limit else ""
         lines.append(f"  {n:>6} rows: choose → table {t['median'] / 1000:.1f} s [{t['min'] / 1000:.1f}–{t['max'] / 1000:.1f}]"
-                     f"{' (target < 15 s ' + target + ')' if n >= 10_000 else ''}; progress still at most "
+                     f"{target}; progress still at most "
                      f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}] (target ≤ 1000 ms "
                      f"{'met' if s['max'] <= 1000 else 'NOT met'}); longest frame gap {fr['median']:.0f} ms [{fr['min']:.0f}–{fr['max']:.0f}]")
     return "\n".join(lines)
@@ -79,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     print(report(run(args.site, {n: people_xlsx(n) for n in (1000, 10_000)}, args.runs)))
+    print(report(run(args.site, {5000: people_xlsx(5000)}, args.runs, "phone")))
     return 0
 
 

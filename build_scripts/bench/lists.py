@@ -71,3 +71,19 @@ def people_csv(n: int) -> bytes:
     for row in book.active.iter_rows(values_only=True):
         out.writerow(["" if v is None else v.date().isoformat() if isinstance(v, dt.datetime) else v for v in row])
     return buf.getvalue().encode("utf-8-sig")
+
+
+def people_office(n: int, kind: str) -> bytes | None:
+    """The same people as people_xlsx, saved by LibreOffice as ``kind`` (xls, ods); None without LibreOffice."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from build_scripts.office_lists import make
+
+    if not shutil.which("soffice"):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "名单.xlsx"
+        source.write_bytes(people_xlsx(n))
+        return make.convert(source, kind).read_bytes()
