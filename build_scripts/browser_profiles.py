@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 # 关怀模式 on before the first paint, as the page keeps it (app/care.js): an init script for a profile.
 CARE_ON = "try { localStorage.setItem('guantong-care:v1', 'on'); } catch (e) {}"
 
-WECHAT_ANDROID = ("Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) "
-                  "Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20230202 MMWEBID/2585 "
-                  "MicroMessenger/8.0.33.2320(0x2800213D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64")
+WECHAT_ANDROID = (
+    "Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20230202 MMWEBID/2585 "
+    "MicroMessenger/8.0.33.2320(0x2800213D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64"
+)
 WORKER = re.compile(r"/wizard/assets/worker\.[0-9a-f]+\.mjs$")
 
 NO_CACHES = "Object.defineProperty(self, 'caches', { value: undefined, configurable: true });"
@@ -34,9 +36,9 @@ NO_STREAMING = "delete WebAssembly.instantiateStreaming; delete WebAssembly.comp
 @dataclass(frozen=True)
 class Profile:
     name: str
-    options: dict = field(default_factory=dict)   # browser.new_context options
-    page: str = ""                                # script run in every page before its own
-    worker: str = ""                              # prepended to the engine's worker script
+    options: dict = field(default_factory=dict)  # browser.new_context options
+    page: str = ""  # script run in every page before its own
+    worker: str = ""  # prepended to the engine's worker script
 
     def context(self, **options) -> dict:
         return {**self.options, **options}

@@ -132,8 +132,9 @@ def answer(q: dict, picks: Picks):
     raise ValueError(f"unknown question type {kind!r}")
 
 
-def walk(picks: Picks, policy: Policy | None = None, stop: float = 0.06,
-         answer_of: Callable[[dict, Picks], object] = answer) -> tuple[dict, list[str]]:
+def walk(
+    picks: Picks, policy: Policy | None = None, stop: float = 0.06, answer_of: Callable[[dict, Picks], object] = answer
+) -> tuple[dict, list[str]]:
     """A simulated person's answers and the ids they said 不确定 to (or left empty), as the wizard sends them."""
     answers: dict = {}
     skipped: list[str] = []
@@ -211,22 +212,58 @@ def blurred(a: dict, to: str = "month") -> dict:
 # One person of each kind a result screen shows, for both pathways (an eligible, a not-yet and a 待定 one):
 # answers, the questions skipped, and the verdict panel's class. The result-order browser test and the
 # bench's result heights open each by its share link.
-_A = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-     "months_out_of_skill_work": 0, "honors": [], "studio": None, "series": "工程技术", "speciality_matches": True,
-     "annual_assessment_passed": True, "integrity_record": False}
-_B = {"direction": "title_to_skill", "deadline": "2026-06-30", "technical_skill_post": True, "occupation": "数控车工",
-     "occupation_matches": True, "months_out_of_work": 0, "related_major": False, "integrity_record": False}
+_A = {
+    "direction": "skill_to_title",
+    "deadline": "2026-06-30",
+    "employed_in_huangshi": True,
+    "skill_post": True,
+    "months_out_of_skill_work": 0,
+    "honors": [],
+    "studio": None,
+    "series": "工程技术",
+    "speciality_matches": True,
+    "annual_assessment_passed": True,
+    "integrity_record": False,
+}
+_B = {
+    "direction": "title_to_skill",
+    "deadline": "2026-06-30",
+    "technical_skill_post": True,
+    "occupation": "数控车工",
+    "occupation_matches": True,
+    "months_out_of_work": 0,
+    "related_major": False,
+    "integrity_record": False,
+}
 RESULT_PEOPLE = {
     "A eligible": ({**_A, "skill_levels": {"technician": "2019-06-30"}}, [], "eligible"),
     "A not yet": ({**_A, "skill_levels": {"senior_worker": "2025-03-01"}}, [], "not-eligible"),
-    "A 待定": ({k: v for k, v in {**_A, "skill_levels": {"technician": "2019-06-30"}}.items() if k != "series"}, ["series"],
-               "undetermined"),
-    "B eligible": ({**_B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2005-01-01",
-                    "required_years": {"senior_worker": 5, "technician": 8, "senior_technician": 12}}, [], "eligible"),
-    "B not yet": ({**_B, "titles": {"assistant": "2026-01-01"}, "work_start": "2020-01-01",
-                   "required_years": {"senior_worker": 8, "technician": 10, "senior_technician": 12}}, [], "not-eligible"),
-    "B 待定": ({**_B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2012-01-01"}, ["required_years"],
-               "undetermined"),
+    "A 待定": (
+        {k: v for k, v in {**_A, "skill_levels": {"technician": "2019-06-30"}}.items() if k != "series"},
+        ["series"],
+        "undetermined",
+    ),
+    "B eligible": (
+        {
+            **_B,
+            "titles": {"intermediate": "2018-12-01"},
+            "work_start": "2005-01-01",
+            "required_years": {"senior_worker": 5, "technician": 8, "senior_technician": 12},
+        },
+        [],
+        "eligible",
+    ),
+    "B not yet": (
+        {
+            **_B,
+            "titles": {"assistant": "2026-01-01"},
+            "work_start": "2020-01-01",
+            "required_years": {"senior_worker": 8, "technician": 10, "senior_technician": 12},
+        },
+        [],
+        "not-eligible",
+    ),
+    "B 待定": ({**_B, "titles": {"intermediate": "2018-12-01"}, "work_start": "2012-01-01"}, ["required_years"], "undetermined"),
 }
 
 
@@ -241,22 +278,60 @@ def share_fragment(answers: dict, skipped: list | None = None) -> str:
 
 
 EDGE_CASES = [
-    {"direction": "skill_to_title", "deadline": "2026-02-28", "employed_in_huangshi": True, "skill_post": True,
-     "skill_levels": {"senior_worker": "2024-02-29"}, "honors": [], "studio": None, "series": "工程技术",
-     "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False},
-    {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-     "skill_levels": {"technician": "2023-07-01", "senior_technician": "2027-01-01"}, "months_out_of_skill_work": 2,
-     "honors": [{"name": "享受国务院政府特殊津贴", "date": "2020-01-01"}, {"name": "黄石 工匠", "tier": "deputy_senior"},
-                {"name": "全国五一劳动奖章", "tier": "intermediate", "date": "2030-05-01"}],
-     "studio": {"level": "provincial", "date": "2026-07-01"}, "series": "工程技术系列",
-     "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False},
-    {"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"intermediate": "2025-06-30"},
-     "technical_skill_post": True, "occupation": "电工", "occupation_matches": True, "work_start": "2006-06-30",
-     "months_out_of_work": 3, "required_years": {"senior_worker": 10, "technician": 20}, "related_major": True,
-     "integrity_record": False},
-    {"direction": "title_to_skill", "titles": {"assistant": "2025-07-01"}, "technical_skill_post": True,
-     "occupation": "焊工", "occupation_matches": True, "work_years": 7, "related_major": False,
-     "integrity_record": False},
+    {
+        "direction": "skill_to_title",
+        "deadline": "2026-02-28",
+        "employed_in_huangshi": True,
+        "skill_post": True,
+        "skill_levels": {"senior_worker": "2024-02-29"},
+        "honors": [],
+        "studio": None,
+        "series": "工程技术",
+        "speciality_matches": True,
+        "annual_assessment_passed": True,
+        "integrity_record": False,
+    },
+    {
+        "direction": "skill_to_title",
+        "deadline": "2026-06-30",
+        "employed_in_huangshi": True,
+        "skill_post": True,
+        "skill_levels": {"technician": "2023-07-01", "senior_technician": "2027-01-01"},
+        "months_out_of_skill_work": 2,
+        "honors": [
+            {"name": "享受国务院政府特殊津贴", "date": "2020-01-01"},
+            {"name": "黄石 工匠", "tier": "deputy_senior"},
+            {"name": "全国五一劳动奖章", "tier": "intermediate", "date": "2030-05-01"},
+        ],
+        "studio": {"level": "provincial", "date": "2026-07-01"},
+        "series": "工程技术系列",
+        "speciality_matches": True,
+        "annual_assessment_passed": True,
+        "integrity_record": False,
+    },
+    {
+        "direction": "title_to_skill",
+        "deadline": "2026-06-30",
+        "titles": {"intermediate": "2025-06-30"},
+        "technical_skill_post": True,
+        "occupation": "电工",
+        "occupation_matches": True,
+        "work_start": "2006-06-30",
+        "months_out_of_work": 3,
+        "required_years": {"senior_worker": 10, "technician": 20},
+        "related_major": True,
+        "integrity_record": False,
+    },
+    {
+        "direction": "title_to_skill",
+        "titles": {"assistant": "2025-07-01"},
+        "technical_skill_post": True,
+        "occupation": "焊工",
+        "occupation_matches": True,
+        "work_years": 7,
+        "related_major": False,
+        "integrity_record": False,
+    },
     {"direction": "title_to_skill", "titles": {}, "technical_skill_post": True},
     {"direction": "skill_to_title", "integrity_record": True},
     {"direction": "skill_to_title"},
@@ -277,6 +352,7 @@ INVALID_CASES = [
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    for answers in generate(int(args[0]) if args else 240, int(args[1]) if len(args) > 1 else 20211202,
-                            args[2] if len(args) > 2 else "journey"):
+    for answers in generate(
+        int(args[0]) if args else 240, int(args[1]) if len(args) > 1 else 20211202, args[2] if len(args) > 2 else "journey"
+    ):
         print(json.dumps(answers, ensure_ascii=False))

@@ -1,5 +1,5 @@
 import sys
 
-from guantong_tools.cli import main   # the command line lives with the staff tools
+from guantong_tools.cli import main  # the command line lives with the staff tools
 
 sys.exit(main())

@@ -28,11 +28,11 @@ _INVISIBLE = re.compile("[" + INVISIBLE_CHARS + "]")
 
 # Limits (issue 15): far above any real answers, low enough that no input makes the engine slow or its
 # output huge. Identical honours count once, so a pasted list repeated does not hit MAX_HONORS.
-MAX_BYTES = 10_000_000       # an answers file (the wizard sends about 1 kB; a pasted list may repeat)
-MAX_TEXT = 200               # characters in a name or any other string
-MAX_HONORS = 100             # different honours
-MAX_DIGITS = 15              # a whole number (years, months)
-MAX_DEPTH = 20               # nesting of lists and objects
+MAX_BYTES = 10_000_000  # an answers file (the wizard sends about 1 kB; a pasted list may repeat)
+MAX_TEXT = 200  # characters in a name or any other string
+MAX_HONORS = 100  # different honours
+MAX_DIGITS = 15  # a whole number (years, months)
+MAX_DEPTH = 20  # nesting of lists and objects
 
 
 class AnswersError(ValueError):
@@ -40,7 +40,7 @@ class AnswersError(ValueError):
 
     def __init__(self, key: str, problem: str):
         self.key = key
-        self.problem = problem      # the message without the key, for showing beside the field
+        self.problem = problem  # the message without the key, for showing beside the field
         super().__init__(f"{_quote(key)}：{problem}")
 
 
@@ -128,8 +128,7 @@ def _check_tree(value, key: str, depth: int = 0) -> None:
             raise AnswersError(key, "含有无法识别的字符（不成对的 UTF-16 代理码位）")
         if len(value) > MAX_TEXT:
             raise AnswersError(key, f"文字过长（{len(value)} 个字符，上限 {MAX_TEXT}）")
-    elif isinstance(value, _BigNumber) or (isinstance(value, int) and not isinstance(value, bool)
-                                           and abs(value) >= 10 ** MAX_DIGITS):
+    elif isinstance(value, _BigNumber) or (isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_DIGITS):
         raise AnswersError(key, f"数字过大（超过 {MAX_DIGITS} 位）")
     elif isinstance(value, dict):
         if getattr(value, "duplicate", None) is not None:

@@ -9,8 +9,24 @@ from .answers import parse
 from .policy import Policy, load_policy, phone
 from .workdays import load_calendar, posting_by_deadline
 from .rules import (
-    MET, NOT_MET, PRECONDITIONS, STATUS, Case, Outcome, a8_honors, a8_studio, a7_skill_years,
-    a_notes, all_of, any_of, b5_years_condition, b_notes, b_title_routes, counted_years, iso, reason_kind,
+    MET,
+    NOT_MET,
+    PRECONDITIONS,
+    STATUS,
+    Case,
+    Outcome,
+    a8_honors,
+    a8_studio,
+    a7_skill_years,
+    a_notes,
+    all_of,
+    any_of,
+    b5_years_condition,
+    b_notes,
+    b_title_routes,
+    counted_years,
+    iso,
+    reason_kind,
     t1_deadline,
 )
 from .spans import decide_spans, find_spans, resolve
@@ -90,8 +106,10 @@ def decide(parsed: dict, policy: Policy, today: _dt.date) -> tuple[Case, list[di
     pathway = parsed["direction"]
     case = new_case(parsed, policy, today)
     outcomes = [(fn.rule_id, fn(case)) for fn in PRECONDITIONS[pathway]]
-    levels = {level["id"]: decide_level(case, level, [p for _, p in outcomes])
-              for level in (policy.a_levels if pathway == "skill_to_title" else policy.b_levels)}
+    levels = {
+        level["id"]: decide_level(case, level, [p for _, p in outcomes])
+        for level in (policy.a_levels if pathway == "skill_to_title" else policy.b_levels)
+    }
     (a_notes if pathway == "skill_to_title" else b_notes)(case)
     preconditions = [{"id": rid, "status": o.state, "clause": o.clause, "message": o.message} for rid, o in outcomes]
     return case, preconditions, levels
@@ -160,11 +178,18 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
         upcoming = [(lid, level["eligible_on"]) for lid, level in levels.items() if level["eligible_on"]]
         for lid, day in upcoming[:1]:
             level = p.level(pathway, lid)
-            steps.append({"clause": level["clause"], "message": f"按目前的回答，自 {day} 起符合申报{level['name']}的条件：请关注受理截止时间在此之后的一轮申报通知。"})
+            steps.append(
+                {
+                    "clause": level["clause"],
+                    "message": f"按目前的回答，自 {day} 起符合申报{level['name']}的条件：请关注受理截止时间在此之后的一轮申报通知。",
+                }
+            )
         steps.append({"clause": "4", "message": f"对本通知的条件有疑问，可向{contact['name']}咨询（电话 {phone(contact)}）。"})
         return steps
     if levels[target]["status"] == "undetermined":
-        steps.append({"clause": "4", "message": f"先确认结果中“待定”的事项；无法自行确认的，可向{contact['name']}咨询（电话 {phone(contact)}）。"})
+        steps.append(
+            {"clause": "4", "message": f"先确认结果中“待定”的事项；无法自行确认的，可向{contact['name']}咨询（电话 {phone(contact)}）。"}
+        )
     occupation = p.find_occupation(a["occupation"]) if "occupation" in a else None
     kind = occupation.get("kind") if occupation else None
     values = {
@@ -183,8 +208,7 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
         if when in ("entry", "level") and kind not in (None, when):
             continue
         office = p.office(step["office"]) if "office" in step else contact
-        steps.append({"clause": step["clause"], "message": step["message"].format(
-            office=office["name"], phone=phone(office), **values)})
+        steps.append({"clause": step["clause"], "message": step["message"].format(office=office["name"], phone=phone(office), **values)})
     return steps
 
 
@@ -194,7 +218,12 @@ def deadline_notes(case: Case) -> list[tuple[str, str]]:
         r = case.round
         return [("3.2", f"受理材料截止时间按{r['year']}年度公布的 {case.deadline.isoformat()} 计算（{r['document']}）。")]
     if case.deadline_source == "today":
-        return [("3.2", f"未填写受理材料截止时间，本年度也尚未公布，暂按今天（{case.deadline.isoformat()}）计算年限；实际以受理材料截止时间为准。")]
+        return [
+            (
+                "3.2",
+                f"未填写受理材料截止时间，本年度也尚未公布，暂按今天（{case.deadline.isoformat()}）计算年限；实际以受理材料截止时间为准。",
+            )
+        ]
     return []
 
 
@@ -208,7 +237,12 @@ def general_notes(case: Case, levels: dict) -> list[tuple[str, str]]:
         if open_any:
             found = p.find_series(a["series"]) if a.get("series") else None
             series = found["name"] if found else "所申报"
-            notes.append(("2.4.1", f"还须符合{series}系列专业技术职务任职资格的申报评审条件（本工具不判断各系列自身的条件），可向{titles_office['name']}确认（电话 {phone(titles_office)}）。"))
+            notes.append(
+                (
+                    "2.4.1",
+                    f"还须符合{series}系列专业技术职务任职资格的申报评审条件（本工具不判断各系列自身的条件），可向{titles_office['name']}确认（电话 {phone(titles_office)}）。",
+                )
+            )
         notes.append(("1.2.2", "学历、论文、外语、计算机、资历不作为高技能人才参加职称评审的限制性条件。"))
         eq = "，".join(f"{e['school_class']}按{e['counts_as']}" for e in p.raw.get("equivalence", []))
         notes.append(("1.2.2", f"技工院校毕业生学历同等对待：{eq}学历对待。"))
@@ -217,6 +251,12 @@ def general_notes(case: Case, levels: dict) -> list[tuple[str, str]]:
         notes.append((exams.get("clause", "2.2"), f"高技能人才还可报考{'、'.join(exams.get('names', []))}等专业技术职业资格考试。"))
     else:
         notes.append(("2.3.2", "用人单位可根据国家职业技能标准和行业企业评价规范，制定本单位专业技术人才参加职业技能评价的标准条件。"))
-    notes.append(("4", "本通知未尽事宜，按照国家和湖北省现行贯通政策执行；遇到问题可向市人社部门反映："
-                       + "，".join(f"{o['short']} {phone(o)}" for o in p.raw["office"] if o.get("phone")) + "。"))
+    notes.append(
+        (
+            "4",
+            "本通知未尽事宜，按照国家和湖北省现行贯通政策执行；遇到问题可向市人社部门反映："
+            + "，".join(f"{o['short']} {phone(o)}" for o in p.raw["office"] if o.get("phone"))
+            + "。",
+        )
+    )
     return notes

@@ -24,8 +24,7 @@ PATHWAYS = ("skill_to_title", "title_to_skill")
 # and quote marks. Spelt out, so that the wizard's page
 # (wizard/src/app/walker.js) drops exactly the same ones.
 INVISIBLE_CHARS = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width marks, BOM
-NAME_NOISE_CHARS = ("".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE_CHARS
-                    + "「」『』《》“”\"'‘’")
+NAME_NOISE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE_CHARS + "「」『』《》“”\"'‘’"
 _NAME_NOISE = re.compile("[" + re.escape(NAME_NOISE_CHARS) + "]")
 
 
@@ -183,7 +182,7 @@ def phone(office: dict) -> str:
     return f"{office['area_code']}-{office['phone']}" if office.get("area_code") else office.get("phone", "")
 
 
-POLICY_ENV = "GUANTONG_POLICY"   # the one place it is read: the engine, the site and the wizard's bundle ask here
+POLICY_ENV = "GUANTONG_POLICY"  # the one place it is read: the engine, the site and the wizard's bundle ask here
 
 
 def policy_override() -> Path | None:
@@ -255,8 +254,10 @@ def read_toml(path: str | Path) -> tuple[dict, str]:
         message = str(exc).split(" (at")[0]
         problem = next((zh for en, zh in _TOML_MESSAGES.items() if message.startswith(en)), message)
         where = f"第 {m.group(2)} 列附近" if m else ""
-        raise TomlError(f"不是有效的 TOML：{where}{problem}。常见原因：文字没有加引号、引号不成对、"
-                        "日期不存在（如 2026-02-30）、同一个键写了两次", int(m.group(1)) if m else None) from None
+        raise TomlError(
+            f"不是有效的 TOML：{where}{problem}。常见原因：文字没有加引号、引号不成对、日期不存在（如 2026-02-30）、同一个键写了两次",
+            int(m.group(1)) if m else None,
+        ) from None
     except ValueError:  # a number too long for Python to read (over 4300 digits)
         raise TomlError("不是有效的 TOML：有一个数字位数过多（超过 4300 位）") from None
 

@@ -28,8 +28,8 @@ class Outcome:
     clause: str
     message: str
     by: _dt.date | None = None  # not yet met: the deadline from which it is met, if time is all that is missing
-    kind: str | None = None     # for routes: skill_years, honor, studio, title, title_years
-    why: str | None = None      # as a reason: what it is about (answers.md reasons[].kind), else from `kind`
+    kind: str | None = None  # for routes: skill_years, honor, studio, title, title_years
+    why: str | None = None  # as a reason: what it is about (answers.md reasons[].kind), else from `kind`
 
 
 # A reason's kind (answers.md) from the route it explains; late items and unknown requirements say their own.
@@ -120,11 +120,11 @@ def said(day: _dt.date) -> str:
 # --- the case being decided -------------------------------------------------------------------------
 @dataclass
 class Case:
-    answers: dict          # parsed answers (dates as date objects)
+    answers: dict  # parsed answers (dates as date objects)
     policy: Policy
     deadline: _dt.date
-    deadline_source: str   # answers | policy | today
-    round: dict | None     # the published round the deadline came from
+    deadline_source: str  # answers | policy | today
+    round: dict | None  # the published round the deadline came from
     today: _dt.date
     notes: list = field(default_factory=list)
 
@@ -147,10 +147,12 @@ RULES: dict[str, dict] = {}
 
 def rule(rule_id: str, clause: str, label: str):
     """Register a rule with its id, clause and a short Chinese label (drawn in the flowcharts)."""
+
     def register(fn):
         fn.rule_id, fn.clause, fn.label = rule_id, clause, label
         RULES[rule_id] = {"id": rule_id, "clause": clause, "label": label, "doc": (fn.__doc__ or "").strip()}
         return fn
+
     return register
 
 
@@ -183,7 +185,9 @@ def t1_deadline(answers: dict, policy: Policy, today: _dt.date) -> tuple[_dt.dat
 def t4_integrity(case: Case) -> Outcome:
     """“对弄虚作假者，实行‘一票否决’”（1.2.1）。"""
     return yes_no(
-        case, "integrity_record", "1.2.1",
+        case,
+        "integrity_record",
+        "1.2.1",
         yes="没有弄虚作假记录。",
         no="有弄虚作假记录，按“一票否决”不得申报。",
         unknown="尚未回答是否有弄虚作假记录。",
@@ -194,8 +198,14 @@ def t4_integrity(case: Case) -> Outcome:
 def late_note(case: Case, what: str, day: _dt.date) -> None:
     """T3/E2: name an achievement dated after the deadline, and the round where it would count."""
     later = case.policy.round_counting(case.answers["direction"], day)
-    where = f"可在{later['year']}年度一轮（受理截止 {later['deadline'].isoformat()}）计入。" if later else "可在受理截止时间在此之后的一轮计入。"
-    case.notes.append(("3.2", f"{what}的取得日期 {said(day)} 晚于本轮受理材料截止时间 {case.deadline.isoformat()}，不作为本轮评审、评价依据；{where}"))
+    where = (
+        f"可在{later['year']}年度一轮（受理截止 {later['deadline'].isoformat()}）计入。"
+        if later
+        else "可在受理截止时间在此之后的一轮计入。"
+    )
+    case.notes.append(
+        ("3.2", f"{what}的取得日期 {said(day)} 晚于本轮受理材料截止时间 {case.deadline.isoformat()}，不作为本轮评审、评价依据；{where}")
+    )
 
 
 # ================================== pathway A: skill → title ========================================
@@ -241,15 +251,20 @@ def a3_series_in_scope(case: Case) -> Outcome:
     if case.policy.series_out_of_scope(typed):
         return Outcome(NOT_MET, "2.2", f"“{typed}”系列不在贯通领域内（{scope}），不能按本通知申报。")
     # A3 names: a name neither in scope nor a known series is a spelling we do not know, never a “no”.
-    return Outcome(UNKNOWN, "2.2", f"没有认出“{typed}”是哪个职称系列：请按职称系列的正式名称填写"
-                                   f"（贯通领域内的系列：{scope}；如“机械工程”等专业属于工程技术系列）。")
+    return Outcome(
+        UNKNOWN,
+        "2.2",
+        f"没有认出“{typed}”是哪个职称系列：请按职称系列的正式名称填写（贯通领域内的系列：{scope}；如“机械工程”等专业属于工程技术系列）。",
+    )
 
 
 @rule("A4", "1.2.3", "申报专业与本人从事的工种相同或相近")
 def a4_speciality_matches(case: Case) -> Outcome:
     """“所申报的专业（工种）均应与本人所从事的工种（专业）相同或相近”（1.2.3, T5）。本人申报，评审核实。"""
     return yes_no(
-        case, "speciality_matches", "1.2.3",
+        case,
+        "speciality_matches",
+        "1.2.3",
         yes="申报的专业与本人从事的工种相同或相近（由本人申报，评审时核实）。",
         no="申报的专业与本人从事的工种不相同也不相近。",
         unknown="尚未确认申报的专业与本人从事的工种是否相同或相近。",
@@ -260,7 +275,9 @@ def a4_speciality_matches(case: Case) -> Outcome:
 def a5_annual_assessment(case: Case) -> Outcome:
     """“在现工作岗位上近3年年度考核合格的高技能人才”（2.4.1）。"""
     return yes_no(
-        case, "annual_assessment_passed", "2.4.1",
+        case,
+        "annual_assessment_passed",
+        "2.4.1",
         yes="在现工作岗位上近3年年度考核合格。",
         no="在现工作岗位上近3年年度考核未全部合格。",
         unknown="尚未回答近3年年度考核是否合格。",
@@ -293,10 +310,20 @@ def a7_skill_years(case: Case, level: dict) -> Outcome:
         return Outcome(NOT_MET, clause, f"自 {said(first)} 取得{name}及以上等级起，无法在有效日期内满 {years} 年。", kind="skill_years")
     have = full_years_between(first, case.deadline, months)
     if reached <= case.deadline:
-        return Outcome(MET, clause, f"自 {said(first)} 取得{name}及以上等级，{case.until}已从事相应技术技能工作满 {have} 年"
-                                    f"（要求满 {years} 年）{pause}。", kind="skill_years")
-    return Outcome(NOT_MET, clause, f"自 {said(first)} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
-                                    f"取得{name}后满 {years} 年，即 {reached.isoformat()} 起可申报{level['name']}。", by=reached, kind="skill_years")
+        return Outcome(
+            MET,
+            clause,
+            f"自 {said(first)} 取得{name}及以上等级，{case.until}已从事相应技术技能工作满 {have} 年（要求满 {years} 年）{pause}。",
+            kind="skill_years",
+        )
+    return Outcome(
+        NOT_MET,
+        clause,
+        f"自 {said(first)} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
+        f"取得{name}后满 {years} 年，即 {reached.isoformat()} 起可申报{level['name']}。",
+        by=reached,
+        kind="skill_years",
+    )
 
 
 @rule("A8", "2.4.1", "获得所列荣誉或担任技能大师工作室领办人（高层级同样适用于低层级）")
@@ -325,7 +352,9 @@ def a8_honors(case: Case, level: dict) -> list[Outcome]:
             typed = "" if same_name(honor["name"], listed["name"]) else f"（本人填写的“{honor['name']}”按此计算）"
             outcomes.append(Outcome(MET, source, f"获得“{listed['name']}”{when}{typed}。", kind="honor"))
         else:
-            outcomes.append(Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {said(day)}，晚于受理截止时间。", by=day, kind="honor", why="late"))
+            outcomes.append(
+                Outcome(NOT_MET, source, f"“{listed['name']}”获得于 {said(day)}，晚于受理截止时间。", by=day, kind="honor", why="late")
+            )
     if not outcomes:
         names = "、".join(h["name"] for h in case.policy.honors if tiers.index(h["tier"]) >= rank)
         outcomes.append(Outcome(NOT_MET, clause, f"未获得可申报{level['name']}的荣誉（{names}）。", kind="honor"))
@@ -341,7 +370,12 @@ def a9_unlisted_honor(case: Case, honor: dict, level: dict) -> Outcome:
     """“……等荣誉”（2.4.1.1–2.4.1.3）：名单外的荣誉从不直接认定为符合；本人说明与某一档相当的，该档及以下
     为待定（由评审部门决定），除非另有路线已满足。Called only for honours with a claimed tier at or above the level."""
     claimed = case.policy.level("skill_to_title", honor["tier"])["name"]
-    return Outcome(UNKNOWN, level["clause"], f"“{honor['name']}”不在通知所列荣誉名单中，本人认为与{claimed}所列荣誉相当，能否认定由评审部门决定。", kind="honor")
+    return Outcome(
+        UNKNOWN,
+        level["clause"],
+        f"“{honor['name']}”不在通知所列荣誉名单中，本人认为与{claimed}所列荣誉相当，能否认定由评审部门决定。",
+        kind="honor",
+    )
 
 
 def a8_studio(case: Case, level: dict) -> Outcome:
@@ -358,7 +392,9 @@ def a8_studio(case: Case, level: dict) -> Outcome:
     day = held["date"]
     if case.counts(day):
         return Outcome(MET, studio["clause"], f"担任{studio['name']}领办人。", kind="studio")
-    return Outcome(NOT_MET, studio["clause"], f"担任{studio['name']}领办人的日期 {said(day)} 晚于受理截止时间。", by=day, kind="studio", why="late")
+    return Outcome(
+        NOT_MET, studio["clause"], f"担任{studio['name']}领办人的日期 {said(day)} 晚于受理截止时间。", by=day, kind="studio", why="late"
+    )
 
 
 def a_notes(case: Case) -> None:
@@ -375,24 +411,49 @@ def a_notes(case: Case) -> None:
             # Aliases (with A8): say which listed honour the name typed was counted as.
             case.notes.append((listed["clause"], f"本人填写的“{honor['name']}”按通知所列的“{listed['name']}”计算。"))
         if listed and honor["tier"] and honor["tier"] != listed["tier"]:
-            case.notes.append((listed["clause"], f"“{listed['name']}”在通知中列于{p.level('skill_to_title', listed['tier'])['name']}一档，按通知所列档次计算。"))
+            case.notes.append(
+                (
+                    listed["clause"],
+                    f"“{listed['name']}”在通知中列于{p.level('skill_to_title', listed['tier'])['name']}一档，按通知所列档次计算。",
+                )
+            )
         elif not listed and not honor["tier"]:
-            case.notes.append(("2.4.1", f"“{honor['name']}”不在通知所列荣誉名单中，未作为申报条件计算；如认为与某一档荣誉相当，可向市人社局咨询。"))
+            case.notes.append(
+                ("2.4.1", f"“{honor['name']}”不在通知所列荣誉名单中，未作为申报条件计算；如认为与某一档荣誉相当，可向市人社局咨询。")
+            )
     studio = case.answers.get("studio")
     if studio and studio["date"] and not case.counts(studio["date"]):
         late_note(case, "技能大师工作室领办人", studio["date"])
 
 
-shown("A10", "2.5.1", "申报程序：水平能力测试、诚信承诺、单位公示推荐、材料受理",
-      "“水平能力测试合格的高技能人才方可提交申报资料”…“推荐结果须在单位公示不少于5个工作日”（2.5.1.1–2.5.1.4）。Shown as next steps.")
-shown("A11", "2.2", "可报考经济、会计等专业技术职业资格考试",
-      "“支持高技能人才取得经济、会计、统计、审计、翻译、出版、通信、计算机技术与软件等专业技术职业资格”（2.2）。Shown as a note.")
-shown("A12", "2.3.1", "业绩成果材料清单",
-      "“将技能竞赛获奖情况、行业工法、操作手册、完成项目、技术报告、经验总结、行业标准等创新性成果作为职称评审的重要内容”（2.3.1）。Shown as a next step.")
+shown(
+    "A10",
+    "2.5.1",
+    "申报程序：水平能力测试、诚信承诺、单位公示推荐、材料受理",
+    "“水平能力测试合格的高技能人才方可提交申报资料”…“推荐结果须在单位公示不少于5个工作日”（2.5.1.1–2.5.1.4）。Shown as next steps.",
+)
+shown(
+    "A11",
+    "2.2",
+    "可报考经济、会计等专业技术职业资格考试",
+    "“支持高技能人才取得经济、会计、统计、审计、翻译、出版、通信、计算机技术与软件等专业技术职业资格”（2.2）。Shown as a note.",
+)
+shown(
+    "A12",
+    "2.3.1",
+    "业绩成果材料清单",
+    "“将技能竞赛获奖情况、行业工法、操作手册、完成项目、技术报告、经验总结、行业标准等创新性成果作为职称评审的重要内容”（2.3.1）。Shown as a next step.",
+)
 
 PRECONDITIONS = {
-    "skill_to_title": [a1_employed_in_huangshi, a2_holds_senior_worker, a3_series_in_scope,
-                       a4_speciality_matches, a5_annual_assessment, a6_integrity],
+    "skill_to_title": [
+        a1_employed_in_huangshi,
+        a2_holds_senior_worker,
+        a3_series_in_scope,
+        a4_speciality_matches,
+        a5_annual_assessment,
+        a6_integrity,
+    ],
 }
 
 
@@ -427,7 +488,9 @@ def b2_occupation_matches(case: Case) -> Outcome:
     """“可按规定申请参加与现岗位对应职业（工种）的职业技能评价”（2.4.2）；“所申报的专业（工种）均应与
     本人所从事的工种（专业）相同或相近”（1.2.3）。"""
     return yes_no(
-        case, "occupation_matches", "1.2.3",
+        case,
+        "occupation_matches",
+        "1.2.3",
         yes="申报的职业（工种）与现岗位对应（由本人申报，评价时核实）。",
         no="申报的职业（工种）与现岗位不对应。",
         unknown="尚未确认申报的职业（工种）是否与现岗位对应。",
@@ -460,7 +523,9 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
     if first and case.counts(first):
         outcomes.append(Outcome(MET, clause, f"已取得{name}或更高职称（{said(first)}）。", kind="title"))
     elif first:
-        outcomes.append(Outcome(NOT_MET, clause, f"取得{name}或更高职称的日期 {said(first)} 晚于受理截止时间。", by=first, kind="title", why="late"))
+        outcomes.append(
+            Outcome(NOT_MET, clause, f"取得{name}或更高职称的日期 {said(first)} 晚于受理截止时间。", by=first, kind="title", why="late")
+        )
     else:
         outcomes.append(Outcome(NOT_MET, clause, f"未取得{name}或更高职称。", kind="title"))
     if level.get("title_held"):
@@ -470,12 +535,26 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
         reached = full_years_reached(start, years) if start else None
         have = full_years_between(start, case.deadline) if start else 0
         if reached and reached <= case.deadline:
-            outcomes.append(Outcome(MET, clause, f"取得{lower_name}或更高职称（{said(start)}），{case.until}已满 {have} 年"
-                                                 f"（要求满 {years} 年）。", kind="title_years"))
+            outcomes.append(
+                Outcome(
+                    MET,
+                    clause,
+                    f"取得{lower_name}或更高职称（{said(start)}），{case.until}已满 {have} 年（要求满 {years} 年）。",
+                    kind="title_years",
+                )
+            )
         elif reached:
-            outcomes.append(Outcome(NOT_MET, clause, f"取得{lower_name}或更高职称（{said(start)}），{case.until}满 {have} 年"
-                                                     f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {reached.isoformat()} 起"
-                                                     f"符合这一职称条件。", by=reached, kind="title_years"))
+            outcomes.append(
+                Outcome(
+                    NOT_MET,
+                    clause,
+                    f"取得{lower_name}或更高职称（{said(start)}），{case.until}满 {have} 年"
+                    f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {reached.isoformat()} 起"
+                    f"符合这一职称条件。",
+                    by=reached,
+                    kind="title_years",
+                )
+            )
         else:
             outcomes.append(Outcome(NOT_MET, clause, f"未取得{lower_name}或更高职称满 {years} 年。", kind="title_years"))
     return outcomes
@@ -512,10 +591,20 @@ def b5_years_condition(case: Case, level: dict, only_years: bool = False) -> Out
     counted = counted_years(case)
     if required is None:
         if only_years and counted is not None:
-            return Outcome(UNKNOWN, clause, f"已符合申报{level['name']}的职称条件；若该职业国家职业技能标准要求的累计工作年限"
-                                            f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。", why="years_requirement")
+            return Outcome(
+                UNKNOWN,
+                clause,
+                f"已符合申报{level['name']}的职称条件；若该职业国家职业技能标准要求的累计工作年限"
+                f"不超过 {counted} 年，即符合本层级条件（{STANDARD_WHERE}）。",
+                why="years_requirement",
+            )
         have = f"本人累计工作年限按 {counted} 年计算，" if counted is not None else ""
-        return Outcome(UNKNOWN, clause, f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。", why="years_requirement")
+        return Outcome(
+            UNKNOWN,
+            clause,
+            f"{have}尚不知道该职业申报{level['name']}要求的累计工作年限（以该职业国家职业技能标准为准）。",
+            why="years_requirement",
+        )
     if counted is None:
         return Outcome(UNKNOWN, clause, f"尚未回答累计工作年限（{source}：{required} 年）。", why="years")
     if counted >= required:
@@ -541,24 +630,38 @@ def b_notes(case: Case) -> None:
     if "work_start" in a:
         months = a.get("months_out_of_work", 0)
         less = f"，扣除中断的 {months} 个月" if months else ""
-        case.notes.append(("2.4.2", f"累计工作年限自 {said(a['work_start'])} 起算至 {case.deadline.isoformat()}{less}，按 {counted_years(case)} 年计算。"))
+        case.notes.append(
+            ("2.4.2", f"累计工作年限自 {said(a['work_start'])} 起算至 {case.deadline.isoformat()}{less}，按 {counted_years(case)} 年计算。")
+        )
         if "work_years" in a:
             case.notes.append(("2.4.2", "同时填写了参加工作日期和工作年数，按参加工作日期计算。"))
     if "occupation" in a and not p.find_occupation(a["occupation"]) and "required_years" not in a:
         case.notes.append(("2.4.2", f"政策数据中尚无“{a['occupation']}”的年限要求，请查阅该职业的国家职业技能标准确认。"))
 
 
-shown("B6", "2.5.2.3", "评价方式：技能操作考核为主，技师、高级技师加综合评审；相关专业毕业可免理论考试",
-      "“评价一般以技能操作考核形式为主，申报技师、高级技师评价需要进行综合评审”（2.5.2.3）；“具有所申报职业（工种）相关专业毕业证书的，可免于理论知识考试”（2.3.2）。Shown as next steps.")
-shown("B7", "2.5.2", "评价地点：准入类由人社部门统一组织，水平评价类到备案机构",
-      "“参加准入类职业技能评价，由人力资源和社会保障部门统一组织”；“参加水平评价类职业技能评价，可到经人力资源和社会保障部门备案……的企业、社会培训评价组织参加”（2.5.2.1–2.5.2.2）。Shown as next steps.")
+shown(
+    "B6",
+    "2.5.2.3",
+    "评价方式：技能操作考核为主，技师、高级技师加综合评审；相关专业毕业可免理论考试",
+    "“评价一般以技能操作考核形式为主，申报技师、高级技师评价需要进行综合评审”（2.5.2.3）；“具有所申报职业（工种）相关专业毕业证书的，可免于理论知识考试”（2.3.2）。Shown as next steps.",
+)
+shown(
+    "B7",
+    "2.5.2",
+    "评价地点：准入类由人社部门统一组织，水平评价类到备案机构",
+    "“参加准入类职业技能评价，由人力资源和社会保障部门统一组织”；“参加水平评价类职业技能评价，可到经人力资源和社会保障部门备案……的企业、社会培训评价组织参加”（2.5.2.1–2.5.2.2）。Shown as next steps.",
+)
 shown("T2", "2.4.1", "满 N 年：起始日加 N 个日历年不晚于截止时间，中断月数顺延", "See full_years_reached.")
 shown("T3", "3.2", "截止后取得的等级、职称、荣誉不计入当年", "See Case.counts and late_note.")
 shown("T5", "1.2.3", "专业对应由本人申报", "See A4 and B2.")
 shown("T6", "3.2", "只差时间时给出符合条件的日期", "See Outcome.by.")
 shown("T7", "3.2", "三种结论：符合、不符合、待定", "See all_of / any_of.")
-shown("T8", "3.2", "只知道年月或年份的日期：结论须对其中每一天都成立，否则待定并说明取决于哪一天",
-      "A date known only to the month or the year stands for every day of it; see guantong/spans.py.")
+shown(
+    "T8",
+    "3.2",
+    "只知道年月或年份的日期：结论须对其中每一天都成立，否则待定并说明取决于哪一天",
+    "A date known only to the month or the year stands for every day of it; see guantong/spans.py.",
+)
 shown("E1", "1.2.2", "技工院校毕业生学历同等对待", "Shown as a note.")
 shown("E2", "3.2", "截止后补交的材料不作为当年依据", "Shown as a next step.")
 shown("E3", "3.3", "不得擅自扩大范围或降低标准", "The engine offers no override.")

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from .answers import Span
 from .rules import Day
 
-Path = tuple        # where a date sits in the answers: ("skill_levels", "technician"), ("honors", 0), …
-Decided = tuple     # (case, preconditions, levels) as engine.decide gives them
-CLAUSE = "3.2"      # 所有涉及时间的计算，均以受理材料截止时间为准: where the notice speaks of dates
+Path = tuple  # where a date sits in the answers: ("skill_levels", "technician"), ("honors", 0), …
+Decided = tuple  # (case, preconditions, levels) as engine.decide gives them
+CLAUSE = "3.2"  # 所有涉及时间的计算，均以受理材料截止时间为准: where the notice speaks of dates
 
 
 def find_spans(parsed: dict) -> list[tuple[Path, Span]]:
@@ -93,7 +93,7 @@ class _Periods:
 
     def moved(self, i: int, day, base: tuple) -> Decided:
         """Decided with date `i` on `day` and the others as in `base`."""
-        return self.run(base[:i] + (day,) + base[i + 1:])
+        return self.run(base[:i] + (day,) + base[i + 1 :])
 
     def deciding(self, outcome: Callable[[Decided], object]) -> list[int]:
         """The dates that alone, moved from their first to their last day, change the outcome."""
@@ -116,11 +116,15 @@ class _Periods:
             if holds(span.first):
                 good = self.last_good_day(span, w, holds)
                 after = self.moved(i, good + _dt.timedelta(days=1), self.last)[2][lid]
-                return (f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
-                        f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。")
+                return (
+                    f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
+                    f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。"
+                )
         dates = "、".join(f"{what}（{span.shown}）" for what, span in (self.names[i] for i in (which or range(len(self.names)))))
-        return (f"结果取决于这些日期的具体日子：{dates}。若都是所填月份或年份的第一天，{_phrase(name, b)}；"
-                f"若都是最后一天，{_phrase(name, w)}。请按证书（文件）上的日期填写完整的年月日。")
+        return (
+            f"结果取决于这些日期的具体日子：{dates}。若都是所填月份或年份的第一天，{_phrase(name, b)}；"
+            f"若都是最后一天，{_phrase(name, w)}。请按证书（文件）上的日期填写完整的年月日。"
+        )
 
     def last_good_day(self, span: Span, worst: dict, holds: Callable[[_dt.date], bool]) -> _dt.date:
         """The last day of the period on which `holds` (true on its first day, false on its last): the guess
@@ -152,8 +156,9 @@ def decide_spans(parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[
             continue
         which = periods.deciding(lambda d, i=i: d[1][i]["status"]) or range(len(spans))
         dates = "、".join(f"{names[j][0]}只填到 {names[j][1].shown}" for j in which)
-        preconditions.append({**w, "status": "unknown",
-                              "message": f"{dates}，取决于具体日期。若日期较早：{b['message']}若日期较晚：{w['message']}"})
+        preconditions.append(
+            {**w, "status": "unknown", "message": f"{dates}，取决于具体日期。若日期较早：{b['message']}若日期较晚：{w['message']}"}
+        )
 
     levels = {}
     for lid, w in worst[2].items():
@@ -174,8 +179,14 @@ def decide_spans(parsed: dict, spans: list[tuple[Path, Span]], decide: Callable[
 
     case.notes = [n for n in case.notes if n in best[0].notes]
     listed = "；".join(f"{n}：{s.shown}" for n, s in names)
-    case.notes.insert(0, (CLAUSE, f"以下日期只填到月份或年份（{listed}）。各层级的结论按所填月份或年份中任何一天都成立的情况给出；"
-                                  "因具体日期而不同的，已说明取决于哪一天。"))
+    case.notes.insert(
+        0,
+        (
+            CLAUSE,
+            f"以下日期只填到月份或年份（{listed}）。各层级的结论按所填月份或年份中任何一天都成立的情况给出；"
+            "因具体日期而不同的，已说明取决于哪一天。",
+        ),
+    )
     return case, preconditions, levels
 
 

@@ -22,7 +22,7 @@ PATHWAY_PAGE = {p: WORDS["pathway"][p]["page"] for p in PATHWAYS}
 STATUS_SHORT: dict[str, str] = WORDS["statusShort"]
 #: A batch row's conclusion group, by id (the page filters by these ids).
 CONCLUSION: dict[str, str] = WORDS["conclusion"]
-NOT_YET: str = WORDS["notYet"]   # a row's 结论 when no level is open and none is 待定
+NOT_YET: str = WORDS["notYet"]  # a row's 结论 when no level is open and none is 待定
 PAGES: dict[str, str] = WORDS["pages"]
 
 

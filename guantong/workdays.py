@@ -44,8 +44,7 @@ def package_calendar() -> Calendar:
     """calendar.toml: the years the chinese-calendar package has."""
     with open(DATA_DIR / "calendar.toml", "rb") as f:
         raw = tomllib.load(f)["calendar"]
-    return Calendar(raw["first_year"], raw["last_year"], frozenset(raw["days_off"]), frozenset(raw["workdays"]),
-                    raw["source"])
+    return Calendar(raw["first_year"], raw["last_year"], frozenset(raw["days_off"]), frozenset(raw["workdays"]), raw["source"])
 
 
 def off_days(holiday: dict) -> list[_dt.date]:
@@ -75,8 +74,7 @@ def with_staff_years(policy: Policy, base: Calendar) -> Calendar:
     days_off = {d for h in holidays for d in off_days(h) if d.weekday() < 5}
     workdays = {d for h in holidays for d in h.get("workdays", [])}
     notes = "；".join(y["document"] for y in policy.raw["holiday_year"] if y.get("year") in years)
-    return Calendar(base.first_year, years[-1], base.days_off | days_off, base.workdays | workdays,
-                    f"{base.source}；{notes}")
+    return Calendar(base.first_year, years[-1], base.days_off | days_off, base.workdays | workdays, f"{base.source}；{notes}")
 
 
 _MERGED: dict[int, tuple[Policy, Calendar]] = {}
@@ -128,22 +126,28 @@ def latest_posting_start(deadline: _dt.date, calendar: Calendar | None = None) -
     return nth_workday(deadline, POSTING_WORKDAYS, -1, calendar)
 
 
-def posting_by_deadline(deadline: _dt.date, source: str = "answers", today: _dt.date | None = None,
-                        calendar: Calendar | None = None) -> str:
+def posting_by_deadline(
+    deadline: _dt.date, source: str = "answers", today: _dt.date | None = None, calendar: Calendar | None = None
+) -> str:
     """For the next steps: when the employer must start posting to finish by the deadline (2.5.1.3).
 
     Decision (issue 11): the advice never names a start day that has passed. With no deadline given and
     none published (`source` "today"), the posting is planned once the round's deadline is published;
     when the last start day for the deadline has passed, it says so without a date."""
     if source == "today":
-        return (f"本轮受理材料截止时间尚未公布：公布后，单位须在截止前公示满 {POSTING_WORKDAYS} 个工作日，"
-                "请按截止时间倒推安排公示的开始日期。")
+        return (
+            f"本轮受理材料截止时间尚未公布：公布后，单位须在截止前公示满 {POSTING_WORKDAYS} 个工作日，请按截止时间倒推安排公示的开始日期。"
+        )
     try:
         start = latest_posting_start(deadline, calendar)
     except CalendarGap as gap:
         return str(gap)
     if today is not None and start < today:
-        return (f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
-                "最晚的开始日期已经过去：请向受理部门确认本轮是否还能报送，或准备下一轮申报。")
-    return (f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
-            f"单位最晚须在 {start.isoformat()} 开始公示。")
+        return (
+            f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
+            "最晚的开始日期已经过去：请向受理部门确认本轮是否还能报送，或准备下一轮申报。"
+        )
+    return (
+        f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
+        f"单位最晚须在 {start.isoformat()} 开始公示。"
+    )

@@ -17,11 +17,14 @@ from pathlib import Path
 from guantong.answers import MAX_BYTES, AnswersError, InputError, loads
 from guantong.engine import evaluate
 
-ROOT = Path(__file__).resolve().parents[1]   # the checkout: mkdocs.yml, docs/, wizard/
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: mkdocs.yml, docs/, wizard/
 
 
-_OS_ERRORS = {"FileNotFoundError": "找不到这个文件", "PermissionError": "没有读取这个文件的权限",
-              "IsADirectoryError": "这是一个文件夹，不是文件"}
+_OS_ERRORS = {
+    "FileNotFoundError": "找不到这个文件",
+    "PermissionError": "没有读取这个文件的权限",
+    "IsADirectoryError": "这是一个文件夹，不是文件",
+}
 
 
 def _read(source: str) -> bytes:
@@ -95,8 +98,13 @@ def build(out: str, policy: str | None) -> int:
     target = Path(out).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
-                          cwd=ROOT, env=_site_env(policy), capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+        cwd=ROOT,
+        env=_site_env(policy),
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(proc.stderr.strip()[-4000:], file=sys.stderr)
@@ -113,7 +121,7 @@ def build(out: str, policy: str | None) -> int:
     return 0
 
 
-PUBLISHED = Path("_published") / "policy.toml"   # inside the built site: the data it was built from
+PUBLISHED = Path("_published") / "policy.toml"  # inside the built site: the data it was built from
 
 
 def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
@@ -131,7 +139,7 @@ def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
         return
     from .diff import PATHWAY_ZH, STATUS_ZH, run, summary_line
 
-    kept = fresh / PUBLISHED.with_name("previous.toml")   # the data of the site replaced, for the full report
+    kept = fresh / PUBLISHED.with_name("previous.toml")  # the data of the site replaced, for the full report
     shutil.copyfile(previous, kept)
     report, _ = run(kept, source)
     print(summary_line(report))
@@ -143,8 +151,7 @@ def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
         else:
             continue
         print(f"  {PATHWAY_ZH[g.pathway]}　{report.level_names.get(g.level, g.level)}：{change}，{g.count} 份")
-    print(f"详细报告：guantong diff {target / PUBLISHED.with_name('previous.toml')} {source}"
-          "（加 --html 报告.html 另存可打印、签字的报告）")
+    print(f"详细报告：guantong diff {target / PUBLISHED.with_name('previous.toml')} {source}（加 --html 报告.html 另存可打印、签字的报告）")
 
 
 def serve(addr: str, policy: str | None) -> int:
@@ -174,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     p_diff.add_argument("--html", metavar="FILE", help="另存一份可打印、可签字的 HTML 报告")
     p_diff.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
     p_diff.add_argument("--people", metavar="FILE", help="另加一份名单（xlsx、xls、ods、csv 或 txt，格式同单位批量自测）中的人")
-    p_batch = sub.add_parser("batch", help="单位批量自测：读取 xlsx、xls（WPS 的 et）、ods、csv 或 txt 名单，每行给出结论（shared/spec/batch.md）")
+    p_batch = sub.add_parser(
+        "batch", help="单位批量自测：读取 xlsx、xls（WPS 的 et）、ods、csv 或 txt 名单，每行给出结论（shared/spec/batch.md）"
+    )
     p_batch.add_argument("file", nargs="?", help="名单文件（.xlsx、.xls、.et、.ods、.csv 或 .txt）")
     p_batch.add_argument("-o", "--out", help="结果文件（.xlsx 或 .csv；不写则以 CSV 输出到标准输出；xls、et、ods 名单的结果可写为 .xlsx）")
     p_batch.add_argument("--deadline", help="“受理截止日期”为空的行所用的截止时间（YYYY-MM-DD）")
@@ -195,8 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "batch":
         from .batch import main as batch_main
 
-        return batch_main(args.file, args.out, args.deadline, args.template, args.notice, args.employer,
-                          args.posting_start)
+        return batch_main(args.file, args.out, args.deadline, args.template, args.notice, args.employer, args.posting_start)
     if args.command == "diff":
         from .diff import main as diff_main
 

@@ -26,7 +26,7 @@ from guantong.words import STATUS_SHORT as STATUS_ZH
 
 A, B = PATHWAYS
 KIND_ZH = {"status": "结论改变", "date": "符合日期改变", "reason": "理由改变"}
-REFERENCE_DEADLINE = _dt.date(2026, 6, 30)   # used beside the published rounds, so every file has one
+REFERENCE_DEADLINE = _dt.date(2026, 6, 30)  # used beside the published rounds, so every file has one
 
 
 # --- the population --------------------------------------------------------------------------------
@@ -68,9 +68,18 @@ def _pathway_a(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
     people = []
     for deadline in _deadlines(before, after, A):
         d = deadline or today
-        base = {"direction": A, "employed_in_huangshi": True, "skill_post": True, "months_out_of_skill_work": 0,
-                "honors": [], "studio": None, "series": "工程技术", "speciality_matches": True,
-                "annual_assessment_passed": True, "integrity_record": False}
+        base = {
+            "direction": A,
+            "employed_in_huangshi": True,
+            "skill_post": True,
+            "months_out_of_skill_work": 0,
+            "honors": [],
+            "studio": None,
+            "series": "工程技术",
+            "speciality_matches": True,
+            "annual_assessment_passed": True,
+            "integrity_record": False,
+        }
         if deadline:
             base["deadline"] = deadline.isoformat()
         held = [{}] + [{s: _years_before(d, y, plus)} for s in skills for y in years for plus in (0, 1)]
@@ -92,8 +101,13 @@ def _pathway_a(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
         for h in typical:
             for name in series:
                 people.append({**base, "skill_levels": h, "series": name})
-            for key, failed in (("employed_in_huangshi", False), ("skill_post", False), ("speciality_matches", False),
-                                ("annual_assessment_passed", False), ("integrity_record", True)):
+            for key, failed in (
+                ("employed_in_huangshi", False),
+                ("skill_post", False),
+                ("speciality_matches", False),
+                ("annual_assessment_passed", False),
+                ("integrity_record", True),
+            ):
                 people.append({**base, "skill_levels": h, key: failed})
                 people.append({k: v for k, v in {**base, "skill_levels": h}.items() if k != key})
     return people
@@ -110,8 +124,7 @@ def _pathway_b(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
     people = []
     for deadline in _deadlines(before, after, B):
         d = deadline or today
-        base = {"direction": B, "technical_skill_post": True, "occupation_matches": True, "related_major": False,
-                "integrity_record": False}
+        base = {"direction": B, "technical_skill_post": True, "occupation_matches": True, "related_major": False, "integrity_record": False}
         if deadline:
             base["deadline"] = deadline.isoformat()
         held = [{}] + [{t: _years_before(d, y, plus)} for t in titles for y in held_years for plus in (0, 1)]
@@ -138,8 +151,10 @@ def outcome(answers: dict, policy: Policy, today: _dt.date) -> dict | None:
         result = evaluate(answers, policy=policy, today=today).to_dict()
     except AnswersError:
         return None
-    return {lid: (lv["status"], lv["eligible_on"], tuple(r["message"] for r in lv["routes"]),
-                  tuple(r["message"] for r in lv["reasons"])) for lid, lv in result["levels"].items()}
+    return {
+        lid: (lv["status"], lv["eligible_on"], tuple(r["message"] for r in lv["routes"]), tuple(r["message"] for r in lv["reasons"]))
+        for lid, lv in result["levels"].items()
+    }
 
 
 @dataclass
@@ -162,7 +177,7 @@ class Report:
     groups: list[Group]
     edits: list[str]
     level_names: dict
-    reworded: int = 0   # answers whose conclusions stay but whose reasons or routes read differently
+    reworded: int = 0  # answers whose conclusions stay but whose reasons or routes read differently
 
     def to_json(self) -> dict:
         """The contract of issue 14: {"population", "changed", "groups": [{"pathway", "level", "from",
@@ -171,8 +186,14 @@ class Report:
         for g in self.groups:
             key = (g.pathway, g.level, g.from_status, g.to_status)
             if key not in merged:
-                merged[key] = {"pathway": g.pathway, "level": g.level, "from": g.from_status, "to": g.to_status,
-                               "count": 0, "example": g.example}
+                merged[key] = {
+                    "pathway": g.pathway,
+                    "level": g.level,
+                    "from": g.from_status,
+                    "to": g.to_status,
+                    "count": 0,
+                    "example": g.example,
+                }
             merged[key]["count"] += g.count
         return {"population": self.population, "changed": self.changed, "groups": list(merged.values())}
 
@@ -226,9 +247,15 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
         held = answers.get("skill_levels", {})
         bits.append("、".join(f"持{names.get(k, k)}{_held_for(v, deadline)}" for k, v in held.items()) or "无技能等级")
         honours = answers.get("honors", [])
-        bits.append("、".join(f"获“{h['name']}”" + (f"（{h['date']}）" if h.get("date") else "")
-                              + (f"并认为与{tiers.get(h['tier'], h['tier'])}一档相当" if h.get("tier") else "")
-                              for h in honours) or "无荣誉")
+        bits.append(
+            "、".join(
+                f"获“{h['name']}”"
+                + (f"（{h['date']}）" if h.get("date") else "")
+                + (f"并认为与{tiers.get(h['tier'], h['tier'])}一档相当" if h.get("tier") else "")
+                for h in honours
+            )
+            or "无荣誉"
+        )
         if answers.get("studio"):
             studio = answers["studio"]
             since = f"（{studio['date']}起）" if studio.get("date") else ""
@@ -249,8 +276,18 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
             bits.append(f"从业 {answers['work_years']} 年")
         if "required_years" in answers:
             bits.append("自填年限要求 " + "、".join(f"{v} 年" for v in answers["required_years"].values()))
-    missing = [k for k in ("employed_in_huangshi", "skill_post", "speciality_matches", "annual_assessment_passed",
-                           "technical_skill_post", "occupation_matches") if answers.get(k) is False]
+    missing = [
+        k
+        for k in (
+            "employed_in_huangshi",
+            "skill_post",
+            "speciality_matches",
+            "annual_assessment_passed",
+            "technical_skill_post",
+            "occupation_matches",
+        )
+        if answers.get(k) is False
+    ]
     if missing:
         bits.append("有一项基本条件不符合")
     if answers.get("integrity_record") is True:
@@ -269,8 +306,7 @@ def sentence(g: Group, report: Report, policy: Policy, today: _dt.date) -> str:
     gone = [m for m in g.before[2] + g.before[3] if m not in g.after[2] + g.after[3]]
     came = [m for m in g.after[2] + g.after[3] if m not in g.before[2] + g.before[3]]
     short = lambda m: m if len(m) <= 70 else m[:70] + "…"  # noqa: E731
-    return (f"{who}：{level}仍为{STATUS_ZH[g.to_status]}，理由由“{short(gone[0]) if gone else '无'}”"
-            f"变为“{short(came[0]) if came else '无'}”")
+    return f"{who}：{level}仍为{STATUS_ZH[g.to_status]}，理由由“{short(gone[0]) if gone else '无'}”变为“{short(came[0]) if came else '无'}”"
 
 
 def _entries(raw: dict) -> dict[str, dict]:
@@ -307,9 +343,16 @@ def data_edits(before_path: Path, after_path: Path) -> list[str]:
         # A rename: the entry gone from the same table with everything else alike, or kept as an alias.
         e = new[name]
         rest = lambda v: {k: x for k, x in v.items() if k not in ("name", "aliases")}  # noqa: E731
-        was = next((r for r in removed if old[r]["table"] == e["table"] and "name" in e["value"]
-                    and (old[r]["value"].get("name") in e["value"].get("aliases", [])
-                         or rest(old[r]["value"]) == rest(e["value"]))), None)
+        was = next(
+            (
+                r
+                for r in removed
+                if old[r]["table"] == e["table"]
+                and "name" in e["value"]
+                and (old[r]["value"].get("name") in e["value"].get("aliases", []) or rest(old[r]["value"]) == rest(e["value"]))
+            ),
+            None,
+        )
         if was:
             alias = "，原名保留为别名" if old[was]["value"]["name"] in e["value"].get("aliases", []) else "，原名不再被认可"
             out.append(f"改名 {was} → “{e['value']['name']}”{alias}（{after_path.name} {line(new_lines, e)}）")
@@ -325,8 +368,10 @@ def data_edits(before_path: Path, after_path: Path) -> list[str]:
             if isinstance(a, dict) and isinstance(b, dict):
                 for key in dict.fromkeys([*a, *b]):
                     if a.get(key) != b.get(key):
-                        out.append(f"修改 {name}.{key}：{_show(a.get(key))} → {_show(b.get(key))}"
-                                   f"（{after_path.name} {line(new_lines, new[name], key)}）")
+                        out.append(
+                            f"修改 {name}.{key}：{_show(a.get(key))} → {_show(b.get(key))}"
+                            f"（{after_path.name} {line(new_lines, new[name], key)}）"
+                        )
             else:
                 out.append(f"修改 {name}：{_show(a)} → {_show(b)}（{after_path.name} {line(new_lines, new[name])}）")
     return out
@@ -342,8 +387,9 @@ def _show(value) -> str:
 
 
 # --- the command -------------------------------------------------------------------------------------
-def run(before_path: str | Path, after_path: str | Path, today: _dt.date | None = None,
-        extra: list[dict] | None = None) -> tuple[Report, Policy]:
+def run(
+    before_path: str | Path, after_path: str | Path, today: _dt.date | None = None, extra: list[dict] | None = None
+) -> tuple[Report, Policy]:
     before_path, after_path = Path(before_path), Path(after_path)
     before, after = load_policy(before_path), load_policy(after_path)
     today = today or _dt.date.today()
@@ -369,8 +415,11 @@ def text(report: Report, policy: Policy, today: _dt.date) -> str:
             continue
         lines += ["", f"{PATHWAY_ZH[pathway]}："]
         for g in groups:
-            change = (f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}" if g.kind == "status"
-                      else f"{STATUS_ZH[g.to_status]}，{KIND_ZH[g.kind]}")
+            change = (
+                f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}"
+                if g.kind == "status"
+                else f"{STATUS_ZH[g.to_status]}，{KIND_ZH[g.kind]}"
+            )
             lines.append(f"  {report.level_names.get(g.level, g.level)}　{change}：{g.count} 份")
             lines.append(f"    例：{sentence(g, report, policy, today)}")
     return "\n".join(lines)
@@ -381,7 +430,9 @@ def html_report(report: Report, policy: Policy, today: _dt.date, before: str, af
     rows = "".join(
         f"<tr><td>{e(PATHWAY_ZH[g.pathway])}</td><td>{e(report.level_names.get(g.level, g.level))}</td>"
         f"<td>{e(STATUS_ZH[g.from_status])} → {e(STATUS_ZH[g.to_status])}（{e(KIND_ZH[g.kind])}）</td>"
-        f"<td class=n>{g.count}</td><td>{e(sentence(g, report, policy, today))}</td></tr>" for g in report.groups)
+        f"<td class=n>{g.count}</td><td>{e(sentence(g, report, policy, today))}</td></tr>"
+        for g in report.groups
+    )
     edits = "".join(f"<li>{e(x)}</li>" for x in report.edits) or "<li>数据没有修改。</li>"
     return f"""<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><title>政策数据修改影响报告</title>
@@ -407,8 +458,7 @@ def people_from(path: str, policy: Policy) -> list[dict]:
     return [row.answers for row in batch.rows if row.answers is not None]
 
 
-def main(before: str, after: str | None, as_json: bool, html_out: str | None, today: str | None,
-         people: str | None = None) -> int:
+def main(before: str, after: str | None, as_json: bool, html_out: str | None, today: str | None, people: str | None = None) -> int:
     import sys
 
     from .batch import BatchError

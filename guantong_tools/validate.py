@@ -64,7 +64,7 @@ def locate(text: str) -> dict[str, int]:
         if key:
             path = f"{table}.{key.group(1).strip(chr(34))}" if table else key.group(1).strip('"')
             lines.setdefault(path, number)
-            rest = line[key.end():]
+            rest = line[key.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) == 1:
                     open_quote = quote
@@ -100,13 +100,33 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
     "holiday_year": ({"year": INT, "document": STR, "clause": STR}, {}),
     "holiday": ({"year": INT, "name": STR, "off": DATES}, {"workdays": DATES}),
 }
-ARRAYS = {"skill_level", "title", "a_level", "studio", "honor", "series", "equivalence", "b_level", "occupation",
-          "round", "office", "next_step", "change", "holiday_year", "holiday"}
+ARRAYS = {
+    "skill_level",
+    "title",
+    "a_level",
+    "studio",
+    "honor",
+    "series",
+    "equivalence",
+    "b_level",
+    "occupation",
+    "round",
+    "office",
+    "next_step",
+    "change",
+    "holiday_year",
+    "holiday",
+}
 REQUIRED_TABLES = ["data", "skill_level", "title", "a_level", "studio", "honor", "series", "b_level", "office", "next_step"]
 # Ids the answers contract fixes (shared/spec/answers.md): staff may rename levels, not change their ids.
-FIXED_IDS = {"skill_level": SKILL_IDS, "title": TITLE_IDS, "a_level": TIER_IDS,
-             "b_level": ("senior_worker", "technician", "senior_technician"), "studio": ("city", "provincial", "national")}
-ENGINE_OFFICES = ("capacity", "titles")   # offices the rules name in their messages
+FIXED_IDS = {
+    "skill_level": SKILL_IDS,
+    "title": TITLE_IDS,
+    "a_level": TIER_IDS,
+    "b_level": ("senior_worker", "technician", "senior_technician"),
+    "studio": ("city", "provincial", "national"),
+}
+ENGINE_OFFICES = ("capacity", "titles")  # offices the rules name in their messages
 PLACEHOLDERS = {"deadline", "level", "materials", "office", "phone", "posting"}
 STEP_WHEN = ("entry", "level", "related_major")
 OCCUPATION_KINDS = {"entry": "准入类", "level": "水平评价类"}
@@ -130,10 +150,16 @@ def _type_ok(value, kind) -> bool:
     return False
 
 
-_SAMPLE = {STR: '"…"', INT: "3", BOOL: "true", DATE: "2026-06-30", STRS: '["…"]', TABLE: "{ … }",
-           DATES: "[2027-02-06, 2027-02-14]"}
-_EXAMPLES = {STR: '"文字"（带引号）', INT: "不带引号的整数，如 3", BOOL: "true 或 false", DATE: "不带引号的日期，如 2026-06-30",
-             STRS: '文字列表，如 ["甲", "乙"]', TABLE: "一个表", DATES: "不带引号的日期列表，如 [2027-02-06, 2027-02-14]"}
+_SAMPLE = {STR: '"…"', INT: "3", BOOL: "true", DATE: "2026-06-30", STRS: '["…"]', TABLE: "{ … }", DATES: "[2027-02-06, 2027-02-14]"}
+_EXAMPLES = {
+    STR: '"文字"（带引号）',
+    INT: "不带引号的整数，如 3",
+    BOOL: "true 或 false",
+    DATE: "不带引号的日期，如 2026-06-30",
+    STRS: '文字列表，如 ["甲", "乙"]',
+    TABLE: "一个表",
+    DATES: "不带引号的日期列表，如 [2027-02-06, 2027-02-14]",
+}
 
 
 class _Checker:
@@ -223,8 +249,7 @@ def _choices(raw, table) -> str:
 
 def _check_references(c: _Checker, raw: dict) -> None:
     """Ids and the names that refer to them, table by table."""
-    for check in (_check_unique_ids, _check_fixed_ids, _check_honours, _check_series, _check_occupations, _check_rounds,
-                  _check_steps):
+    for check in (_check_unique_ids, _check_fixed_ids, _check_honours, _check_series, _check_occupations, _check_rounds, _check_steps):
         check(c, raw)
 
 
@@ -339,7 +364,11 @@ def _check_rounds(c: _Checker, raw: dict) -> None:
             continue
         if isinstance(r.get("pathway"), str) and r["pathway"] not in PATHWAYS:
             c.add(f"round[{i}].pathway", f"应为 {'、'.join(PATHWAYS)} 之一")
-        if isinstance(r.get("deadline"), _dt.date) and isinstance(r.get("year"), int) and r["deadline"].year not in (r["year"], r["year"] + 1):
+        if (
+            isinstance(r.get("deadline"), _dt.date)
+            and isinstance(r.get("year"), int)
+            and r["deadline"].year not in (r["year"], r["year"] + 1)
+        ):
             c.add(f"round[{i}].deadline", f"截止日期 {r['deadline']} 与年度 {r['year']} 不符（应在 {r['year']} 年内）")
 
 
@@ -371,7 +400,10 @@ def _check_steps(c: _Checker, raw: dict) -> None:
                 continue
             unknown = used - PLACEHOLDERS
             if unknown:
-                c.add(f"next_step[{i}].message", f"未知的占位符 {'、'.join('{' + u + '}' for u in sorted(unknown))}；可用 {'、'.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}")
+                c.add(
+                    f"next_step[{i}].message",
+                    f"未知的占位符 {'、'.join('{' + u + '}' for u in sorted(unknown))}；可用 {'、'.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}",
+                )
 
 
 WEEKDAYS = "一二三四五六日"
@@ -403,8 +435,10 @@ def _check_holidays(c: _Checker, raw: dict) -> None:
     wanted = base.last_year + 1
     for year in sorted(y for y in known if y > base.last_year):
         if year != wanted:
-            c.add(f"holiday_year[{known[year]}].year",
-                  f"节假日安排须逐年接续：已收录到 {wanted - 1} 年，请先写 {wanted} 年的安排，再写 {year} 年")
+            c.add(
+                f"holiday_year[{known[year]}].year",
+                f"节假日安排须逐年接续：已收录到 {wanted - 1} 年，请先写 {wanted} 年的安排，再写 {year} 年",
+            )
             break
         wanted += 1
     named: dict[int, dict[str, int]] = {year: {} for year in known}
@@ -453,8 +487,7 @@ def _check_holidays(c: _Checker, raw: dict) -> None:
     for year, i in known.items():
         missing = [name for name in HOLIDAYS if name not in named[year]]
         if missing:
-            c.add(f"holiday_year[{i}]", f"{year} 年缺少{'、'.join(missing)}的安排：通知列出的七个节日都要写上，"
-                                        "每个一段 [[holiday]]")
+            c.add(f"holiday_year[{i}]", f"{year} 年缺少{'、'.join(missing)}的安排：通知列出的七个节日都要写上，每个一段 [[holiday]]")
 
 
 def validate_all(policy_path: str | Path | None = None) -> list[Problem]:

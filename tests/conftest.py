@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STAFF_TODAY = "2026-03-01"   # the staff site's build day: the 2026 round of the edit is the current one
+STAFF_TODAY = "2026-03-01"  # the staff site's build day: the 2026 round of the edit is the current one
 # Test modules that build or bundle on their own (minutes, not seconds): the build tier with the rest.
 BUILD_MODULES = {"test_site_build.py", "test_publishing.py", "test_wizard_bundle.py", "test_stdlib_only.py"}
 
@@ -39,8 +39,13 @@ def built_site(tmp_path_factory) -> Path:
     """The whole site (with the wizard) as the data stands, built once with ``mkdocs build --strict``:
     no warning either."""
     out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
     assert not re.search(r"^WARNING\b", proc.stderr, re.M), proc.stderr
     return out
@@ -56,8 +61,13 @@ def staff_site(tmp_path_factory) -> Path:
     policy = tmp / "policy.toml"
     policy.write_text(staff_edit(), encoding="utf-8")
     out = tmp / "site"
-    proc = subprocess.run([sys.executable, "-m", "guantong", "build", "--policy", str(policy), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GUANTONG_TODAY": STAFF_TODAY})
+    proc = subprocess.run(
+        [sys.executable, "-m", "guantong", "build", "--policy", str(policy), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GUANTONG_TODAY": STAFF_TODAY},
+    )
     assert proc.returncode == 0, proc.stderr
     assert "网站已构建" in proc.stdout
     return out

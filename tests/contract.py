@@ -16,8 +16,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def check_shape(result: dict) -> None:
-    assert set(result) == {"direction", "deadline", "deadline_source", "preconditions", "levels", "highest",
-                           "next_steps", "notes"}, sorted(result)
+    assert set(result) == {"direction", "deadline", "deadline_source", "preconditions", "levels", "highest", "next_steps", "notes"}, sorted(
+        result
+    )
     pathway = result["direction"]
     assert pathway in LEVELS
     assert DATE.match(result["deadline"])

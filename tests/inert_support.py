@@ -12,17 +12,32 @@ import openpyxl
 
 from guantong_tools import batch
 
-HOSTILE = ['=HYPERLINK("http://example.invalid","x")', "@SUM(1+1)", "+1+2", "-2+3", "\t=1+1", "\r=1+1",
-           "=cmd|' /C calc'!A0", "=1+1", "'=quoted"]
-PLAIN = ["-2", "+3", "1.5e3", "-0.25"]   # plain numbers: written as they are
+HOSTILE = [
+    '=HYPERLINK("http://example.invalid","x")',
+    "@SUM(1+1)",
+    "+1+2",
+    "-2+3",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
+    "=1+1",
+    "'=quoted",
+]
+PLAIN = ["-2", "+3", "1.5e3", "-0.25"]  # plain numbers: written as they are
 # In xlsx a carriage return is Excel's line break, a line feed (batch.put): the rest as typed.
 XLSX_TEXTS = [t.replace("\r", "\n") for t in HOSTILE]
 LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def hostile_rows() -> list[dict]:
-    base = {"申报方向": "职称", "受理截止日期": "2026-06-30", "单位在黄石市": "是", "一线或技能岗位": "是",
-            "技师取得日期": "2019-06-30", "申报系列": "工程技术"}
+    base = {
+        "申报方向": "职称",
+        "受理截止日期": "2026-06-30",
+        "单位在黄石市": "是",
+        "一线或技能岗位": "是",
+        "技师取得日期": "2019-06-30",
+        "申报系列": "工程技术",
+    }
     rows = [{**base, "姓名": text, "编号": text, "备注": text} for text in HOSTILE]
     rows += [{**base, "姓名": f"数字{n}", "编号": n, "备注": n} for n in PLAIN]
     rows.append({**base, "姓名": "坏日期", "技师取得日期": "=DATE(2019,6,30)"})  # an error row echoes the cell
@@ -53,10 +68,10 @@ def xlsx_input() -> bytes:
         for j, h in enumerate(headers, start=1):
             if r.get(h) not in (None, ""):
                 cell = ws.cell(row=ws.max_row + (1 if j == 1 else 0), column=j, value=r[h])
-                cell.data_type = "s" if isinstance(r[h], str) else cell.data_type   # as typed: a carriage return kept
+                cell.data_type = "s" if isinstance(r[h], str) else cell.data_type  # as typed: a carriage return kept
     n = ws.max_row + 1
-    ws.cell(row=n, column=1, value='=CONCATENATE("王","五")')      # cached below: 王五
-    ws.cell(row=n, column=2, value="=SUM(1,1)")                    # no cached value
+    ws.cell(row=n, column=1, value='=CONCATENATE("王","五")')  # cached below: 王五
+    ws.cell(row=n, column=2, value="=SUM(1,1)")  # no cached value
     ws.cell(row=n, column=3, value="链接").hyperlink = "http://example.invalid/"
     buf = io.BytesIO()
     book.save(buf)
@@ -66,8 +81,11 @@ def xlsx_input() -> bytes:
             data = src.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
                 # Excel's cached result of the first formula, a string (t="str"); the second has none.
-                data, count = re.subn(rb'<c r="A%d"><f>([^<]*)</f><v></v>' % n,
-                                      lambda m: b'<c r="A%d" t="str"><f>%s</f><v>%s</v>' % (n, m.group(1), "王五".encode()), data)
+                data, count = re.subn(
+                    rb'<c r="A%d"><f>([^<]*)</f><v></v>' % n,
+                    lambda m: b'<c r="A%d" t="str"><f>%s</f><v>%s</v>' % (n, m.group(1), "王五".encode()),
+                    data,
+                )
                 assert count == 1
             dst.writestr(info, data)
     return out.getvalue()

@@ -22,7 +22,7 @@ def broken(tmp_path, old: str | None, new: str, count: int = 1) -> Path:
 
 
 # A staff edit: a year's round with its deadline, a new honour, and its change note.
-ROUND_AND_HONOUR = '''
+ROUND_AND_HONOUR = """
 [[round]]
 id = "2026-a"
 pathway = "skill_to_title"
@@ -40,46 +40,55 @@ clause = "2.4.1.1"
 date = 2026-05-20
 summary = "新增2026年度受理截止时间和“黄石市金牌职工”荣誉（测试）。"
 document = "黄人社函〔2026〕测试号"
-'''
+"""
 
 
 def holiday_year(year: int, document: str, holidays: list[tuple[str, list[str], list[str]]]) -> str:
     """A year of the State Council's holiday notice as staff type it into the policy data."""
     out = f'\n[[holiday_year]]\nyear = {year}\ndocument = "{document}"\nclause = "2.5.1.3"\n'
     for name, off, workdays in holidays:
-        out += (f'\n[[holiday]]\nyear = {year}\nname = "{name}"\noff = [{", ".join(off)}]\n'
-                + (f'workdays = [{", ".join(workdays)}]\n' if workdays else ""))
+        out += f'\n[[holiday]]\nyear = {year}\nname = "{name}"\noff = [{", ".join(off)}]\n' + (
+            f"workdays = [{', '.join(workdays)}]\n" if workdays else ""
+        )
     return out
 
 
 # The real 2026 notice (国办发明电〔2025〕…, 2025-11-04, as published by Xinhua) typed as staff would: the
 # tests check that it gives the chinese-calendar package's own 2026, day by day.
-HOLIDAYS_2026 = holiday_year(2026, "国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）", [
-    ("元旦", ["2026-01-01", "2026-01-03"], ["2026-01-04"]),
-    ("春节", ["2026-02-15", "2026-02-23"], ["2026-02-14", "2026-02-28"]),
-    ("清明节", ["2026-04-04", "2026-04-06"], []),
-    ("劳动节", ["2026-05-01", "2026-05-05"], ["2026-05-09"]),
-    ("端午节", ["2026-06-19", "2026-06-21"], []),
-    ("中秋节", ["2026-09-25", "2026-09-27"], []),
-    ("国庆节", ["2026-10-01", "2026-10-07"], ["2026-09-20", "2026-10-10"]),
-])
+HOLIDAYS_2026 = holiday_year(
+    2026,
+    "国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）",
+    [
+        ("元旦", ["2026-01-01", "2026-01-03"], ["2026-01-04"]),
+        ("春节", ["2026-02-15", "2026-02-23"], ["2026-02-14", "2026-02-28"]),
+        ("清明节", ["2026-04-04", "2026-04-06"], []),
+        ("劳动节", ["2026-05-01", "2026-05-05"], ["2026-05-09"]),
+        ("端午节", ["2026-06-19", "2026-06-21"], []),
+        ("中秋节", ["2026-09-25", "2026-09-27"], []),
+        ("国庆节", ["2026-10-01", "2026-10-07"], ["2026-09-20", "2026-10-10"]),
+    ],
+)
 
 # A 2027 made up for the tests (not the real notice, which the package does not have yet): the shape of
 # a year staff add, a make-up working day on Sunday 31 January among them.
-HOLIDAYS_2027_TEST = holiday_year(2027, "国务院办公厅关于2027年部分节假日安排的通知（测试用，非真实安排）", [
-    ("元旦", ["2027-01-01", "2027-01-03"], []),
-    ("春节", ["2027-02-05", "2027-02-12"], ["2027-01-31", "2027-02-20"]),
-    ("清明节", ["2027-04-03", "2027-04-05"], []),
-    ("劳动节", ["2027-05-01", "2027-05-05"], ["2027-04-25", "2027-05-08"]),
-    ("端午节", ["2027-06-09"], []),
-    ("中秋节", ["2027-09-15"], []),
-    ("国庆节", ["2027-10-01", "2027-10-07"], ["2027-09-26", "2027-10-09"]),
-])
+HOLIDAYS_2027_TEST = holiday_year(
+    2027,
+    "国务院办公厅关于2027年部分节假日安排的通知（测试用，非真实安排）",
+    [
+        ("元旦", ["2027-01-01", "2027-01-03"], []),
+        ("春节", ["2027-02-05", "2027-02-12"], ["2027-01-31", "2027-02-20"]),
+        ("清明节", ["2027-04-03", "2027-04-05"], []),
+        ("劳动节", ["2027-05-01", "2027-05-05"], ["2027-04-25", "2027-05-08"]),
+        ("端午节", ["2027-06-09"], []),
+        ("中秋节", ["2027-09-15"], []),
+        ("国庆节", ["2027-10-01", "2027-10-07"], ["2027-09-26", "2027-10-09"]),
+    ],
+)
 
 
 # The data-driven pages follow an edit (tests/test_site_build.py): the intermediate years raised, an
 # honour, a series and an occupation added.
-PAGES_EDIT = ("""
+PAGES_EDIT = """
 [[honor]]
 name = "测试用技能荣誉甲"
 tier = "assistant"
@@ -98,9 +107,11 @@ clause = "2.4.2"
 senior_worker = 7
 technician = 11
 senior_technician = 15
-""")
-INTERMEDIATE_YEARS = ('[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
-                      '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5')
+"""
+INTERMEDIATE_YEARS = (
+    '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
+    '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5',
+)
 
 
 def staff_edit() -> str:

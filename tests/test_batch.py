@@ -21,13 +21,38 @@ from guantong.policy import load_policy
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 12, 1)
 POLICY = load_policy()
-A_ROW = {"姓名": "张三", "编号": "A1", "申报方向": "职称", "受理截止日期": "2026-06-30", "单位在黄石市": "是",
-         "一线或技能岗位": "是", "技师取得日期": "2019-06-30", "中断技能工作月数": "0", "荣誉": "", "技能大师工作室": "无",
-         "申报系列": "工程技术", "专业与工种相同或相近": "是", "近3年年度考核合格": "是", "弄虚作假记录": "否"}
-B_ROW = {"姓名": "李四", "申报方向": "技能等级", "受理截止日期": "2026-06-30", "中级取得日期": "2018-12-01",
-         "从事技术技能岗位": "是", "申报职业（工种）": "电工", "职业与岗位对应": "是", "参加本职业工作日期": "2005-03-01",
-         "中断工作月数": "0", "高级工年限要求": "6", "技师年限要求": "10", "高级技师年限要求": "15", "相关专业毕业": "否",
-         "弄虚作假记录": "否"}
+A_ROW = {
+    "姓名": "张三",
+    "编号": "A1",
+    "申报方向": "职称",
+    "受理截止日期": "2026-06-30",
+    "单位在黄石市": "是",
+    "一线或技能岗位": "是",
+    "技师取得日期": "2019-06-30",
+    "中断技能工作月数": "0",
+    "荣誉": "",
+    "技能大师工作室": "无",
+    "申报系列": "工程技术",
+    "专业与工种相同或相近": "是",
+    "近3年年度考核合格": "是",
+    "弄虚作假记录": "否",
+}
+B_ROW = {
+    "姓名": "李四",
+    "申报方向": "技能等级",
+    "受理截止日期": "2026-06-30",
+    "中级取得日期": "2018-12-01",
+    "从事技术技能岗位": "是",
+    "申报职业（工种）": "电工",
+    "职业与岗位对应": "是",
+    "参加本职业工作日期": "2005-03-01",
+    "中断工作月数": "0",
+    "高级工年限要求": "6",
+    "技师年限要求": "10",
+    "高级技师年限要求": "15",
+    "相关专业毕业": "否",
+    "弄虚作假记录": "否",
+}
 
 
 def csv_bytes(rows: list[dict], encoding="utf-8-sig", headers=None) -> bytes:
@@ -75,8 +100,17 @@ def test_csv_encodings_are_detected(encoding):
 
 
 def test_headers_in_any_order_with_spaces_and_either_parentheses_unknown_ones_kept():
-    row = {"备注": "留着", " 姓 名 ": "王五", "申报方向": "技能等级", "申报职业(工种)": "焊工", "中级取得日期": "2018-12-01",
-           "从事技术技能岗位": "是", "职业与岗位对应": "是", "累计工作年限": "20", "高级工年限要求": "5"}
+    row = {
+        "备注": "留着",
+        " 姓 名 ": "王五",
+        "申报方向": "技能等级",
+        "申报职业(工种)": "焊工",
+        "中级取得日期": "2018-12-01",
+        "从事技术技能岗位": "是",
+        "职业与岗位对应": "是",
+        "累计工作年限": "20",
+        "高级工年限要求": "5",
+    }
     batch = decided(csv_bytes([row]), "p.csv")
     r = batch.rows[0]
     assert r.answers["occupation"] == "焊工" and r.answers["work_years"] == 20
@@ -85,9 +119,19 @@ def test_headers_in_any_order_with_spaces_and_either_parentheses_unknown_ones_ke
 
 
 def test_cells_as_people_write_them():
-    row = dict(A_ROW, 技师取得日期="2019年6月30日", 高级工取得日期="2016/5/1", 单位在黄石市="√", 一线或技能岗位="Y",
-               专业与工种相同或相近="有", 近3年年度考核合格="不确定", 中断技能工作月数="３",
-               荣誉="黄石工匠（2023-05-01）；全国技术能手 2021.10.1、某市标兵", 技能大师工作室="湖北省", 工作室领办日期="2022-8-8")
+    row = dict(
+        A_ROW,
+        技师取得日期="2019年6月30日",
+        高级工取得日期="2016/5/1",
+        单位在黄石市="√",
+        一线或技能岗位="Y",
+        专业与工种相同或相近="有",
+        近3年年度考核合格="不确定",
+        中断技能工作月数="３",
+        荣誉="黄石工匠（2023-05-01）；全国技术能手 2021.10.1、某市标兵",
+        技能大师工作室="湖北省",
+        工作室领办日期="2022-8-8",
+    )
     a = decided(csv_bytes([row]), "p.csv").rows[0].answers
     assert a["skill_levels"] == {"technician": "2019-06-30", "senior_worker": "2016-05-01"}
     assert a["employed_in_huangshi"] is True and a["skill_post"] is True and a["speciality_matches"] is True
@@ -106,14 +150,17 @@ def test_an_absent_column_is_not_answered_an_empty_cell_as_the_contract_says():
     assert decided(csv_bytes([row]), "p.csv").rows[0].answers["skill_levels"] == {}
 
 
-@pytest.mark.parametrize("header,cell,fragment", [
-    ("技师取得日期", "2019-02-30", "日期 2019-02-30 不存在"),
-    ("技师取得日期", "是", "不是日期"),
-    ("中断技能工作月数", "-1", "不能为负数"),
-    ("单位在黄石市", "也许", "应为 是、否 或 不确定"),
-    ("技能大师工作室", "县级", "应为 无、黄石市、湖北省 或 国家级"),
-    ("申报方向", "跳槽", "应为 职称 或 技能等级"),
-])
+@pytest.mark.parametrize(
+    "header,cell,fragment",
+    [
+        ("技师取得日期", "2019-02-30", "日期 2019-02-30 不存在"),
+        ("技师取得日期", "是", "不是日期"),
+        ("中断技能工作月数", "-1", "不能为负数"),
+        ("单位在黄石市", "也许", "应为 是、否 或 不确定"),
+        ("技能大师工作室", "县级", "应为 无、黄石市、湖北省 或 国家级"),
+        ("申报方向", "跳槽", "应为 职称 或 技能等级"),
+    ],
+)
 def test_a_cell_the_row_cannot_use_makes_that_row_an_error_and_the_rest_go_on(header, cell, fragment):
     batch = decided(csv_bytes([dict(A_ROW, **{header: cell}), B_ROW]), "p.csv")
     bad, good = batch.rows
@@ -124,12 +171,27 @@ def test_a_cell_the_row_cannot_use_makes_that_row_an_error_and_the_rest_go_on(he
 
 
 def test_xlsx_sheets_pathways_by_sheet_name_date_and_number_cells_hidden_and_merged():
-    a_headers = ["姓名", "技师取得日期", "中断技能工作月数", "单位在黄石市", "一线或技能岗位", "申报系列",
-                 "专业与工种相同或相近", "近3年年度考核合格", "弄虚作假记录", "技能大师工作室", "荣誉", "受理截止日期"]
-    a_rows = [a_headers, ["张三", dt.datetime(2019, 6, 30), 0.0, "是", "是", "工程技术", "是", "是", "否", "无", None, dt.date(2026, 6, 30)],
-              ["钱七", dt.datetime(2024, 7, 1), 2, "是", "是", "农业", "是", "是", "否", None, "湖北工匠", dt.date(2026, 6, 30)],
-              [None] * len(a_headers),
-              ["孙八", "2020-01-01", "1", "是", "是", "农业", "是", "是", "否", "无", "", "2026-06-30"]]
+    a_headers = [
+        "姓名",
+        "技师取得日期",
+        "中断技能工作月数",
+        "单位在黄石市",
+        "一线或技能岗位",
+        "申报系列",
+        "专业与工种相同或相近",
+        "近3年年度考核合格",
+        "弄虚作假记录",
+        "技能大师工作室",
+        "荣誉",
+        "受理截止日期",
+    ]
+    a_rows = [
+        a_headers,
+        ["张三", dt.datetime(2019, 6, 30), 0.0, "是", "是", "工程技术", "是", "是", "否", "无", None, dt.date(2026, 6, 30)],
+        ["钱七", dt.datetime(2024, 7, 1), 2, "是", "是", "农业", "是", "是", "否", None, "湖北工匠", dt.date(2026, 6, 30)],
+        [None] * len(a_headers),
+        ["孙八", "2020-01-01", "1", "是", "是", "农业", "是", "是", "否", "无", "", "2026-06-30"],
+    ]
     data = xlsx_bytes({"申报职称": a_rows, "名单外": [["说明"], ["这张表没有姓名列"]], "备用": [["姓名"], ["不读"]]}, hidden=("备用",))
     # Merge the pathway-less sheet's 技能大师工作室 cells of the two people, as someone might.
     book = openpyxl.load_workbook(io.BytesIO(data))
@@ -162,16 +224,19 @@ def test_csv_out_from_several_sheets_names_each_rows_sheet():
     assert rows[0]["高级技师（一级）"] == "" and rows[0]["助理级职称"] == "符合"
 
 
-@pytest.mark.parametrize("data,name,fragment", [
-    (b"hello", "people.pdf", "不是能读取的名单文件"),
-    (b"hello", "people.txt", "没有找到“姓名”列"),
-    (b"", "people.csv", "文件是空的"),
-    (b"\x50\x4b\x03\x04garbage", "people.xlsx", "不是有效的 xlsx"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "people.xlsx", "无法读取这个 Excel 97–2003"),
-    ("编号,申报方向\n1,职称\n".encode(), "people.csv", "没有找到“姓名”列"),
-    ("姓名,受理截止日期\n张三,2026-06-30\n".encode(), "people.csv", "须有“申报方向”列"),
-    ("姓名,姓 名,申报方向\n张三,张三,职称\n".encode(), "people.csv", "出现了两次"),
-])
+@pytest.mark.parametrize(
+    "data,name,fragment",
+    [
+        (b"hello", "people.pdf", "不是能读取的名单文件"),
+        (b"hello", "people.txt", "没有找到“姓名”列"),
+        (b"", "people.csv", "文件是空的"),
+        (b"\x50\x4b\x03\x04garbage", "people.xlsx", "不是有效的 xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "people.xlsx", "无法读取这个 Excel 97–2003"),
+        ("编号,申报方向\n1,职称\n".encode(), "people.csv", "没有找到“姓名”列"),
+        ("姓名,受理截止日期\n张三,2026-06-30\n".encode(), "people.csv", "须有“申报方向”列"),
+        ("姓名,姓 名,申报方向\n张三,张三,职称\n".encode(), "people.csv", "出现了两次"),
+    ],
+)
 def test_a_file_that_is_not_a_spreadsheet_of_people_is_one_chinese_message(data, name, fragment):
     with pytest.raises(BatchError, match=fragment):
         decided(data, name)
@@ -268,21 +333,38 @@ def test_a_deadline_for_rows_without_one():
 # --- differential: each row's output is evaluate() of that row's answers ------------------------------
 def to_row(a: dict) -> dict:
     """An answers object as a person would type it into the template's columns (what a row can say)."""
-    names = {"senior_worker": "高级工", "technician": "技师", "senior_technician": "高级技师",
-             "assistant": "助理级", "intermediate": "中级", "deputy_senior": "副高级", "senior": "正高级"}
+    names = {
+        "senior_worker": "高级工",
+        "technician": "技师",
+        "senior_technician": "高级技师",
+        "assistant": "助理级",
+        "intermediate": "中级",
+        "deputy_senior": "副高级",
+        "senior": "正高级",
+    }
     yes = lambda v: "是" if v else "否"  # noqa: E731
-    row = {"姓名": "某人", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级",
-           "受理截止日期": a.get("deadline", "")}
-    simple = {"employed_in_huangshi": "单位在黄石市", "skill_post": "一线或技能岗位", "speciality_matches": "专业与工种相同或相近",
-              "annual_assessment_passed": "近3年年度考核合格", "technical_skill_post": "从事技术技能岗位",
-              "occupation_matches": "职业与岗位对应", "related_major": "相关专业毕业", "integrity_record": "弄虚作假记录"}
+    row = {"姓名": "某人", "申报方向": "职称" if a["direction"] == "skill_to_title" else "技能等级", "受理截止日期": a.get("deadline", "")}
+    simple = {
+        "employed_in_huangshi": "单位在黄石市",
+        "skill_post": "一线或技能岗位",
+        "speciality_matches": "专业与工种相同或相近",
+        "annual_assessment_passed": "近3年年度考核合格",
+        "technical_skill_post": "从事技术技能岗位",
+        "occupation_matches": "职业与岗位对应",
+        "related_major": "相关专业毕业",
+        "integrity_record": "弄虚作假记录",
+    }
     for key, header in simple.items():
         if key in a:
             row[header] = yes(a[key])
     for key in ("skill_levels", "titles"):
         for level, day in a.get(key, {}).items():
             row[f"{names[level]}取得日期"] = day
-    for key, header in (("months_out_of_skill_work", "中断技能工作月数"), ("work_years", "累计工作年限"), ("months_out_of_work", "中断工作月数")):
+    for key, header in (
+        ("months_out_of_skill_work", "中断技能工作月数"),
+        ("work_years", "累计工作年限"),
+        ("months_out_of_work", "中断工作月数"),
+    ):
         if key in a:
             row[header] = str(a[key])
     for level, n in a.get("required_years", {}).items():
@@ -290,7 +372,9 @@ def to_row(a: dict) -> dict:
     if "honors" in a:
         row["荣誉"] = "、".join(h["name"] + (f" {h['date']}" if h.get("date") else "") for h in a["honors"])
     if "studio" in a:
-        row["技能大师工作室"] = {None: "无", "city": "黄石市", "provincial": "湖北省", "national": "国家级"}[(a["studio"] or {}).get("level")]
+        row["技能大师工作室"] = {None: "无", "city": "黄石市", "provincial": "湖北省", "national": "国家级"}[
+            (a["studio"] or {}).get("level")
+        ]
         if a["studio"] and a["studio"].get("date"):
             row["工作室领办日期"] = a["studio"]["date"]
     for key, header in (("series", "申报系列"), ("occupation", "申报职业（工种）"), ("work_start", "参加本职业工作日期")):
@@ -320,7 +404,11 @@ def expressible(a: dict) -> dict:
 def test_each_generated_rows_output_equals_evaluate_of_its_answers():
     from build_scripts import sample_answers
 
-    people = [a for a in sample_answers.generate(300, 20261201) + sample_answers.EDGE_CASES if a.get("direction") in ("skill_to_title", "title_to_skill")]
+    people = [
+        a
+        for a in sample_answers.generate(300, 20261201) + sample_answers.EDGE_CASES
+        if a.get("direction") in ("skill_to_title", "title_to_skill")
+    ]
     columns = list(dict.fromkeys(["姓名", "申报方向", *TEMPLATE_A, *TEMPLATE_B]))  # the template's order
     # A row with no answers cell is no person (batch.md): those the generator leaves all but empty are skipped.
     people_cells = [h for h in columns if h not in ("姓名", "编号", "申报方向", "受理截止日期")]
@@ -350,8 +438,17 @@ def test_the_posting_notice_draft_lists_the_eligible_with_their_level_and_a_work
     end = posting_end(dt.date(2026, 9, 28))
     assert f"公示期：2026年9月28日至{end.year}年{end.month}月{end.day}日" in page and end > dt.date(2026, 10, 5)
     assert "2.5.1.3" in page and "联系人" in page and "， 经" not in page
-    proc = run(str(_file(tmp_path, csv_bytes(people))), "-o", str(tmp_path / "o.csv"), "--notice", str(tmp_path / "n.html"),
-               "--employer", "某单位", "--posting-start", "2031-01-06")
+    proc = run(
+        str(_file(tmp_path, csv_bytes(people))),
+        "-o",
+        str(tmp_path / "o.csv"),
+        "--notice",
+        str(tmp_path / "n.html"),
+        "--employer",
+        "某单位",
+        "--posting-start",
+        "2031-01-06",
+    )
     assert proc.returncode == 2 and "尚未收录" in proc.stderr.decode(), "a year the calendar does not cover is refused"
 
 
@@ -397,8 +494,14 @@ def test_number_cells_read_as_the_wizard_reads_typed_numbers(case):
 def test_a_late_title_without_the_post_column_gives_no_eligible_on_date():
     """Issue 23: a 申报技能等级 sheet with no 从事技术技能岗位 column and every title after the deadline: B1 is
     not met, and no level carries a date (time is not all that is missing)."""
-    data = xlsx_bytes({"申报技能等级": [["姓名", "受理截止日期", "助理级取得日期", "申报职业（工种）", "参加本职业工作日期"],
-                                     ["王五", "2026-06-30", "2026-09-01", "电工", "2010-01-01"]]})
+    data = xlsx_bytes(
+        {
+            "申报技能等级": [
+                ["姓名", "受理截止日期", "助理级取得日期", "申报职业（工种）", "参加本职业工作日期"],
+                ["王五", "2026-06-30", "2026-09-01", "电工", "2010-01-01"],
+            ]
+        }
+    )
     [row] = decided(data, "p.xlsx").rows
     cells = result_cells(row, POLICY)
     assert cells["结论"] == "暂不符合"
@@ -411,10 +514,21 @@ def test_the_years_sentence_is_the_engine_s_in_the_reasons_column():
     sentence (the wizard and `guantong check` show the same reason from the same result)."""
     row = {**B_ROW, "高级工年限要求": "", "技师年限要求": "", "高级技师年限要求": "", "参加本职业工作日期": "2012-01-01"}
     [decided_row] = decided(csv_bytes([row]), "p.csv").rows
-    result = evaluate({"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"intermediate": "2018-12-01"},
-                       "technical_skill_post": True, "occupation": "电工", "occupation_matches": True,
-                       "work_start": "2012-01-01", "months_out_of_work": 0, "related_major": False,
-                       "integrity_record": False}, today=TODAY).to_dict()
+    result = evaluate(
+        {
+            "direction": "title_to_skill",
+            "deadline": "2026-06-30",
+            "titles": {"intermediate": "2018-12-01"},
+            "technical_skill_post": True,
+            "occupation": "电工",
+            "occupation_matches": True,
+            "work_start": "2012-01-01",
+            "months_out_of_work": 0,
+            "related_major": False,
+            "integrity_record": False,
+        },
+        today=TODAY,
+    ).to_dict()
     sentence = result["levels"]["technician"]["reasons"][0]["message"]
     assert "若该职业国家职业技能标准要求的累计工作年限不超过 14 年，即符合本层级条件" in sentence
     assert f"{sentence}（2.4.2.2）" in result_cells(decided_row, POLICY)["原因"].splitlines()
@@ -436,7 +550,10 @@ def test_lists_as_offices_keep_them_title_rows_stray_spaces_utf16_formulas_merge
     buf = io.BytesIO()
     book.save(buf)
     b = decided(buf.getvalue(), "名单.xlsx")
-    assert [(r.number, row_label(r, "姓名"), row_label(r, "编号")) for r in b.rows] == [(4, "王五", "W1"), (5, '=CONCATENATE("赵","六")', "W2")]
+    assert [(r.number, row_label(r, "姓名"), row_label(r, "编号")) for r in b.rows] == [
+        (4, "王五", "W1"),
+        (5, '=CONCATENATE("赵","六")', "W2"),
+    ]
     assert b.rows[1].answers["employed_in_huangshi"] is True, "the merged cell counts for the row below"
     assert b.uncached == 1 and "1 个公式单元格没有保存计算结果，按公式文本读取" in b.summary()
     assert "表头在第 3 行，上面的 2 行未作为人员读取" in b.summary()

@@ -18,10 +18,12 @@ from guantong_tools import batch
 from guantong.policy import load_policy
 
 SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
-CSV = ("姓名,编号,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,荣誉,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录,中级取得日期\n"
-       "周九,C1,职称,是,是,2019/6/30,黄石工匠 2023-05-01,0,工程技术,是,是,否,\n"
-       "吴十,C2,技能等级,,,,,,,,,,2018-01\n"
-       "郑一,C3,职称,是,是,2019-02-30,,,,,,,\n").encode("gb18030")
+CSV = (
+    "姓名,编号,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,荣誉,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录,中级取得日期\n"
+    "周九,C1,职称,是,是,2019/6/30,黄石工匠 2023-05-01,0,工程技术,是,是,否,\n"
+    "吴十,C2,技能等级,,,,,,,,,,2018-01\n"
+    "郑一,C3,职称,是,是,2019-02-30,,,,,,,\n"
+).encode("gb18030")
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def bb():
     for name in ("guantong_bridge", "guantong_wizard", "guantong_batch"):
         spec = importlib.util.spec_from_file_location(name, SRC / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module          # the bridges import their core by name, as in Pyodide
+        sys.modules[name] = module  # the bridges import their core by name, as in Pyodide
         spec.loader.exec_module(module)
         modules[name] = module
     yield modules["guantong_batch"]
@@ -57,8 +59,9 @@ def test_open_decide_table_row_write_notice(bb, tmp_path):
     assert table["summary"] == native.summary()
     cells = [batch.result_cells(r, policy) for r in native.rows]
     assert [(r["conclusion"], r["error"]) for r in table["rows"]] == [(c["结论"], c["错误"]) for c in cells]
-    assert [r["levels"] for r in table["rows"]][0] == {lid: {"status": lv["status"], "on": lv["eligible_on"]}
-                                                       for lid, lv in native.rows[0].result["levels"].items()}
+    assert [r["levels"] for r in table["rows"]][0] == {
+        lid: {"status": lv["status"], "on": lv["eligible_on"]} for lid, lv in native.rows[0].result["levels"].items()
+    }
     assert [r["name"] for r in table["rows"]] == ["周九", "吴十", "郑一"]
     assert table["rows"][2]["group"] == "error" and "2019-02-30" in table["rows"][2]["error"]
     row = call(bb, "batch_row", {"i": 0})

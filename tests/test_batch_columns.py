@@ -29,8 +29,23 @@ def read(data: bytes) -> batch.Batch:
     return batch.read(data, "list.csv", today=TODAY)
 
 
-A_HEADERS = ["序号", "姓名", "申报方向", "受理截止日期", "单位在黄石市", "一线或技能岗位", "高级工取得日期", "技师取得日期",
-             "高级技师取得日期", "荣誉", "技能大师工作室", "申报系列", "专业与工种相同或相近", "近3年年度考核合格", "弄虚作假记录"]
+A_HEADERS = [
+    "序号",
+    "姓名",
+    "申报方向",
+    "受理截止日期",
+    "单位在黄石市",
+    "一线或技能岗位",
+    "高级工取得日期",
+    "技师取得日期",
+    "高级技师取得日期",
+    "荣誉",
+    "技能大师工作室",
+    "申报系列",
+    "专业与工种相同或相近",
+    "近3年年度考核合格",
+    "弄虚作假记录",
+]
 HELD_SINCE_2023 = ["1", "王工", "职称", "2026-06-30", "是", "是", "2023-03-01", "", "", "无", "无", "工程技术", "是", "是", "否"]
 
 
@@ -55,8 +70,8 @@ def test_san_and_3_alike_in_the_assessment_header():
 def test_a_deleted_dated_column_never_reads_as_none_and_is_named():
     """Without the 技师 column, an empty 高级工 cell is not "has none": the group is unanswered."""
     drop = A_HEADERS.index("技师取得日期")
-    headers = A_HEADERS[:drop] + A_HEADERS[drop + 1:]
-    row = HELD_SINCE_2023[:drop] + HELD_SINCE_2023[drop + 1:]
+    headers = A_HEADERS[:drop] + A_HEADERS[drop + 1 :]
+    row = HELD_SINCE_2023[:drop] + HELD_SINCE_2023[drop + 1 :]
     row[headers.index("高级工取得日期")] = ""
     b = read(csv_bytes(headers, [row]))
     assert "skill_levels" not in b.rows[0].answers
@@ -64,8 +79,9 @@ def test_a_deleted_dated_column_never_reads_as_none_and_is_named():
     assert any("缺少的列" in line and "技师取得日期" in line for line in b.columns()), b.columns()
 
 
-@pytest.mark.parametrize("series,status", [("工程", "met"), ("工程系列", "met"), ("工程技术类", "met"),
-                                           ("机械工程", "unknown"), ("卫生", "not_met")])
+@pytest.mark.parametrize(
+    "series,status", [("工程", "met"), ("工程系列", "met"), ("工程技术类", "met"), ("机械工程", "unknown"), ("卫生", "not_met")]
+)
 def test_series_as_people_name_them(series, status):
     row = list(HELD_SINCE_2023)
     row[A_HEADERS.index("申报系列")] = series
@@ -75,8 +91,13 @@ def test_series_as_people_name_them(series, status):
 
 def test_rows_that_are_not_people_are_skipped_and_counted_even_on_sheet1():
     """Blank pre-numbered rows, 合计 and 填表人 were judged as people (phantom 暂不符合)."""
-    rows = [HELD_SINCE_2023, ["2", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
-            ["3"], ["合计", "1人"], ["", "填表人：李科员", "", "", "", "", "", "", "", "", "", "", "", "", ""]]
+    rows = [
+        HELD_SINCE_2023,
+        ["2", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+        ["3"],
+        ["合计", "1人"],
+        ["", "填表人：李科员", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+    ]
     b = read(csv_bytes(A_HEADERS, rows))
     assert len(b.rows) == 1 and b.counts()["eligible"] == 1
     assert "跳过没有填写任何申报情况的 4 行" in b.summary()
@@ -133,13 +154,14 @@ def test_the_summary_names_columns_taken_unused_and_lacking():
     headers = [*A_HEADERS, "备注"]
     headers[headers.index("近3年年度考核合格")] = "近三年年度考核合格"
     drop = headers.index("申报系列")
-    b = read(csv_bytes(headers[:drop] + headers[drop + 1:], [HELD_SINCE_2023[:drop] + HELD_SINCE_2023[drop + 1:] + ["x"]]))
+    b = read(csv_bytes(headers[:drop] + headers[drop + 1 :], [HELD_SINCE_2023[:drop] + HELD_SINCE_2023[drop + 1 :] + ["x"]]))
     taken, unused, lacking = b.columns()
     assert "近三年年度考核合格（即“近3年年度考核合格”）" in taken and "序号" in unused
     assert unused.endswith("备注") and lacking.endswith("申报系列")
 
 
 # --- never a silent 暂不符合, as a property -------------------------------------------------------------------
+
 
 def _people() -> tuple[list[str], list[list]]:
     people = [a for shape in ("full", "journey") for a in sample_answers.generate(150, 30, shape)]
@@ -169,16 +191,15 @@ def test_no_column_dropped_or_misspelt_makes_anyone_worse_without_the_summary_na
         if header in ("姓名", "申报方向"):
             continue
         if how == "dropped":
-            variant = read(csv_bytes(headers[:j] + headers[j + 1:], [r[:j] + r[j + 1:] for r in rows]))
+            variant = read(csv_bytes(headers[:j] + headers[j + 1 :], [r[:j] + r[j + 1 :] for r in rows]))
         else:
-            variant = read(csv_bytes([*headers[:j], f"{header}（旧）x", *headers[j + 1:]], rows))
-        after = {r.number: r for r in variant.rows}   # a row left with no answers cell is skipped: worse too
-        worse = [(b.number, b.result and b.result["highest"]) for b in full.rows
-                 if b.number not in after or _worse(b, after[b.number])]
+            variant = read(csv_bytes([*headers[:j], f"{header}（旧）x", *headers[j + 1 :]], rows))
+        after = {r.number: r for r in variant.rows}  # a row left with no answers cell is skipped: worse too
+        worse = [(b.number, b.result and b.result["highest"]) for b in full.rows if b.number not in after or _worse(b, after[b.number])]
         named = any("缺少的列" in line and header in line for line in variant.columns())
         assert not worse or named, (header, how, worse[:5], variant.columns())
         checked += bool(worse)
-    assert checked >= 5   # the property is not vacuous: dropping columns does change results
+    assert checked >= 5  # the property is not vacuous: dropping columns does change results
 
 
 def test_no_series_spelling_in_the_policy_data_reads_as_out_of_scope():

@@ -78,24 +78,31 @@ def test_excel_s_unicode_text_reads_as_its_first_sheet():
 
 @pytest.mark.parametrize("encoding,sep", [("gbk", "\t"), ("utf-8", "\t"), ("utf-8-sig", ","), ("gbk", ","), ("utf-16", "\t")])
 def test_text_files_in_their_encodings_tab_or_comma(encoding, sep):
-    lines = ["XX公司名单", sep.join(["姓名", "申报方向", "单位在黄石市", "技师取得日期", "荣誉"]),
-             sep.join(["王五", "职称", "是", "2019.6", "黄石工匠（2023年5月）"]), sep.join(["合计", "", "", "", ""])]
+    lines = [
+        "XX公司名单",
+        sep.join(["姓名", "申报方向", "单位在黄石市", "技师取得日期", "荣誉"]),
+        sep.join(["王五", "职称", "是", "2019.6", "黄石工匠（2023年5月）"]),
+        sep.join(["合计", "", "", "", ""]),
+    ]
     b = batch.read("\r\n".join(lines).encode(encoding), "名单.txt", today=TODAY)
     [row] = b.rows
     assert row.answers["skill_levels"] == {"technician": "2019-06"} and row.answers["honors"][0]["name"] == "黄石工匠"
     assert "表头在第 2 行" in b.summary()
 
 
-@pytest.mark.parametrize("data,name,fragment", [
-    (FILES["xlsx"].read_bytes(), "改了名.xls", None),                     # an xlsx named .xls: read as what it is
-    (FILES["xls"].read_bytes(), "改了名.xlsx", None),
-    (b"<html><table><tr><td>\xe5\xa7\x93\xe5\x90\x8d</td></tr></table></html>", "系统导出.xls", "其实是网页或 XML 格式"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), "坏.xls", "无法读取这个 Excel 97–2003"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "EncryptedPackage".encode("utf-16-le"), "加密.xlsx", "设了密码"),
-    (b"PK\x03\x04garbage", "坏.ods", "不是有效的 xlsx"),
-    (b"\x00\x01\x02", "名单.et", "不是有效的 et 文件"),
-    (b"\x00\x01\x02", "名单.pdf", "不是能读取的名单文件"),
-])
+@pytest.mark.parametrize(
+    "data,name,fragment",
+    [
+        (FILES["xlsx"].read_bytes(), "改了名.xls", None),  # an xlsx named .xls: read as what it is
+        (FILES["xls"].read_bytes(), "改了名.xlsx", None),
+        (b"<html><table><tr><td>\xe5\xa7\x93\xe5\x90\x8d</td></tr></table></html>", "系统导出.xls", "其实是网页或 XML 格式"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), "坏.xls", "无法读取这个 Excel 97–2003"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "EncryptedPackage".encode("utf-16-le"), "加密.xlsx", "设了密码"),
+        (b"PK\x03\x04garbage", "坏.ods", "不是有效的 xlsx"),
+        (b"\x00\x01\x02", "名单.et", "不是有效的 et 文件"),
+        (b"\x00\x01\x02", "名单.pdf", "不是能读取的名单文件"),
+    ],
+)
 def test_a_file_is_what_its_bytes_say(data, name, fragment):
     if fragment is None:
         assert len(batch.read(data, name, today=TODAY).rows) == 6
@@ -122,8 +129,16 @@ def layout_of(data: bytes) -> dict:
         widths = {k: v.width for k, v in ws.column_dimensions.items() if v.customWidth}
         wrapped = sorted({c.column_letter for row in ws.iter_rows() for c in row if c.value is not None and c.alignment.wrap_text})
         heights = {k: v.height for k, v in ws.row_dimensions.items() if v.customHeight}
-        out[ws.title] = (widths, ws.freeze_panes, ws.print_title_rows, ws.print_area, ws.page_setup.orientation, wrapped,
-                         heights, ws.print_title_cols)
+        out[ws.title] = (
+            widths,
+            ws.freeze_panes,
+            ws.print_title_rows,
+            ws.print_area,
+            ws.page_setup.orientation,
+            wrapped,
+            heights,
+            ws.print_title_cols,
+        )
     return out
 
 
@@ -132,7 +147,7 @@ def test_the_result_workbook_reads_and_prints_well_whichever_way_it_was_written(
     b = batch.read(data, "名单.xlsx", today=TODAY)
     patched = batch.write_xlsx(b, POLICY, data)
     with monkeypatch.context() as m:
-        m.setattr(writing, "add_columns", lambda *a, **k: None)   # the openpyxl way
+        m.setattr(writing, "add_columns", lambda *a, **k: None)  # the openpyxl way
         whole = batch.write_xlsx(b, POLICY, data)
     assert patched != whole and layout_of(patched) == layout_of(whole)
     widths, frozen, titles, area, orientation, wrapped, heights, title_cols = layout_of(patched)["申报职称"]
@@ -164,8 +179,9 @@ def test_an_xls_list_gives_an_xlsx_of_its_sheets_with_the_same_results_and_layou
 
 def test_the_command_reads_an_office_file_and_writes_xlsx_for_an_xls_name(tmp_path):
     out = tmp_path / "结果.xls"
-    run = subprocess.run([sys.executable, "-m", "guantong", "batch", str(FILES["ods"]), "-o", str(out)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "guantong", "batch", str(FILES["ods"]), "-o", str(out)], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     assert "结果写为 xlsx 文件" in run.stderr and not out.exists() and out.with_suffix(".xlsx").exists()
     assert "共 6 行" in run.stderr

@@ -26,15 +26,20 @@ POLICY = load_policy()
 def cells_of(data: bytes) -> dict:
     """Every non-empty cell of every sheet: its value, whether bold, whether wrapped."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    return {(ws.title, c.coordinate): (c.value, bool(c.font.b), bool(c.alignment.wrap_text))
-            for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
+    return {
+        (ws.title, c.coordinate): (c.value, bool(c.font.b), bool(c.alignment.wrap_text))
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
 
 
 def both_ways(data: bytes, monkeypatch) -> tuple[bytes, bytes]:
     b = read(data, "名单.xlsx", today=TODAY)
     patched = write_xlsx(b, POLICY, data)
     with monkeypatch.context() as m:
-        m.setattr(writing, "add_columns", lambda *a, **k: None)   # the openpyxl way
+        m.setattr(writing, "add_columns", lambda *a, **k: None)  # the openpyxl way
         whole = write_xlsx(b, POLICY, data)
     return patched, whole
 
@@ -42,11 +47,21 @@ def both_ways(data: bytes, monkeypatch) -> tuple[bytes, bytes]:
 def lists():
     a, bad = list(A_ROW), dict(A_ROW, 技师取得日期="2019-02-30", 姓名="错 <&>")
     yield "plain", xlsx_bytes({"申报职称": [a, list(A_ROW.values()), [bad[h] for h in a]]})
-    yield "two sheets, an unread and a hidden one", xlsx_bytes({
-        "申报职称": [a, list(A_ROW.values())], "申报技能等级": [list(B_ROW), list(B_ROW.values())],
-        "说明": [["这张表没有姓名列"]], "选项": [["姓名"], ["是"]]}, hidden=("选项",))
-    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"名单": [["XX公司职称申报人员名单"], [], a,
-                                                                  list(A_ROW.values()), [], [bad[h] for h in a]]})))
+    yield (
+        "two sheets, an unread and a hidden one",
+        xlsx_bytes(
+            {
+                "申报职称": [a, list(A_ROW.values())],
+                "申报技能等级": [list(B_ROW), list(B_ROW.values())],
+                "说明": [["这张表没有姓名列"]],
+                "选项": [["姓名"], ["是"]],
+            },
+            hidden=("选项",),
+        ),
+    )
+    book = openpyxl.load_workbook(
+        io.BytesIO(xlsx_bytes({"名单": [["XX公司职称申报人员名单"], [], a, list(A_ROW.values()), [], [bad[h] for h in a]]}))
+    )
     book["名单"].merge_cells("A1:F1")
     buf = io.BytesIO()
     book.save(buf)
@@ -65,7 +80,7 @@ def test_the_patched_workbook_holds_the_cells_openpyxl_would_write(shape, data, 
     with zipfile.ZipFile(io.BytesIO(patched)) as z:
         for name in z.namelist():
             if name.endswith(".xml"):
-                ET.fromstring(z.read(name))          # well formed
+                ET.fromstring(z.read(name))  # well formed
 
 
 def test_a_workbook_that_is_not_plain_goes_the_openpyxl_way():
@@ -87,23 +102,29 @@ def test_a_workbook_that_is_not_plain_goes_the_openpyxl_way():
 
 # A sheet as Excel writes it: shared strings, spans and Excel's own row attributes, an empty formatted row,
 # a cell beyond the header columns, a person's row missing from the XML (merged down from above).
-EXCEL_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-               b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-               b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-               b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" '
-               b'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">'
-               b'<dimension ref="A1:B3"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
-               b'<sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/><sheetData>'
-               b'<row r="1" spans="1:2" x14ac:dyDescent="0.2"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
-               b'<row r="2" spans="1:4" x14ac:dyDescent="0.2"><c r="A2" t="s"><v>2</v></c><c r="D2"><v>7</v></c></row>'
-               b'<row r="3" s="1" customFormat="1" x14ac:dyDescent="0.2"/>'
-               b'<row r="6" spans="1:2"><c r="A6" t="s"><v>2</v></c></row>'
-               b'</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
+EXCEL_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" '
+    b'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">'
+    b'<dimension ref="A1:B3"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+    b'<sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/><sheetData>'
+    b'<row r="1" spans="1:2" x14ac:dyDescent="0.2"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    b'<row r="2" spans="1:4" x14ac:dyDescent="0.2"><c r="A2" t="s"><v>2</v></c><c r="D2"><v>7</v></c></row>'
+    b'<row r="3" s="1" customFormat="1" x14ac:dyDescent="0.2"/>'
+    b'<row r="6" spans="1:2"><c r="A6" t="s"><v>2</v></c></row>'
+    b'</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+)
 
 
 def test_a_sheet_written_the_way_excel_writes_one():
-    rows = {1: [(3, "结论", 5), (4, "原因", 5)], 2: [(3, "符合", None), (4, "a <b> & c\r\nd\x01", 6)],
-            4: [(3, "待定", None)], 6: [(4, "不符合", None)]}
+    rows = {
+        1: [(3, "结论", 5), (4, "原因", 5)],
+        2: [(3, "符合", None), (4, "a <b> & c\r\nd\x01", 6)],
+        4: [(3, "待定", None)],
+        6: [(4, "不符合", None)],
+    }
     xml = xlsx_patch._patch_sheet(EXCEL_SHEET, 3, rows)
     root = ET.fromstring(xml)
     ns = {"m": xlsx_patch.NS["m"]}

@@ -12,20 +12,23 @@ from build_scripts.wizard.zips import bridge_ops
 SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
 README = (SRC / "README.md").read_text(encoding="utf-8")
 WORKER = (SRC / "worker.mjs").read_text(encoding="utf-8")
-WORKER_OWN = {"batch_load"}          # the worker's own operation (it fetches and mounts the batch zip)
-SPREAD = {"reply": {"ok", "value", "error"}, "fatal(err)": {"ok", "error"},   # `...reply`: the bridge's reply object;
-          "(err?.reply ?? fatal(err))": {"ok", "error"}}              # a failure of the worker's own, the same shape
+WORKER_OWN = {"batch_load"}  # the worker's own operation (it fetches and mounts the batch zip)
+SPREAD = {
+    "reply": {"ok", "value", "error"},
+    "fatal(err)": {"ok", "error"},  # `...reply`: the bridge's reply object;
+    "(err?.reply ?? fatal(err))": {"ok", "error"},
+}  # a failure of the worker's own, the same shape
 
 
 def protocol() -> str:
-    return README[README.index("Worker protocol"):README.index("Options for the worker")]
+    return README[README.index("Worker protocol") : README.index("Options for the worker")]
 
 
 def top_level(text: str) -> list[str]:
     """An object literal's body split at its own commas (not those inside calls or nested literals)."""
     parts, depth, current, quote = [], 0, "", None
     for ch in text:
-        if quote:                  # inside a string or template literal (its ${…} commas count as inside too)
+        if quote:  # inside a string or template literal (its ${…} commas count as inside too)
             quote = None if ch == quote else quote
         elif ch in "\"'`":
             quote = ch
@@ -48,7 +51,7 @@ def sent() -> dict[str, set[str]]:
             depth += WORKER[i] == "{"
             depth -= WORKER[i] == "}"
             i += 1
-        parts = top_level(WORKER[m.end():i - 1])
+        parts = top_level(WORKER[m.end() : i - 1])
         kind = re.fullmatch(r'kind: "(\w+)"', parts[0]).group(1)
         keys = out.setdefault(kind, set())
         for part in parts[1:]:
@@ -60,8 +63,10 @@ def sent() -> dict[str, set[str]]:
 
 
 def listed() -> dict[str, set[str]]:
-    return {kind: {k.strip() for k in re.split(r"[,|]", fields) if k.strip()}
-            for kind, fields in re.findall(r'`\{kind: "(\w+)", ([^}`]*)\}`', protocol())}
+    return {
+        kind: {k.strip() for k in re.split(r"[,|]", fields) if k.strip()}
+        for kind, fields in re.findall(r'`\{kind: "(\w+)", ([^}`]*)\}`', protocol())
+    }
 
 
 def test_the_readme_lists_every_message_the_worker_sends_with_its_fields():
@@ -73,5 +78,5 @@ def test_the_readme_lists_the_operations_the_bridges_declare():
     ops = bridge_ops()
     assert {"state", "result"} <= set(ops["engine"]) and {"batch_run", "batch_row"} <= set(ops["batch"])
     text = protocol()
-    op_part = text[text.index("page → worker"):text.index("worker → page:")]
+    op_part = text[text.index("page → worker") : text.index("worker → page:")]
     assert set(re.findall(r"`(\w+)`", op_part)) == {*ops["engine"], *ops["batch"], *WORKER_OWN}

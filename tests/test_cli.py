@@ -11,16 +11,32 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-VALID = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-         "skill_levels": {"senior_worker": "2020-01-01"}, "honors": [], "studio": None, "series": "工程技术",
-         "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False}
+VALID = {
+    "direction": "skill_to_title",
+    "deadline": "2026-06-30",
+    "employed_in_huangshi": True,
+    "skill_post": True,
+    "skill_levels": {"senior_worker": "2020-01-01"},
+    "honors": [],
+    "studio": None,
+    "series": "工程技术",
+    "speciality_matches": True,
+    "annual_assessment_passed": True,
+    "integrity_record": False,
+}
 
 
 def check(stdin: str, *args: str, cwd=ROOT):
     # A plain checkout, no install: python -m guantong with the repo on the path and nothing else.
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-X", "utf8", "-m", "guantong", "check", *(args or ["-"])],
-                          input=stdin, capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-X", "utf8", "-m", "guantong", "check", *(args or ["-"])],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_valid_answers_print_the_result_and_exit_0():
@@ -39,21 +55,24 @@ def test_a_file_argument(tmp_path):
     assert json.loads(proc.stdout)["levels"]["senior_worker"]["status"] == "not_eligible"
 
 
-@pytest.mark.parametrize("stdin,key,fragment", [
-    ('{"direction": "skill_to_title", "foo": 1}', "foo", "不是可识别的答案键"),
-    ('{"direction": "skill_to_title", "skill_post": "yes"}', "skill_post", "应为 true 或 false"),
-    ('{"direction": "skill_to_title", "skill_levels": {"technician": "2021-02-30"}}', "skill_levels.technician", "不存在"),
-    ('{"direction": "skill_to_title", "deadline": "2021/06/30"}', "deadline", "YYYY-MM-DD"),
-    ('{"direction": "title_to_skill", "work_years": -1}', "work_years", "不能为负数"),
-    ('{"direction": "title_to_skill", "months_out_of_work": 1.5}', "months_out_of_work", "整数"),
-    ('{"direction": "skill_to_title", "honors": [{"name": "某奖", "tier": "senior"}]}', "honors[0].tier", "之一"),
-    ('{"direction": "skill_to_title", "studio": {"level": "county"}}', "studio.level", "之一"),
-    ('{"direction": "skill_to_title", "titles": {}}', "titles", "另一申报方向"),
-    ('{"direction": "sideways"}', "direction", "之一"),
-    ('{}', "direction", "必须填写"),
-    ('[1, 2]', "answers", "JSON 对象"),
-    ('"skill_to_title"', "answers", "JSON 对象"),
-])
+@pytest.mark.parametrize(
+    "stdin,key,fragment",
+    [
+        ('{"direction": "skill_to_title", "foo": 1}', "foo", "不是可识别的答案键"),
+        ('{"direction": "skill_to_title", "skill_post": "yes"}', "skill_post", "应为 true 或 false"),
+        ('{"direction": "skill_to_title", "skill_levels": {"technician": "2021-02-30"}}', "skill_levels.technician", "不存在"),
+        ('{"direction": "skill_to_title", "deadline": "2021/06/30"}', "deadline", "YYYY-MM-DD"),
+        ('{"direction": "title_to_skill", "work_years": -1}', "work_years", "不能为负数"),
+        ('{"direction": "title_to_skill", "months_out_of_work": 1.5}', "months_out_of_work", "整数"),
+        ('{"direction": "skill_to_title", "honors": [{"name": "某奖", "tier": "senior"}]}', "honors[0].tier", "之一"),
+        ('{"direction": "skill_to_title", "studio": {"level": "county"}}', "studio.level", "之一"),
+        ('{"direction": "skill_to_title", "titles": {}}', "titles", "另一申报方向"),
+        ('{"direction": "sideways"}', "direction", "之一"),
+        ("{}", "direction", "必须填写"),
+        ("[1, 2]", "answers", "JSON 对象"),
+        ('"skill_to_title"', "answers", "JSON 对象"),
+    ],
+)
 def test_invalid_answers_exit_2_with_one_chinese_line_naming_the_key(stdin, key, fragment):
     proc = check(stdin)
     assert proc.returncode == 2
@@ -84,8 +103,7 @@ def test_an_unknown_key_with_a_newline_stays_on_one_line():
 # --- issue 15: hostile and odd input, each row of the issue's table ----------------------------------
 def check_bytes(data: bytes, *args: str):
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "guantong", "check", *(args or ["-"])],
-                          input=data, capture_output=True, cwd=ROOT, env=env)
+    return subprocess.run([sys.executable, "-m", "guantong", "check", *(args or ["-"])], input=data, capture_output=True, cwd=ROOT, env=env)
 
 
 def refused(proc, *fragments: str) -> str:
@@ -103,26 +121,31 @@ def refused(proc, *fragments: str) -> str:
 A_DIR = '{"direction": "skill_to_title", '
 
 
-@pytest.mark.parametrize("data,fragments", [
-    ((A_DIR + '"months_out_of_skill_work": ' + "7" * 5001 + "}").encode(), ['"months_out_of_skill_work"', "数字过大"]),
-    ((A_DIR + '"series": "\\ud800"}').encode(), ['"series"', "无法识别的字符"]),
-    ((A_DIR + '"honors": [{"name": "\\udfff"}]}').encode(), ['"honors[0].name"', "无法识别的字符"]),
-    (b'{"direction": "skill_to_title", "\\ud800": 1}', ["\\ud800", "无法识别的字符"]),
-    (b'{"direction": "skill_to_title", "series": "\xff\xfe"}', ["UTF-8", "第 44 个字节"]),
-    ((A_DIR + '"integrity_record": true, "integrity_record": false}').encode(), ['"integrity_record"', "两次"]),
-    ((A_DIR + '"skill_levels": {"technician": "2019-06-30", "technician": "2020-06-30"}}').encode(),
-     ['"skill_levels.technician"', "两次"]),
-    (b'{"direction": ', ["不是有效的 JSON", "第 1 行", "缺少一个值"]),
-    (b'{"direction" "x"}', ["缺少冒号"]),
-    (b'{direction: 1}', ["键名须用英文双引号"]),
-    (b'{"direction": "skill_to_title"} {}', ["多余的内容"]),
-    (b'{"direction": NaN}', ["NaN 不是 JSON 的数值"]),
-    ((A_DIR + '"series": "' + "工" * 201 + '"}').encode(), ['"series"', "文字过长"]),
-    ((A_DIR + '"honors": [' + ",".join(f'"荣誉{i}"' for i in range(101)) + "]}").encode(), ['"honors"', "荣誉过多"]),
-    ((A_DIR + '"honors": ["\\u200b"]}').encode(), ['"honors[0].name"', "不能为空"]),
-    ((A_DIR + '"honors": ' + "[" * 30 + "]" * 30 + "}").encode(), ['"honors', "嵌套层数过多"]),
-    (b" " * 10_000_001, ["答案文件过大"]),
-])
+@pytest.mark.parametrize(
+    "data,fragments",
+    [
+        ((A_DIR + '"months_out_of_skill_work": ' + "7" * 5001 + "}").encode(), ['"months_out_of_skill_work"', "数字过大"]),
+        ((A_DIR + '"series": "\\ud800"}').encode(), ['"series"', "无法识别的字符"]),
+        ((A_DIR + '"honors": [{"name": "\\udfff"}]}').encode(), ['"honors[0].name"', "无法识别的字符"]),
+        (b'{"direction": "skill_to_title", "\\ud800": 1}', ["\\ud800", "无法识别的字符"]),
+        (b'{"direction": "skill_to_title", "series": "\xff\xfe"}', ["UTF-8", "第 44 个字节"]),
+        ((A_DIR + '"integrity_record": true, "integrity_record": false}').encode(), ['"integrity_record"', "两次"]),
+        (
+            (A_DIR + '"skill_levels": {"technician": "2019-06-30", "technician": "2020-06-30"}}').encode(),
+            ['"skill_levels.technician"', "两次"],
+        ),
+        (b'{"direction": ', ["不是有效的 JSON", "第 1 行", "缺少一个值"]),
+        (b'{"direction" "x"}', ["缺少冒号"]),
+        (b"{direction: 1}", ["键名须用英文双引号"]),
+        (b'{"direction": "skill_to_title"} {}', ["多余的内容"]),
+        (b'{"direction": NaN}', ["NaN 不是 JSON 的数值"]),
+        ((A_DIR + '"series": "' + "工" * 201 + '"}').encode(), ['"series"', "文字过长"]),
+        ((A_DIR + '"honors": [' + ",".join(f'"荣誉{i}"' for i in range(101)) + "]}").encode(), ['"honors"', "荣誉过多"]),
+        ((A_DIR + '"honors": ["\\u200b"]}').encode(), ['"honors[0].name"', "不能为空"]),
+        ((A_DIR + '"honors": ' + "[" * 30 + "]" * 30 + "}").encode(), ['"honors', "嵌套层数过多"]),
+        (b" " * 10_000_001, ["答案文件过大"]),
+    ],
+)
 def test_hostile_input_exits_2_naming_the_key_in_chinese(data, fragments):
     refused(check_bytes(data), *fragments)
 

@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 12, 1)
 HUANGSHI_CRAFTSMAN = '''[[honor]]
 name = "黄石工匠"
 tier = "assistant"'''
-ROUND = '''
+ROUND = """
 [[round]]
 id = "2026-b"
 pathway = "skill_to_title"
@@ -27,7 +27,7 @@ year = 2026
 deadline = 2026-11-15
 document = "测试：2026年度第二批通知"
 clause = "3.2"
-'''
+"""
 
 
 def edited(tmp_path: Path, old: str | None, new: str, name: str = "after.toml", base: str = GOOD) -> Path:
@@ -143,7 +143,7 @@ def test_a_broken_file_is_one_chinese_line(tmp_path):
 def test_a_build_keeps_its_data_and_says_what_an_edit_changes(tmp_path, capsys):
     site, fresh = tmp_path / "site", tmp_path / "fresh"
     site.mkdir(), fresh.mkdir()
-    cli._publish_data(str(POLICY_PATH), site, tmp_path / "none")   # the first build: nothing to compare
+    cli._publish_data(str(POLICY_PATH), site, tmp_path / "none")  # the first build: nothing to compare
     assert (site / cli.PUBLISHED).read_bytes() == POLICY_PATH.read_bytes() and capsys.readouterr().out == ""
     after = edited(tmp_path, 'skill_level = "senior_worker"\nyears = 2', 'skill_level = "senior_worker"\nyears = 3')
     cli._publish_data(str(after), fresh, site)
@@ -155,9 +155,12 @@ def test_a_build_keeps_its_data_and_says_what_an_edit_changes(tmp_path, capsys):
 
 def test_the_people_of_a_spreadsheet_are_decided_too(tmp_path):
     people = tmp_path / "名单.csv"
-    people.write_text("姓名,申报方向,受理截止日期,单位在黄石市,一线或技能岗位,高级工取得日期,荣誉,技能大师工作室,申报系列,"
-                      "专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
-                      "张三,职称,2026-06-30,是,是,2024-06-30,,无,工程技术,是,是,否\n", encoding="utf-8-sig")
+    people.write_text(
+        "姓名,申报方向,受理截止日期,单位在黄石市,一线或技能岗位,高级工取得日期,荣誉,技能大师工作室,申报系列,"
+        "专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
+        "张三,职称,2026-06-30,是,是,2024-06-30,,无,工程技术,是,是,否\n",
+        encoding="utf-8-sig",
+    )
     after = edited(tmp_path, 'skill_level = "senior_worker"\nyears = 2', 'skill_level = "senior_worker"\nyears = 3')
     base = [sys.executable, "-m", "guantong", "diff", str(POLICY_PATH), str(after), "--today", "2026-12-01", "--json"]
     without = json.loads(subprocess.run(base, capture_output=True, text=True, cwd=ROOT, check=True).stdout)

@@ -31,41 +31,98 @@ def test_every_question_fills_a_contract_key_and_every_key_is_asked():
 
 
 def test_pathway_a_full_journey_in_order():
-    answers, asked = walk({
-        "direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-        "skill_levels": {"technician": "2020-01-01"}, "months_out_of_skill_work": 0, "honors": [], "studio": None,
-        "series": "工程技术", "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False,
-    })
-    assert asked == ["direction", "deadline", "employed_in_huangshi", "skill_post", "skill_levels",
-                     "months_out_of_skill_work", "honors", "studio", "series", "speciality_matches",
-                     "annual_assessment_passed", "integrity_record"]
+    answers, asked = walk(
+        {
+            "direction": "skill_to_title",
+            "deadline": "2026-06-30",
+            "employed_in_huangshi": True,
+            "skill_post": True,
+            "skill_levels": {"technician": "2020-01-01"},
+            "months_out_of_skill_work": 0,
+            "honors": [],
+            "studio": None,
+            "series": "工程技术",
+            "speciality_matches": True,
+            "annual_assessment_passed": True,
+            "integrity_record": False,
+        }
+    )
+    assert asked == [
+        "direction",
+        "deadline",
+        "employed_in_huangshi",
+        "skill_post",
+        "skill_levels",
+        "months_out_of_skill_work",
+        "honors",
+        "studio",
+        "series",
+        "speciality_matches",
+        "annual_assessment_passed",
+        "integrity_record",
+    ]
     assert evaluate(answers).to_dict()["highest"] == "intermediate"
     assert [q.id for q in journey(answers)] == asked
 
 
 def test_pathway_b_with_work_years_instead_of_a_start_date():
-    _, asked = walk({"direction": "title_to_skill", "titles": {"assistant": "2019-01-01"}, "technical_skill_post": True,
-                     "occupation": "电工", "occupation_matches": True, "work_years": 9, "related_major": False,
-                     "integrity_record": False}, skipped=("deadline",))
+    _, asked = walk(
+        {
+            "direction": "title_to_skill",
+            "titles": {"assistant": "2019-01-01"},
+            "technical_skill_post": True,
+            "occupation": "电工",
+            "occupation_matches": True,
+            "work_years": 9,
+            "related_major": False,
+            "integrity_record": False,
+        },
+        skipped=("deadline",),
+    )
     assert "work_start" in asked and "work_years" in asked and "months_out_of_work" not in asked
     assert "required_years" in asked  # 电工 is not in the occupation table yet
 
 
 def test_pathway_b_with_a_start_date_asks_months_not_years():
-    _, asked = walk({"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"assistant": "2019-01-01"},
-                     "technical_skill_post": True, "occupation": "电工", "occupation_matches": True,
-                     "work_start": "2010-01-01", "months_out_of_work": 0, "required_years": {"senior_worker": 5},
-                     "related_major": True, "integrity_record": False})
+    _, asked = walk(
+        {
+            "direction": "title_to_skill",
+            "deadline": "2026-06-30",
+            "titles": {"assistant": "2019-01-01"},
+            "technical_skill_post": True,
+            "occupation": "电工",
+            "occupation_matches": True,
+            "work_start": "2010-01-01",
+            "months_out_of_work": 0,
+            "required_years": {"senior_worker": 5},
+            "related_major": True,
+            "integrity_record": False,
+        }
+    )
     assert "months_out_of_work" in asked and "work_years" not in asked
 
 
-@pytest.mark.parametrize("key,value,rule", [
-    ("employed_in_huangshi", False, "A1"), ("skill_post", False, "A1"), ("skill_levels", {}, "A2"),
-    ("speciality_matches", False, "A4"), ("annual_assessment_passed", False, "A5"), ("integrity_record", True, "T4"),
-])
+@pytest.mark.parametrize(
+    "key,value,rule",
+    [
+        ("employed_in_huangshi", False, "A1"),
+        ("skill_post", False, "A1"),
+        ("skill_levels", {}, "A2"),
+        ("speciality_matches", False, "A4"),
+        ("annual_assessment_passed", False, "A5"),
+        ("integrity_record", True, "T4"),
+    ],
+)
 def test_a_closing_answer_ends_the_flow_and_every_level_is_not_eligible(key, value, rule):
-    base = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-            "skill_levels": {"senior_worker": "2020-01-01"}, "honors": [], "studio": None}
+    base = {
+        "direction": "skill_to_title",
+        "deadline": "2026-06-30",
+        "employed_in_huangshi": True,
+        "skill_post": True,
+        "skill_levels": {"senior_worker": "2020-01-01"},
+        "honors": [],
+        "studio": None,
+    }
     answers = {**base, key: value}
     assert ended_by(answers) == rule
     assert next_question(answers) is None
@@ -104,7 +161,9 @@ def test_the_deadline_question_offers_published_rounds_with_the_current_one_firs
     from guantong.policy import POLICY_PATH, load_policy
 
     path = tmp_path / "policy.toml"
-    path.write_text(POLICY_PATH.read_text(encoding="utf-8") + """
+    path.write_text(
+        POLICY_PATH.read_text(encoding="utf-8")
+        + """
 [[round]]
 id = "2025-a"
 pathway = "skill_to_title"
@@ -120,23 +179,35 @@ year = 2026
 deadline = 2026-07-15
 document = "2026年度通知"
 clause = "3.2"
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     policy = load_policy(path)
     q = describe(BY_ID["deadline"], policy, {"direction": "skill_to_title"}, today=dt.date(2026, 3, 1))
     assert [o["value"] for o in q["options"]] == ["2026-07-15", "2025-06-30"]
     assert [o["default"] for o in q["options"]] == [True, False]
     assert "2026年度通知" in q["options"][0]["label"]
     other = describe(BY_ID["deadline"], policy, {"direction": "title_to_skill"}, today=dt.date(2026, 3, 1))
-    assert other["options"] == []   # example rounds are never offered
+    assert other["options"] == []  # example rounds are never offered
 
 
 def test_applicable_drops_answers_of_questions_no_longer_asked_and_cuts_after_an_end():
     from guantong.flow import applicable
 
-    a = {"direction": "title_to_skill", "titles": {"assistant": "2019-01-01"}, "work_start": "2010-01-01",
-         "work_years": 5, "months_out_of_work": 2, "skill_post": True}
-    assert applicable(a) == {"direction": "title_to_skill", "titles": {"assistant": "2019-01-01"},
-                             "work_start": "2010-01-01", "months_out_of_work": 2}
+    a = {
+        "direction": "title_to_skill",
+        "titles": {"assistant": "2019-01-01"},
+        "work_start": "2010-01-01",
+        "work_years": 5,
+        "months_out_of_work": 2,
+        "skill_post": True,
+    }
+    assert applicable(a) == {
+        "direction": "title_to_skill",
+        "titles": {"assistant": "2019-01-01"},
+        "work_start": "2010-01-01",
+        "months_out_of_work": 2,
+    }
     b = {"direction": "skill_to_title", "employed_in_huangshi": False, "skill_post": True, "series": "农业"}
     assert applicable(b) == {"direction": "skill_to_title", "employed_in_huangshi": False}
 

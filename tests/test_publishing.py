@@ -14,14 +14,15 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
-from policy_edits import broken   # a copy of the real data with one edit
+from policy_edits import broken  # a copy of the real data with one edit
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def guantong(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "guantong", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "guantong", *args], cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,13 +60,14 @@ def test_the_changelog_page_lists_the_change_and_the_data_version(published):
     version = re.search(r'version = "([^"]+)"', POLICY_PATH.read_text(encoding="utf-8")).group(1)
     home = page(published, "index.html")
     assert f'data-version="{version}"' in home and "数据版本" not in home
-    assert "规则更新于 2026年11月25日" in home   # the latest change-log entry by date (the edit adds an older one)
+    assert "规则更新于 2026年11月25日" in home  # the latest change-log entry by date (the edit adds an older one)
 
 
 def test_the_staff_guide_carries_the_nginx_example_verbatim(published):
     html = page(published, "staff/index.html")
     assert "政策数据维护与发布指南" in html
     import html as h
+
     text = h.unescape(re.sub(r"<[^>]+>", "", html))
     for line in (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8").splitlines():
         assert line.strip() in text, line
@@ -85,8 +87,13 @@ def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):
 
 
 def test_mkdocs_itself_refuses_broken_data_with_the_line(tmp_path):
-    policy = broken(tmp_path, None, "\n[[round]]\nid = \"x\"\npathway = \"skill_to_title\"\nyear = 2026\ndocument = \"d\"\nclause = \"3.2\"\n")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "GUANTONG_POLICY": str(policy)})
+    policy = broken(tmp_path, None, '\n[[round]]\nid = "x"\npathway = "skill_to_title"\nyear = 2026\ndocument = "d"\nclause = "3.2"\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GUANTONG_POLICY": str(policy)},
+    )
     assert proc.returncode != 0
     assert "缺少必填字段 deadline" in proc.stderr and re.search(r"第 \d+ 行", proc.stderr)

@@ -27,7 +27,7 @@ PAGES = ["", "policy/", "pathway-a/", "pathway-b/", "faq/", "glossary/", "contac
 
 @pytest.fixture(scope="session")
 def site(built_site) -> Path:
-    return built_site   # built once per session (tests/conftest.py)
+    return built_site  # built once per session (tests/conftest.py)
 
 
 def page(site: Path, url: str) -> str:
@@ -41,7 +41,7 @@ class Elements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: list[str] = []
         self.links: list[str] = []
-        self.rows: list[list[str]] = []        # links in each <tr> of a <tbody>
+        self.rows: list[list[str]] = []  # links in each <tr> of a <tbody>
         self._in_tbody = False
         self._row: list[str] | None = None
 
@@ -129,14 +129,31 @@ def _cited_in_engine_source() -> set[str]:
 
 def _cited_in_results() -> set[str]:
     samples = [
-        {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-         "skill_levels": {"technician": "2020-05-01"}, "honors": ["黄石工匠", {"name": "某某奖", "tier": "intermediate"}],
-         "studio": {"level": "city"}, "series": "工程技术", "speciality_matches": True,
-         "annual_assessment_passed": True, "integrity_record": False},
+        {
+            "direction": "skill_to_title",
+            "deadline": "2026-06-30",
+            "employed_in_huangshi": True,
+            "skill_post": True,
+            "skill_levels": {"technician": "2020-05-01"},
+            "honors": ["黄石工匠", {"name": "某某奖", "tier": "intermediate"}],
+            "studio": {"level": "city"},
+            "series": "工程技术",
+            "speciality_matches": True,
+            "annual_assessment_passed": True,
+            "integrity_record": False,
+        },
         {"direction": "skill_to_title"},
-        {"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"assistant": "2024-01-01"},
-         "technical_skill_post": True, "occupation_matches": True, "occupation": "电工", "work_years": 12,
-         "related_major": True, "integrity_record": False},
+        {
+            "direction": "title_to_skill",
+            "deadline": "2026-06-30",
+            "titles": {"assistant": "2024-01-01"},
+            "technical_skill_post": True,
+            "occupation_matches": True,
+            "occupation": "电工",
+            "work_years": 12,
+            "related_major": True,
+            "integrity_record": False,
+        },
         {"direction": "title_to_skill"},
     ]
     found = set()
@@ -165,8 +182,8 @@ def test_evaluated_clauses_link_to_the_section_explaining_them(site):
         a = anchor_for(clause_id)
         # the clause's own block runs up to the next clause anchor
         start = notice_html.index(f'id="{a}"')
-        nxt = re.search(r'id="c-[\d-]+"', notice_html[start + len(a) + 5:])
-        block = notice_html[start:start + len(a) + 5 + (nxt.start() if nxt else len(notice_html))]
+        nxt = re.search(r'id="c-[\d-]+"', notice_html[start + len(a) + 5 :])
+        block = notice_html[start : start + len(a) + 5 + (nxt.start() if nxt else len(notice_html))]
         links = re.findall(r'class="gt-explained".*?</p>', block, re.S)
         assert links, f"clause {clause_id} is evaluated but the notice page does not link to its explanation"
         for href in re.findall(r'href="\.\./(pathway-[ab]/)#([\w-]+)"', links[0]):
@@ -210,8 +227,8 @@ def test_changing_the_data_changes_the_pages(staff_site):
     a, b = page(out, "pathway-a/"), page(out, "pathway-b/")
     assert "测试用技能荣誉甲" in a and "测试系列乙系列" in a
     assert "从事相应技术技能工作满 5 年" in a
-    assert "技师及以上满5年" in a                              # the flowchart follows
-    assert "助理级一档的荣誉（7项）" in a                      # 5, the edit's 测试用技能荣誉甲 and ROUND_AND_HONOUR's 黄石市金牌职工
+    assert "技师及以上满5年" in a  # the flowchart follows
+    assert "助理级一档的荣誉（7项）" in a  # 5, the edit's 测试用技能荣誉甲 and ROUND_AND_HONOUR's 黄石市金牌职工
     assert "测试工种丙" in b and "11 年" in b and "测试工种丙国家职业技能标准（测试版）" in b
     assert "测试系列乙" in page(out, "faq/") and "测试系列乙" in page(out, "glossary/")
     # …and the default build is untouched
@@ -227,7 +244,7 @@ def test_flowcharts_are_drawn_from_the_declared_rules():
     a, b = _chart_text(site_charts.eligibility_a(s)), _chart_text(site_charts.eligibility_b(s))
     for pathway, chart in (("skill_to_title", a), ("title_to_skill", b)):
         for i, pre in enumerate(s.preconditions(pathway), start=1):
-            assert f"{i}. {pre['label']}" in chart and pre["id"] not in chart   # no rule ids for the public
+            assert f"{i}. {pre['label']}" in chart and pre["id"] not in chart  # no rule ids for the public
     for level in s.policy.a_levels:
         assert level["name"] in a and f"满{level['years']}年" in a
     for level in s.policy.b_levels:
@@ -284,7 +301,7 @@ def test_site_is_configured_for_the_public_in_china(site):
     assert '<html lang="zh"' in home
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
     assert 'data-md-color-scheme="default"' in home
-    assert home.count('name="__palette"') == 2                     # a light and a dark palette
+    assert home.count('name="__palette"') == 2  # a light and a dark palette
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', home, re.S).group(1))
     assert "navigation.instant" in config["features"]
     assert '<meta name="description"' in home
@@ -294,8 +311,11 @@ def test_site_is_configured_for_the_public_in_china(site):
 
 
 def _requests(site: Path, inside_wizard: bool) -> list[str]:
-    return [f"{f.path}: {f.url}  ({f.where[:120]})" for f in site_offline.scan(site)
-            if f.request and f.path.startswith("wizard/") == inside_wizard]
+    return [
+        f"{f.path}: {f.url}  ({f.where[:120]})"
+        for f in site_offline.scan(site)
+        if f.request and f.path.startswith("wizard/") == inside_wizard
+    ]
 
 
 def test_no_built_file_refers_to_another_host(site):
@@ -323,21 +343,24 @@ def test_graphviz_is_the_pinned_npm_package():
     assert lock["packages"]["node_modules/@viz-js/viz"]["version"] == pinned == "3.31.0"
 
 
-@pytest.mark.parametrize("snippet, request_expected", [
-    ('<script src="https://cdn.example.com/x.js"></script>', True),
-    ('<link rel="stylesheet" href="//fonts.example.net/a.css">', True),
-    ('<a href="https://www.example.gov.cn/">x</a>', True),
-    ('<img srcset="/a.png 1x, https://img.example.com/b.png 2x">', True),
-    ('<div style="background:url(https://img.example.com/b.png)"></div>', True),
-    ('<script>fetch("https://api.example.com/v1")</script>', True),
-    ('<script>import("https://esm.example.com/m.js")</script>', True),
-    ("<script>x.innerHTML='<img src=\"https://t.example.com/p.gif\">'</script>", True),
-    ('<style>@import "https://fonts.example.com/c.css";</style>', True),
-    ('<svg xmlns="http://www.w3.org/2000/svg"></svg>', False),
-    ('<script>/*! lib | MIT https://lib.example.org/license */</script>', False),
-    ('<script>throw Error("see https://docs.example.org/errors#x for help")</script>', False),
-    ('<p>no url here: 技能人才评价工作网</p>', None),
-])
+@pytest.mark.parametrize(
+    "snippet, request_expected",
+    [
+        ('<script src="https://cdn.example.com/x.js"></script>', True),
+        ('<link rel="stylesheet" href="//fonts.example.net/a.css">', True),
+        ('<a href="https://www.example.gov.cn/">x</a>', True),
+        ('<img srcset="/a.png 1x, https://img.example.com/b.png 2x">', True),
+        ('<div style="background:url(https://img.example.com/b.png)"></div>', True),
+        ('<script>fetch("https://api.example.com/v1")</script>', True),
+        ('<script>import("https://esm.example.com/m.js")</script>', True),
+        ("<script>x.innerHTML='<img src=\"https://t.example.com/p.gif\">'</script>", True),
+        ('<style>@import "https://fonts.example.com/c.css";</style>', True),
+        ('<svg xmlns="http://www.w3.org/2000/svg"></svg>', False),
+        ("<script>/*! lib | MIT https://lib.example.org/license */</script>", False),
+        ('<script>throw Error("see https://docs.example.org/errors#x for help")</script>', False),
+        ("<p>no url here: 技能人才评价工作网</p>", None),
+    ],
+)
 def test_the_scanner_tells_requests_from_mentions(tmp_path, snippet, request_expected):
     (tmp_path / "index.html").write_text(snippet, encoding="utf-8")
     findings = site_offline.scan(tmp_path)

@@ -20,7 +20,7 @@ TODAY = "2026-11-25"
 @pytest.fixture(scope="module")
 def bridge():
     loaded = {}
-    for name in ("guantong_bridge", "guantong_wizard"):   # the core first: the wizard's imports it by name
+    for name in ("guantong_bridge", "guantong_wizard"):  # the core first: the wizard's imports it by name
         spec = importlib.util.spec_from_file_location(name, BRIDGE.with_name(f"{name}.py"))
         loaded[name] = sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(loaded[name])
@@ -34,9 +34,18 @@ def call(bridge, op, payload):
 
 
 A_DONE = {
-    "direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-    "skill_levels": {"technician": "2019-06-30"}, "months_out_of_skill_work": 0, "honors": [], "studio": None,
-    "series": "工程技术", "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False,
+    "direction": "skill_to_title",
+    "deadline": "2026-06-30",
+    "employed_in_huangshi": True,
+    "skill_post": True,
+    "skill_levels": {"technician": "2019-06-30"},
+    "months_out_of_skill_work": 0,
+    "honors": [],
+    "studio": None,
+    "series": "工程技术",
+    "speciality_matches": True,
+    "annual_assessment_passed": True,
+    "integrity_record": False,
 }
 
 
@@ -94,13 +103,16 @@ def test_invalid_answers_come_back_as_the_engines_error(bridge):
 
 
 def test_dates_after_the_deadline_are_reported(bridge):
-    answers = {"direction": "skill_to_title", "deadline": "2026-06-30",
-               "skill_levels": {"technician": "2019-01-01", "senior_technician": "2026-07-01"},
-               "honors": [{"name": "楚天名匠", "date": "2027-01-01"}], "studio": {"level": "city", "date": "2020-01-01"}}
+    answers = {
+        "direction": "skill_to_title",
+        "deadline": "2026-06-30",
+        "skill_levels": {"technician": "2019-01-01", "senior_technician": "2026-07-01"},
+        "honors": [{"name": "楚天名匠", "date": "2027-01-01"}],
+        "studio": {"level": "city", "date": "2020-01-01"},
+    }
     st = call(bridge, "state", {"answers": answers, "skipped": []})["value"]
     assert st["deadline"] == "2026-06-30" and st["deadline_source"] == "answers"
-    assert st["late"] == [{"key": "skill_levels.senior_technician", "date": "2026-07-01"},
-                          {"key": "honors[0].date", "date": "2027-01-01"}]
+    assert st["late"] == [{"key": "skill_levels.senior_technician", "date": "2026-07-01"}, {"key": "honors[0].date", "date": "2027-01-01"}]
 
 
 def test_result_carries_names_citations_and_checklist(bridge):

@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def wb():
     from build_scripts.wizard import bundle as module
+
     if not (wizard_common.PYODIDE_DIR / "pyodide.mjs").exists():
         if os.environ.get("CI"):
             pytest.fail("wizard/node_modules/pyodide is missing: run make deps", pytrace=False)
@@ -59,9 +60,22 @@ def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb
     standard library modules they add, all compiled by Pyodide's Python; no lxml (not pure Python); not in
     the wizard's precache, not preloaded: the wizard never downloads it."""
     names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.batch_zip])).namelist())
-    assert {"guantong_tools/__init__.pyc", "guantong_tools/batch/__init__.pyc", "guantong_tools/batch/xlsx_patch.pyc", "guantong_batch.pyc", "openpyxl/__init__.pyc", "et_xmlfile/__init__.pyc",
-            "xlrd/__init__.pyc", "odf/opendocument.pyc", "defusedxml/sax.pyc",
-            "openpyxl/LICENCE.rst", "et_xmlfile/LICENCE.rst", "xlrd/LICENSE", "defusedxml/LICENSE", "odf/METADATA"} <= names
+    assert {
+        "guantong_tools/__init__.pyc",
+        "guantong_tools/batch/__init__.pyc",
+        "guantong_tools/batch/xlsx_patch.pyc",
+        "guantong_batch.pyc",
+        "openpyxl/__init__.pyc",
+        "et_xmlfile/__init__.pyc",
+        "xlrd/__init__.pyc",
+        "odf/opendocument.pyc",
+        "defusedxml/sax.pyc",
+        "openpyxl/LICENCE.rst",
+        "et_xmlfile/LICENCE.rst",
+        "xlrd/LICENSE",
+        "defusedxml/LICENSE",
+        "odf/METADATA",
+    } <= names
     assert "odf/odf2xhtml.pyc" not in names, "odfpy's converters stay out"
     assert not [n for n in names if n.endswith(".py") or n.startswith("lxml")]
     assert {"xml/etree/ElementTree.pyc", "csv.pyc"} <= names, "the standard library the batch run imports"
@@ -75,7 +89,7 @@ def test_batch_zip_holds_the_batch_page_s_python_and_is_off_the_wizard_s_path(wb
 def _fake_site(tmp_path):
     site = tmp_path / "site"
     (site / "wizard").mkdir(parents=True)
-    (site / "wizard" / "index.html").write_text("<html><head><meta charset=\"utf-8\"></head><body></body></html>", encoding="utf-8")
+    (site / "wizard" / "index.html").write_text('<html><head><meta charset="utf-8"></head><body></body></html>', encoding="utf-8")
     return site
 
 
@@ -86,7 +100,9 @@ def test_engine_zip_runs_on_its_own(bundle, tmp_path):
     # -E -s: no PYTHON* variables, no user site; the unpacked folder is the script's directory, first on the import path.
     (tmp_path / "check.py").write_text(
         "import json, sys; import guantong_wizard as g, guantong; assert guantong.__file__.startswith(sys.argv[1]); "
-        "print(g.call('state', json.dumps({'answers': {'direction': 'title_to_skill'}})))", encoding="utf-8")
+        "print(g.call('state', json.dumps({'answers': {'direction': 'title_to_skill'}})))",
+        encoding="utf-8",
+    )
     out = subprocess.run([sys.executable, "-E", "-s", str(tmp_path / "check.py"), str(tmp_path)], capture_output=True, text=True, cwd="/")
     assert out.returncode == 0, out.stderr
     reply = json.loads(out.stdout)
@@ -139,7 +155,8 @@ def fake_site(tmp_path: Path) -> Path:
     (site / "sitemap.xml").write_text("<urlset/>")
     (site / "wizard" / "index.html").write_text(
         '<link rel="stylesheet" href="../assets/main.css"><link rel="stylesheet" href="https://cdn.example/x.css">'
-        '<script src="../assets/bundle.js"></script><script src="assets/wizard.js" type="module"></script>')
+        '<script src="../assets/bundle.js"></script><script src="assets/wizard.js" type="module"></script>'
+    )
     return site
 
 
@@ -181,8 +198,10 @@ def test_service_worker_lists_and_versions(wb, bundle, tmp_path):
 
 def test_policy_override_is_bundled(wb, monkeypatch, tmp_path):
     edited = tmp_path / "policy.toml"
-    edited.write_text((REPO / "guantong" / "data" / "policy.toml").read_text(encoding="utf-8").replace(
-        "# Policy parameters", "# Edited copy", 1), encoding="utf-8")
+    edited.write_text(
+        (REPO / "guantong" / "data" / "policy.toml").read_text(encoding="utf-8").replace("# Policy parameters", "# Edited copy", 1),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("GUANTONG_POLICY", str(edited))
     zipped = zipfile.ZipFile(io.BytesIO(wizard_zips.engine_zip()))
     assert zipped.read("guantong/data/policy.toml").decode("utf-8").startswith("# Edited copy")
@@ -235,10 +254,19 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     (tmp_path / "stdlib.zip").write_bytes(bundle.files[bundle.pyodide["python_stdlib.zip"]])
     [engine] = [n for n in bundle.files if n.startswith("engine/guantong.")]
     (tmp_path / "engine.zip").write_bytes(bundle.files[engine])
-    (tmp_path / "check.mjs").write_text(NODE_CHECK % {"pyodide": json.dumps((wizard_common.PYODIDE_DIR / "pyodide.mjs").as_uri()),
-                                                      "index": json.dumps(str(wizard_common.PYODIDE_DIR) + "/")})
-    out = subprocess.run(["node", str(tmp_path / "check.mjs"), str(tmp_path / "stdlib.zip"), str(tmp_path / "engine.zip"),
-                          str(tmp_path / "items.json")], capture_output=True, text=True, cwd=tmp_path)
+    (tmp_path / "check.mjs").write_text(
+        NODE_CHECK
+        % {
+            "pyodide": json.dumps((wizard_common.PYODIDE_DIR / "pyodide.mjs").as_uri()),
+            "index": json.dumps(str(wizard_common.PYODIDE_DIR) + "/"),
+        }
+    )
+    out = subprocess.run(
+        ["node", str(tmp_path / "check.mjs"), str(tmp_path / "stdlib.zip"), str(tmp_path / "engine.zip"), str(tmp_path / "items.json")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert not report["failed"], report["failed"]
@@ -246,7 +274,10 @@ def test_trimmed_stdlib_runs_the_engine_in_pyodide(wb, bundle, tmp_path):
     names = set(zipfile.ZipFile(io.BytesIO(bundle.files[bundle.pyodide["python_stdlib.zip"]])).namelist())
     # Precompiled .pyc, stored: bigger on disk, but less than half of Pyodide's zip once compressed (as served).
     assert names and all(n.endswith(".pyc") for n in names)
-    assert len(wizard_writing.compressed(bundle.files[bundle.pyodide["python_stdlib.zip"]], "br")) < 0.5 * (wizard_common.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
+    assert (
+        len(wizard_writing.compressed(bundle.files[bundle.pyodide["python_stdlib.zip"]], "br"))
+        < 0.5 * (wizard_common.PYODIDE_DIR / "python_stdlib.zip").stat().st_size
+    )
 
 
 def test_stdlib_is_bytecode_of_the_shipped_python(bundle):
@@ -269,8 +300,7 @@ def test_the_engine_s_files_are_served_for_a_year_by_our_server_and_by_nginx(wb,
 
     from build_scripts.server import static
 
-    engine = [*bundle.pyodide.values(), bundle.worker, bundle.batch_zip,
-              next(n for n in bundle.files if n.startswith("engine/guantong."))]
+    engine = [*bundle.pyodide.values(), bundle.worker, bundle.batch_zip, next(n for n in bundle.files if n.startswith("engine/guantong."))]
     assert len(engine) == 7
     conf = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     rule = re.search(r'location ~\* "([^"]+)" \{([^}]*)\}', conf)

@@ -38,7 +38,11 @@ def test_the_navigation_names_the_pathways_pages_by_their_titles():
 
 def test_the_page_addresses_are_the_sites_pages():
     for key, url in words.PAGES.items():
-        source = "index.md" if url == "" else url.split("#")[0].removesuffix("/") + ("/index.md" if key in ("wizard", "batch", "staff") else ".md")
+        source = (
+            "index.md"
+            if url == ""
+            else url.split("#")[0].removesuffix("/") + ("/index.md" if key in ("wizard", "batch", "staff") else ".md")
+        )
         assert source in model.PAGES.values() or (ROOT / "docs" / source).is_file(), (key, url)
 
 

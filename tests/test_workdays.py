@@ -29,14 +29,17 @@ def reference_end(start: dt.date, n: int = 5) -> dt.date:
         day += dt.timedelta(days=1)
 
 
-@pytest.mark.parametrize("start,end", [
-    ("2026-06-01", "2026-06-05"),   # Monday to Friday
-    ("2026-06-17", "2026-06-24"),   # Dragon Boat: 19 June (Fri) off, weekend, so Wed..Wed
-    ("2026-09-28", "2026-10-09"),   # National Day: 28–30 Sep, then 1–7 Oct off, 8–9 Oct
-    ("2026-02-12", "2026-02-25"),   # Spring Festival: 14 Feb (Sat) is a working day (调休), 15–23 off
-    ("2026-10-08", "2026-10-13"),   # 10 October (Sat) is a working day (调休): 8, 9, 10, 12, 13
-    ("2026-06-06", "2026-06-12"),   # starts on a Saturday: counting begins Monday
-])
+@pytest.mark.parametrize(
+    "start,end",
+    [
+        ("2026-06-01", "2026-06-05"),  # Monday to Friday
+        ("2026-06-17", "2026-06-24"),  # Dragon Boat: 19 June (Fri) off, weekend, so Wed..Wed
+        ("2026-09-28", "2026-10-09"),  # National Day: 28–30 Sep, then 1–7 Oct off, 8–9 Oct
+        ("2026-02-12", "2026-02-25"),  # Spring Festival: 14 Feb (Sat) is a working day (调休), 15–23 off
+        ("2026-10-08", "2026-10-13"),  # 10 October (Sat) is a working day (调休): 8, 9, 10, 12, 13
+        ("2026-06-06", "2026-06-12"),  # starts on a Saturday: counting begins Monday
+    ],
+)
 def test_known_dates(start, end):
     assert posting_end(dt.date.fromisoformat(start)) == dt.date.fromisoformat(end)
 
@@ -65,7 +68,7 @@ def test_latest_start_finishes_by_the_deadline_and_a_day_later_does_not():
 
     cal = load_calendar()
     day = dt.date(cal.first_year, 1, 20)
-    while day < dt.date(cal.last_year, 12, 15):   # the day after must stay inside the calendar too
+    while day < dt.date(cal.last_year, 12, 15):  # the day after must stay inside the calendar too
         start = latest_posting_start(day)
         assert posting_end(start) <= day < posting_end(start + dt.timedelta(days=1)), day
         day += dt.timedelta(days=3)

@@ -38,12 +38,12 @@ READ = """() => { const w = window.__gtBench; const points = [w.t0, ...w.marks.f
   return { total: w.done - w.t0, still, frame: Math.max(0, ...w.frames) }; }"""
 
 
-PROFILES = {   # (context options, CPU slowdown of the page; the engine's worker runs at this machine's speed)
+PROFILES = {  # (context options, CPU slowdown of the page; the engine's worker runs at this machine's speed)
     "desktop": ({"viewport": {"width": 1280, "height": 900}}, 1),
     "phone": (bench_wizard.PHONE, 4),
 }
 
-TARGETS = {("desktop", 10_000): 15_000, ("phone", 5_000): 6_000}   # choose → table, ms (issues 25 and 32)
+TARGETS = {("desktop", 10_000): 15_000, ("phone", 5_000): 6_000}  # choose → table, ms (issues 25 and 32)
 
 
 def run(site: Path, files: dict[int, bytes], runs: int = 3, profile: str = "desktop") -> dict:
@@ -64,14 +64,24 @@ def run(site: Path, files: dict[int, bytes], runs: int = 3, profile: str = "desk
             for _ in range(runs):
                 for n, data in files.items():
                     page.evaluate("() => delete document.getElementById('gt-batch').dataset.rows")
-                    page.set_input_files("#gt-batch-file", {"name": f"名单{n}.xlsx", "buffer": data,
-                                                            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+                    page.set_input_files(
+                        "#gt-batch-file",
+                        {
+                            "name": f"名单{n}.xlsx",
+                            "buffer": data,
+                            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        },
+                    )
                     page.wait_for_selector("#gt-batch[data-rows]", timeout=600_000)
                     out[n].append(page.evaluate(READ))
         finally:
             browser.close()
-    return {"runs": runs, "profile": profile, "cpu": cpu,
-            "sizes": {n: {k: bench_wizard.spread([r[k] for r in rs]) for k in ("total", "still", "frame")} for n, rs in out.items()}}
+    return {
+        "runs": runs,
+        "profile": profile,
+        "cpu": cpu,
+        "sizes": {n: {k: bench_wizard.spread([r[k] for r in rs]) for k in ("total", "still", "frame")} for n, rs in out.items()},
+    }
 
 
 def report(result: dict) -> str:
@@ -82,10 +92,12 @@ def report(result: dict) -> str:
         t, s, fr = f["total"], f["still"], f["frame"]
         limit = TARGETS.get((profile, n))
         target = f" (target < {limit / 1000:.0f} s {'met' if t['median'] < limit else 'NOT met'})" if limit else ""
-        lines.append(f"  {n:>6} rows: choose → table {t['median'] / 1000:.1f} s [{t['min'] / 1000:.1f}–{t['max'] / 1000:.1f}]"
-                     f"{target}; progress still at most "
-                     f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}] (target ≤ 1000 ms "
-                     f"{'met' if s['max'] <= 1000 else 'NOT met'}); longest frame gap {fr['median']:.0f} ms [{fr['min']:.0f}–{fr['max']:.0f}]")
+        lines.append(
+            f"  {n:>6} rows: choose → table {t['median'] / 1000:.1f} s [{t['min'] / 1000:.1f}–{t['max'] / 1000:.1f}]"
+            f"{target}; progress still at most "
+            f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}] (target ≤ 1000 ms "
+            f"{'met' if s['max'] <= 1000 else 'NOT met'}); longest frame gap {fr['median']:.0f} ms [{fr['min']:.0f}–{fr['max']:.0f}]"
+        )
     return "\n".join(lines)
 
 

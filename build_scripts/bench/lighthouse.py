@@ -31,8 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 from build_scripts.bench import wizard as bench_wizard  # noqa: E402
 
 LIGHTHOUSE = REPO / "wizard" / "node_modules" / "lighthouse" / "cli" / "index.js"
-PAGES = {"home": "", "pathway A": "pathway-a/", "pathway B": "pathway-b/", "notice": "policy/", "FAQ": "faq/",
-         "wizard": "wizard/"}
+PAGES = {"home": "", "pathway A": "pathway-a/", "pathway B": "pathway-b/", "notice": "policy/", "FAQ": "faq/", "wizard": "wizard/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 
@@ -48,8 +47,11 @@ def care_chrome(origin: str):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with tempfile.TemporaryDirectory(prefix="lh-care-") as profile:
-        chrome = subprocess.Popen([bench_wizard.CHROMIUM, f"--remote-debugging-port={port}", f"--user-data-dir={profile}",
-                                   *CHROME_FLAGS.split(), "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        chrome = subprocess.Popen(
+            [bench_wizard.CHROMIUM, f"--remote-debugging-port={port}", f"--user-data-dir={profile}", *CHROME_FLAGS.split(), "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             for _ in range(100):
                 try:
@@ -75,9 +77,22 @@ def lighthouse(url: str, port: int | None = None) -> dict:
     """One Lighthouse run of ``url``; with ``port``, in the Chromium listening there (care_chrome)."""
     env = {**os.environ, "CHROME_PATH": bench_wizard.CHROMIUM}
     own = [f"--port={port}", "--disable-storage-reset"] if port else [f"--chrome-flags={CHROME_FLAGS}"]
-    proc = subprocess.run(["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-                           f"--only-categories={','.join(CATEGORIES)}", *own],
-                          capture_output=True, text=True, env=env, timeout=300)
+    proc = subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            *own,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     report = json.loads(proc.stdout)
@@ -91,10 +106,16 @@ def lighthouse(url: str, port: int | None = None) -> dict:
         "lcp_observed": observed.get("observedLargestContentfulPaint"),
         # Where the main thread's time goes (at 4× CPU): by kind of work, and scripts by URL.
         "work": {i["groupLabel"]: round(i["duration"]) for i in audits["mainthread-work-breakdown"]["details"]["items"]},
-        "scripts": {i["url"].rsplit("/", 1)[-1][:40]: round(i["scripting"]) for i in audits["bootup-time"]["details"]["items"]
-                    if i.get("scripting", 0) >= 50},
-        "failing": sorted(a["id"] for a in audits.values()
-                          if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric")),
+        "scripts": {
+            i["url"].rsplit("/", 1)[-1][:40]: round(i["scripting"])
+            for i in audits["bootup-time"]["details"]["items"]
+            if i.get("scripting", 0) >= 50
+        },
+        "failing": sorted(
+            a["id"]
+            for a in audits.values()
+            if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric")
+        ),
     }
 
 
@@ -112,10 +133,13 @@ def run(site: Path, runs: int = 1, care: bool = False) -> dict:
 
 
 def report(result: dict, care: bool = False) -> str:
-    lines = ["Lighthouse 12.2.3, mobile preset (simulated slow 4G, CPU 4×)" + (", in 关怀模式" if care else "") + "; median of "
-             f"{len(next(iter(result.values())))} run(s) a page",
-             f"  {'page':<10} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP':>8} {'TBT':>7} {'CLS':>6}  target"]
+    lines = [
+        "Lighthouse 12.2.3, mobile preset (simulated slow 4G, CPU 4×)" + (", in 关怀模式" if care else "") + "; median of "
+        f"{len(next(iter(result.values())))} run(s) a page",
+        f"  {'page':<10} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP':>8} {'TBT':>7} {'CLS':>6}  target",
+    ]
     for name, runs in result.items():
+
         def med(key, runs=runs):
             return statistics.median(r[key] for r in runs)
 
@@ -126,15 +150,21 @@ def report(result: dict, care: bool = False) -> str:
         lcp = f"{med('lcp') / 1000:.1f} s"
         if name == "wizard" and runs[0]["lcp_observed"] is not None:
             lcp += f" (observed {statistics.median(r['lcp_observed'] for r in runs) / 1000:.1f} s)"
-        lines.append(f"  {name:<10} {perf:>4.0f} {med('accessibility'):>4.0f} {med('best-practices'):>4.0f} {med('seo'):>4.0f} "
-                     f"{lcp:>8} {med('tbt'):>5.0f} ms {med('cls'):>6.3f}  perf ≥ {target}, others 100: {met}")
+        lines.append(
+            f"  {name:<10} {perf:>4.0f} {med('accessibility'):>4.0f} {med('best-practices'):>4.0f} {med('seo'):>4.0f} "
+            f"{lcp:>8} {med('tbt'):>5.0f} ms {med('cls'):>6.3f}  perf ≥ {target}, others 100: {met}"
+        )
         failing = sorted({a for r in runs for a in r["failing"]})
         if failing:
             lines.append(f"  {'':<10} below 0.9: {', '.join(failing[:12])}")
         if perf < target:
             work = runs[len(runs) // 2]
-            lines.append(f"  {'':<10} main thread: " + ", ".join(f"{k} {v} ms" for k, v in sorted(work["work"].items(), key=lambda kv: -kv[1])[:5]))
-            lines.append(f"  {'':<10} scripts: " + ", ".join(f"{k} {v} ms" for k, v in sorted(work["scripts"].items(), key=lambda kv: -kv[1])))
+            lines.append(
+                f"  {'':<10} main thread: " + ", ".join(f"{k} {v} ms" for k, v in sorted(work["work"].items(), key=lambda kv: -kv[1])[:5])
+            )
+            lines.append(
+                f"  {'':<10} scripts: " + ", ".join(f"{k} {v} ms" for k, v in sorted(work["scripts"].items(), key=lambda kv: -kv[1]))
+            )
     return "\n".join(lines)
 
 

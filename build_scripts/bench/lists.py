@@ -50,7 +50,7 @@ def people_xlsx(n: int, months: float = 0.0) -> bytes:
     for i, a in enumerate(people):
         if every and i % every == 0:
             a = sample_answers.blurred(a, "month")
-        cells = {batch.header_key(h): v for h, v in cells_of(a, i).items()}   # 申报职业(工种) = 申报职业（工种）
+        cells = {batch.header_key(h): v for h, v in cells_of(a, i).items()}  # 申报职业(工种) = 申报职业（工种）
         ws.append([cells.get(batch.header_key(h)) for h in headers])
     buf = io.BytesIO()
     book.save(buf)

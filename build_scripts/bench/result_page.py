@@ -41,7 +41,7 @@ def run(site: Path) -> dict:
                     page = context.new_page()
                     page.goto(base + "wizard/" + share_fragment(answers, skipped))
                     page.wait_for_selector(f'#gt-wizard[data-screen="result"] .gt-panel--{cls}', timeout=120_000)
-                    page.wait_for_timeout(500)   # the result image and QR code drawn
+                    page.wait_for_timeout(500)  # the result image and QR code drawn
                     out[f"{who}{' care' if care else ''}"] = page.evaluate(POSITIONS)
                     context.close()
         finally:
@@ -52,8 +52,10 @@ def run(site: Path) -> dict:
 def report(result: dict) -> str:
     lines = ["the result at 360 × 740 (height in screens; where the verdict ends, 下一步 and the first action start, px)"]
     for who, m in result.items():
-        lines.append(f"  {who:<14} {m['height'] / SCREEN:4.1f} screens ({m['height']} px); verdict ≤ {m['verdict']}, "
-                     f"下一步 {m['steps']}, first action {m['action']}")
+        lines.append(
+            f"  {who:<14} {m['height'] / SCREEN:4.1f} screens ({m['height']} px); verdict ≤ {m['verdict']}, "
+            f"下一步 {m['steps']}, first action {m['action']}"
+        )
     return "\n".join(lines)
 
 

@@ -33,8 +33,11 @@ from build_scripts.bench.lists import people_csv, people_office, people_xlsx  # 
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?") \
-        if os.path.exists("/proc/cpuinfo") else platform.processor()
+    cpu = (
+        next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+        if os.path.exists("/proc/cpuinfo")
+        else platform.processor()
+    )
     return f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {cpu}"
 
 
@@ -52,13 +55,15 @@ def bench_evaluate(n: int) -> None:
             try:
                 evaluate(answers).to_dict()
             except ValueError:
-                pass   # an answers object the contract refuses costs its refusal
+                pass  # an answers object the contract refuses costs its refusal
             times.append(time.perf_counter() - start)
         times.sort()
         median = statistics.median(times)
         full = full or median
-        print(f"evaluate, {label}: {n} generated answers objects; median {median * 1e6:.0f} µs/call "
-              f"({median / full:.2f}× full dates), p90 {times[int(n * 0.9)] * 1e6:.0f} µs, max {times[-1] * 1e6:.0f} µs")
+        print(
+            f"evaluate, {label}: {n} generated answers objects; median {median * 1e6:.0f} µs/call "
+            f"({median / full:.2f}× full dates), p90 {times[int(n * 0.9)] * 1e6:.0f} µs, max {times[-1] * 1e6:.0f} µs"
+        )
 
 
 def bench_build(runs: int, keep: Path) -> bool:
@@ -69,14 +74,18 @@ def bench_build(runs: int, keep: Path) -> bool:
         if keep.exists():
             shutil.rmtree(keep)
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(keep)],
-                              cwd=ROOT, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(keep)], cwd=ROOT, capture_output=True, text=True
+        )
         times.append(time.perf_counter() - start)
         if proc.returncode:
             print(f"site build failed:\n{proc.stderr[-2000:]}")
             return False
-    print(f"site build (mkdocs build --strict): median {statistics.median(times):.2f} s over {runs} runs "
-          f"(min {min(times):.2f}, max {max(times):.2f}; first {times[0]:.2f} s)", flush=True)
+    print(
+        f"site build (mkdocs build --strict): median {statistics.median(times):.2f} s over {runs} runs "
+        f"(min {min(times):.2f}, max {max(times):.2f}; first {times[0]:.2f} s)",
+        flush=True,
+    )
     return True
 
 
@@ -96,8 +105,10 @@ def bench_diff(runs: int = 3) -> None:
                 start = time.perf_counter()
                 report, _ = run(POLICY_PATH, after, dt.date(2026, 12, 1))
                 times.append(time.perf_counter() - start)
-            print(f"guantong diff, shipped data vs {label}: median {statistics.median(times):.2f} s over {runs} runs "
-                  f"({report.population} answers objects × 2 policies, {report.changed} changed)")
+            print(
+                f"guantong diff, shipped data vs {label}: median {statistics.median(times):.2f} s over {runs} runs "
+                f"({report.population} answers objects × 2 policies, {report.changed} changed)"
+            )
 
 
 def bench_batch(kind: str = "xlsx", n: int = 10_000, runs: int = 3, months: float = 0.0) -> None:
@@ -109,7 +120,9 @@ def bench_batch(kind: str = "xlsx", n: int = 10_000, runs: int = 3, months: floa
 
     data = people_xlsx(n, months) if kind == "xlsx" else people_csv(n) if kind == "csv" else people_office(n, kind)
     if data is None:
-        print(f"guantong batch, {kind} in: skipped (saving the list as {kind} needs LibreOffice: apt-get install -y libreoffice-calc-nogui)")
+        print(
+            f"guantong batch, {kind} in: skipped (saving the list as {kind} needs LibreOffice: apt-get install -y libreoffice-calc-nogui)"
+        )
         return
     reads, totals = [], []
     for _ in range(runs):
@@ -120,9 +133,12 @@ def bench_batch(kind: str = "xlsx", n: int = 10_000, runs: int = 3, months: floa
         totals.append(time.perf_counter() - start)
     read_s, total = statistics.median(reads), statistics.median(totals)
     blur = f", {months:.0%} of them with month-only dates" if months else ""
-    print(f"guantong batch, {len(result.rows)} rows{blur}: {kind} in → xlsx out {total:.2f} s median of {runs} "
-          f"({min(totals):.2f}–{max(totals):.2f}; read and decide {read_s:.2f} s, write {total - read_s:.2f} s; "
-          f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}", flush=True)
+    print(
+        f"guantong batch, {len(result.rows)} rows{blur}: {kind} in → xlsx out {total:.2f} s median of {runs} "
+        f"({min(totals):.2f}–{max(totals):.2f}; read and decide {read_s:.2f} s, write {total - read_s:.2f} s; "
+        f"{len(data) / 1e6:.1f} MB in, {len(out) / 1e6:.1f} MB out); {result.summary()}",
+        flush=True,
+    )
 
 
 def offline_pages_bytes(site: Path) -> str:
@@ -144,8 +160,10 @@ def offline_pages_bytes(site: Path) -> str:
         path = site / rel
         twin = path.with_name(path.name + ".br")
         extra.append((twin if twin.is_file() else path).stat().st_size)
-    return (f"site offline after a wizard visit: the service worker also keeps {len(extra)} files of the site "
-            f"(pages, their assets, search), {sum(extra) / 1e3:.0f} kB as served, fetched after the wizard page has loaded")
+    return (
+        f"site offline after a wizard visit: the service worker also keeps {len(extra)} files of the site "
+        f"(pages, their assets, search), {sum(extra) / 1e3:.0f} kB as served, fetched after the wizard page has loaded"
+    )
 
 
 def chromium_version() -> str:
@@ -172,7 +190,7 @@ def main() -> None:
     bench_batch("xlsx", 10_000)
     bench_batch("xlsx", 10_000, months=1 / 3)
     bench_batch("csv", 20_000)
-    bench_batch("xls", 10_000)   # issue 32: targets < 5 s (xls) and < 8 s (ods), xlsx out
+    bench_batch("xls", 10_000)  # issue 32: targets < 5 s (xls) and < 8 s (ods), xlsx out
     bench_batch("ods", 10_000)
     with tempfile.TemporaryDirectory(prefix="guantong-bench-") as tmp:
         site = Path(tmp) / "site"

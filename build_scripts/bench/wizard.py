@@ -59,8 +59,15 @@ from build_scripts.wizard import common as wizard_common  # noqa: E402
 from build_scripts.wizard import writing as wizard_writing  # noqa: E402
 
 CHROMIUM = os.environ.get("GUANTONG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 FAST_4G = {  # Chrome DevTools' "Fast 4G" preset
     "offline": False,
     "latency": 60 * 2.75,
@@ -73,8 +80,7 @@ SLOW_4G = {  # Lighthouse's mobile "slow 4G" as DevTools applies it: 150 ms RTT 
     "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
     "uploadThroughput": 750 * 1024 / 8 * 0.9,
 }
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "zh-CN"}
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}, "locale": "zh-CN"}
 BASELINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
@@ -168,8 +174,11 @@ def throttle(context, page, cpu: float, network: dict | None) -> None:
 
     def attached(event) -> None:
         sid = event["sessionId"]
-        for method, params in (("Network.enable", {}), ("Network.emulateNetworkConditions", network),
-                               ("Runtime.runIfWaitingForDebugger", {})):
+        for method, params in (
+            ("Network.enable", {}),
+            ("Network.emulateNetworkConditions", network),
+            ("Runtime.runIfWaitingForDebugger", {}),
+        ):
             message = json.dumps({"id": next(counter), "method": method, "params": params})
             cdp.send("Target.sendMessageToTarget", {"sessionId": sid, "message": message})
 
@@ -208,9 +217,14 @@ def wizard_cold(browser, base: str, log: Log, phone: bool, network: dict | None)
             raise RuntimeError(page.inner_text("#gt-wizard"))
         marks = page.evaluate(WIZARD_MARKS)
         served = log.since(start, ready_at)
-        return {"first_question": marks["first_question"], "mounted": marks["mounted"], "engine_ready": marks["engine_ready"],
-                "bytes": sum(e[2] for e in served), "requests": [(e[1], e[2], e[3]) for e in served],
-                "worker": marks["worker"]}
+        return {
+            "first_question": marks["first_question"],
+            "mounted": marks["mounted"],
+            "engine_ready": marks["engine_ready"],
+            "bytes": sum(e[2] for e in served),
+            "requests": [(e[1], e[2], e[3]) for e in served],
+            "worker": marks["worker"],
+        }
     finally:
         context.close()
 
@@ -228,8 +242,7 @@ def baseline_cold(browser, base: str, log: Log, phone: bool, network: dict | Non
             raise RuntimeError(page.inner_text("#status"))
         ready = page.evaluate("() => performance.getEntriesByName('baseline-ready')[0].startTime")
         served = log.since(start, ready_at)
-        return {"engine_ready": ready, "bytes": sum(e[2] for e in served),
-                "requests": [(e[1], e[2], e[3]) for e in served]}
+        return {"engine_ready": ready, "bytes": sum(e[2] for e in served), "requests": [(e[1], e[2], e[3]) for e in served]}
     finally:
         context.close()
 
@@ -304,12 +317,18 @@ def wizard_person(browser, base: str, network: dict, pace: float = 2.0) -> dict:
             const shown = m('gt-result-shown');
             return { total: shown - window.__gtClick, asked: m('gt-result-asked'), replied: m('gt-result-replied'), shown }; }""")
         ready = page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime ?? null")
-        return {"screen_waits": waits, "screens_total": sum(waits), "screen_max": max(waits),
-                "engine_calls_before_result": calls_before, "engine_wait": 0.0 if calls_before == 0 else None,
-                "result_wait": result_wait["total"],
-                "result_engine": result_wait["replied"] - result_wait["asked"],
-                "result_render": result_wait["shown"] - result_wait["replied"],
-                "ready_before_result": ready_before, "engine_ready": ready}
+        return {
+            "screen_waits": waits,
+            "screens_total": sum(waits),
+            "screen_max": max(waits),
+            "engine_calls_before_result": calls_before,
+            "engine_wait": 0.0 if calls_before == 0 else None,
+            "result_wait": result_wait["total"],
+            "result_engine": result_wait["replied"] - result_wait["asked"],
+            "result_render": result_wait["shown"] - result_wait["replied"],
+            "ready_before_result": ready_before,
+            "engine_ready": ready,
+        }
     finally:
         context.close()
 
@@ -347,8 +366,7 @@ def wizard_repeat_offline(pw, base: str) -> dict:
             page.wait_for_function("() => window.guantongWizard.engine.snapshot", timeout=60_000)
         finally:
             ctx.close()
-        ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS,
-                                                    offline=True, **DESKTOP)
+        ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=ARGS, offline=True, **DESKTOP)
         try:
             ctx.add_init_script(RESULT_OBSERVER)
             page = ctx.pages[0] if ctx.pages else ctx.new_page()
@@ -357,8 +375,9 @@ def wizard_repeat_offline(pw, base: str) -> dict:
             page.wait_for_function("() => window.__gtResultAt", timeout=10_000)
             result = page.evaluate("() => window.__gtResultAt")
             ready = page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime ?? null")
-            engine = page.evaluate("() => ({restored: guantongWizard.engine.status.restored, "
-                                   "worker: guantongWizard.engine.timings.worker || {}})")
+            engine = page.evaluate(
+                "() => ({restored: guantongWizard.engine.status.restored, worker: guantongWizard.engine.timings.worker || {}})"
+            )
             return {"result": result, "engine_ready": ready, "restored": engine["restored"], "worker": engine["worker"]}
         finally:
             ctx.close()
@@ -376,7 +395,7 @@ def wechat_visits(browser, base: str, log: Log) -> dict:
     from build_scripts.browser_profiles import wechat
 
     context = browser.new_context(**wechat.context(**PHONE))
-    wechat.apply(context, worker=False)   # a route would turn the HTTP cache off
+    wechat.apply(context, worker=False)  # a route would turn the HTTP cache off
     url = share_link(base)
     try:
         page = context.new_page()
@@ -392,14 +411,26 @@ def wechat_visits(browser, base: str, log: Log) -> dict:
                 page.wait_for_function("() => window.guantongWizard.engine.snapshot", timeout=60_000)
             served = log.since(start)
             engine = [e for e in served if re.search(r"/wizard/(assets/worker\.|pyodide/|engine/)", e[1])]
-            visits.append({"engine_ready": page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime"),
-                           "bytes": sum(e[2] for e in served), "engine_bytes": sum(e[2] for e in engine),
-                           "engine_requests": len(engine), "image": page.evaluate(IMAGE_SHOWN)})
+            visits.append(
+                {
+                    "engine_ready": page.evaluate("() => performance.getEntriesByName('gt-engine-ready')[0]?.startTime"),
+                    "bytes": sum(e[2] for e in served),
+                    "engine_bytes": sum(e[2] for e in engine),
+                    "engine_requests": len(engine),
+                    "image": page.evaluate(IMAGE_SHOWN),
+                }
+            )
         first, second = visits
-        return {"first": first["engine_ready"], "second": second["engine_ready"], "first_bytes": first["bytes"],
-                "second_bytes": second["bytes"], "second_engine_bytes": second["engine_bytes"],
-                "second_engine_requests": second["engine_requests"], "image_ms": first["image"]["ms"],
-                "image_bytes": first["image"]["bytes"]}
+        return {
+            "first": first["engine_ready"],
+            "second": second["engine_ready"],
+            "first_bytes": first["bytes"],
+            "second_bytes": second["bytes"],
+            "second_engine_bytes": second["engine_bytes"],
+            "second_engine_requests": second["engine_requests"],
+            "image_ms": first["image"]["ms"],
+            "image_bytes": first["image"]["bytes"],
+        }
     finally:
         context.close()
 
@@ -422,26 +453,56 @@ def baseline_repeat(pw, base: str) -> dict:
 
 # --- figures ---------------------------------------------------------------------------------------
 def spread(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values),
-            "runs": [round(v, 1) for v in values]}
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "n": len(values),
+        "runs": [round(v, 1) for v in values],
+    }
 
 
 FIGURES = [
     # key, label, wizard (scenario, field), baseline (scenario, field), unit
-    ("fq_phone", "first question on screen and answerable, phone (CPU 4×, Fast 4G)", ("wizard_phone", "first_question"),
-     ("baseline_phone", "engine_ready"), "ms"),
-    ("fq_plain", "first question on screen and answerable, no emulation", ("wizard_plain", "first_question"),
-     ("baseline_plain", "engine_ready"), "ms"),
-    ("mount_phone", "page script mounted (the first question drawn by it), phone", ("wizard_phone", "mounted"),
-     ("baseline_phone", "engine_ready"), "ms"),
+    (
+        "fq_phone",
+        "first question on screen and answerable, phone (CPU 4×, Fast 4G)",
+        ("wizard_phone", "first_question"),
+        ("baseline_phone", "engine_ready"),
+        "ms",
+    ),
+    (
+        "fq_plain",
+        "first question on screen and answerable, no emulation",
+        ("wizard_plain", "first_question"),
+        ("baseline_plain", "engine_ready"),
+        "ms",
+    ),
+    (
+        "mount_phone",
+        "page script mounted (the first question drawn by it), phone",
+        ("wizard_phone", "mounted"),
+        ("baseline_phone", "engine_ready"),
+        "ms",
+    ),
     ("ready_4g", "engine ready, Fast 4G (phone)", ("wizard_phone", "engine_ready"), ("baseline_phone", "engine_ready"), "ms"),
     ("ready_plain", "engine ready, no emulation", ("wizard_plain", "engine_ready"), ("baseline_plain", "engine_ready"), "ms"),
     ("bytes", "bytes transferred until ready (as served)", ("wizard_plain", "bytes"), ("baseline_plain", "bytes"), "B"),
-    ("repeat_offline", "repeat visit offline → result (baseline: HTTP-cache repeat to ready)",
-     ("wizard_repeat", "result"), ("baseline_repeat", "engine_ready"), "ms"),
+    (
+        "repeat_offline",
+        "repeat visit offline → result (baseline: HTTP-cache repeat to ready)",
+        ("wizard_repeat", "result"),
+        ("baseline_repeat", "engine_ready"),
+        "ms",
+    ),
 ]
-TARGETS = {"fq_phone": ("abs", 1000), "ready_plain": ("ratio", 0.5), "ready_4g": ("ratio", 0.7),
-           "bytes": ("ratio", 0.75), "repeat_offline": ("abs", 800)}
+TARGETS = {
+    "fq_phone": ("abs", 1000),
+    "ready_plain": ("ratio", 0.5),
+    "ready_4g": ("ratio", 0.7),
+    "bytes": ("ratio", 0.75),
+    "repeat_offline": ("abs", 800),
+}
 PERSON = {"person_4g": ("Fast 4G", FAST_4G), "person_slow": ("slow 4G (Lighthouse)", SLOW_4G)}
 
 
@@ -449,8 +510,10 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
     from playwright.sync_api import sync_playwright
 
     add_baseline(site)
-    scenarios: dict[str, list[dict]] = {k: [] for k in ("wizard_phone", "wizard_plain", "baseline_phone", "baseline_plain",
-                                                        "wizard_repeat", "baseline_repeat", "wechat", *PERSON)}
+    scenarios: dict[str, list[dict]] = {
+        k: []
+        for k in ("wizard_phone", "wizard_plain", "baseline_phone", "baseline_plain", "wizard_repeat", "baseline_repeat", "wechat", *PERSON)
+    }
     with host(site) as (base, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
@@ -465,23 +528,32 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
                 scenarios["wechat"].append(wechat_visits(browser, base, log))
                 if not quiet:
                     x = scenarios["wechat"][-1]
-                    print(f"  run {i + 1}, WeChat-like: ready {x['first']:.0f} ms, again {x['second']:.0f} ms "
-                          f"({x['second_engine_bytes']} engine bytes fetched again), image {x['image_ms']} ms, "
-                          f"{x['image_bytes'] / 1e3:.0f} kB", flush=True)
+                    print(
+                        f"  run {i + 1}, WeChat-like: ready {x['first']:.0f} ms, again {x['second']:.0f} ms "
+                        f"({x['second_engine_bytes']} engine bytes fetched again), image {x['image_ms']} ms, "
+                        f"{x['image_bytes'] / 1e3:.0f} kB",
+                        flush=True,
+                    )
                     w, b, p, q = (scenarios[k][-1] for k in ("wizard_plain", "baseline_plain", "wizard_phone", "baseline_phone"))
-                    print(f"  run {i + 1}: wizard fq {w['first_question']:.0f}/{p['first_question']:.0f} ms (mounted "
-                          f"{w['mounted']:.0f}/{p['mounted']:.0f}), ready "
-                          f"{w['engine_ready']:.0f}/{p['engine_ready']:.0f} ms, {w['bytes']} B; baseline ready "
-                          f"{b['engine_ready']:.0f}/{q['engine_ready']:.0f} ms, {b['bytes']} B; offline result "
-                          f"{scenarios['wizard_repeat'][-1]['result']:.0f} ms (plain/Fast 4G)", flush=True)
+                    print(
+                        f"  run {i + 1}: wizard fq {w['first_question']:.0f}/{p['first_question']:.0f} ms (mounted "
+                        f"{w['mounted']:.0f}/{p['mounted']:.0f}), ready "
+                        f"{w['engine_ready']:.0f}/{p['engine_ready']:.0f} ms, {w['bytes']} B; baseline ready "
+                        f"{b['engine_ready']:.0f}/{q['engine_ready']:.0f} ms, {b['bytes']} B; offline result "
+                        f"{scenarios['wizard_repeat'][-1]['result']:.0f} ms (plain/Fast 4G)",
+                        flush=True,
+                    )
             for i in range(person_runs):
                 for key, (label, network) in PERSON.items():
                     scenarios[key].append(wizard_person(browser, base, network))
                     if not quiet:
                         r = scenarios[key][-1]
-                        print(f"  person {i + 1}, {label}: 继续 → next screen {r['screens_total']:.0f} ms over "
-                              f"{len(r['screen_waits'])} screens (max {r['screen_max']:.0f}), engine calls before the "
-                              f"result {r['engine_calls_before_result']}, 查看结果 → result {r['result_wait']:.0f} ms", flush=True)
+                        print(
+                            f"  person {i + 1}, {label}: 继续 → next screen {r['screens_total']:.0f} ms over "
+                            f"{len(r['screen_waits'])} screens (max {r['screen_max']:.0f}), engine calls before the "
+                            f"result {r['engine_calls_before_result']}, 查看结果 → result {r['result_wait']:.0f} ms",
+                            flush=True,
+                        )
         finally:
             browser.close()
     person = {}
@@ -489,32 +561,45 @@ def run(site: Path, runs: int, quiet: bool = False, person_runs: int = 3) -> dic
         rs = scenarios[key]
         if not rs:
             continue
-        person[key] = {"label": label, "runs": len(rs),
-                       "screens_total": spread([r["screens_total"] for r in rs]),
-                       "screen_max": spread([r["screen_max"] for r in rs]),
-                       "engine_calls": max(r["engine_calls_before_result"] for r in rs),
-                       "result_wait": spread([r["result_wait"] for r in rs]),
-                       "result_engine": spread([r["result_engine"] for r in rs]),
-                       "result_render": spread([r["result_render"] for r in rs]),
-                       "ready_before_result": sum(r["ready_before_result"] for r in rs)}
+        person[key] = {
+            "label": label,
+            "runs": len(rs),
+            "screens_total": spread([r["screens_total"] for r in rs]),
+            "screen_max": spread([r["screen_max"] for r in rs]),
+            "engine_calls": max(r["engine_calls_before_result"] for r in rs),
+            "result_wait": spread([r["result_wait"] for r in rs]),
+            "result_engine": spread([r["result_engine"] for r in rs]),
+            "result_render": spread([r["result_render"] for r in rs]),
+            "ready_before_result": sum(r["ready_before_result"] for r in rs),
+        }
     figures = {}
     for key, label, (ws, wf), (bs, bf), unit in FIGURES:
         wv = spread([r[wf] for r in scenarios[ws]])
         bv = spread([r[bf] for r in scenarios[bs]])
-        figures[key] = {"label": label, "unit": unit, "wizard": wv, "baseline": bv,
-                        "ratio": wv["median"] / bv["median"] if bv["median"] else None}
+        figures[key] = {
+            "label": label,
+            "unit": unit,
+            "wizard": wv,
+            "baseline": bv,
+            "ratio": wv["median"] / bv["median"] if bv["median"] else None,
+        }
     last = scenarios["wizard_plain"][-1]
-    return {"figures": figures, "requests": {"wizard": last["requests"], "baseline": scenarios["baseline_plain"][-1]["requests"]},
-            "worker_marks": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_plain"])
-                             for k in last["worker"]},
-            "worker_marks_4g": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_phone"])
-                                for k in scenarios["wizard_phone"][-1]["worker"]},
-            "worker_marks_repeat": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_repeat"])
-                                    for k in scenarios["wizard_repeat"][-1]["worker"]},
-            "repeat_restored": sum(bool(r["restored"]) for r in scenarios["wizard_repeat"]),
-            "person": person, "runs": runs,
-            "wechat": {key: spread([r[key] for r in scenarios["wechat"]]) for key in scenarios["wechat"][0]}
-            if scenarios["wechat"] else {}}
+    return {
+        "figures": figures,
+        "requests": {"wizard": last["requests"], "baseline": scenarios["baseline_plain"][-1]["requests"]},
+        "worker_marks": {k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_plain"]) for k in last["worker"]},
+        "worker_marks_4g": {
+            k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_phone"]) for k in scenarios["wizard_phone"][-1]["worker"]
+        },
+        "worker_marks_repeat": {
+            k: statistics.median(r["worker"].get(k, 0) for r in scenarios["wizard_repeat"])
+            for k in scenarios["wizard_repeat"][-1]["worker"]
+        },
+        "repeat_restored": sum(bool(r["restored"]) for r in scenarios["wizard_repeat"]),
+        "person": person,
+        "runs": runs,
+        "wechat": {key: spread([r[key] for r in scenarios["wechat"]]) for key in scenarios["wechat"][0]} if scenarios["wechat"] else {},
+    }
 
 
 def fmt(value: float, unit: str) -> str:
@@ -522,10 +607,13 @@ def fmt(value: float, unit: str) -> str:
 
 
 def report(result: dict) -> str:
-    lines = [f"wizard vs stock Pyodide (same server, same run; median [min–max] of {result['runs']} cold runs each)",
-             f"  {'figure':<62} {'wizard':>24} {'baseline':>24} {'ratio':>6}  target"]
+    lines = [
+        f"wizard vs stock Pyodide (same server, same run; median [min–max] of {result['runs']} cold runs each)",
+        f"  {'figure':<62} {'wizard':>24} {'baseline':>24} {'ratio':>6}  target",
+    ]
     for key, f in result["figures"].items():
         w, b, unit = f["wizard"], f["baseline"], f["unit"]
+
         def cell(s, unit=unit):
             return f"{fmt(s['median'], unit)} [{fmt(s['min'], unit).split()[0]}–{fmt(s['max'], unit).split()[0]}]"
 
@@ -536,42 +624,58 @@ def report(result: dict) -> str:
             target = (f"< {fmt(limit, unit)}" if kind == "abs" else f"≤ {limit}×") + (" met" if ok else " NOT met")
         lines.append(f"  {f['label']:<62} {cell(w):>24} {cell(b):>24} {f['ratio']:>5.2f}×  {target}")
     marks = result["worker_marks"]
-    lines.append("  wizard boot milestones, no emulation (ms from navigation): " +
-                 ", ".join(f"{k} {v:.0f}" for k, v in sorted(marks.items(), key=lambda kv: kv[1])))
-    lines.append("  wizard boot milestones, Fast 4G: " +
-                 ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_4g"].items(), key=lambda kv: kv[1])))
-    lines.append(f"  wizard boot milestones, repeat visit offline ({result['repeat_restored']} of {result['runs']} "
-                 "restored from the memory snapshot): " +
-                 ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_repeat"].items(), key=lambda kv: kv[1])))
+    lines.append(
+        "  wizard boot milestones, no emulation (ms from navigation): "
+        + ", ".join(f"{k} {v:.0f}" for k, v in sorted(marks.items(), key=lambda kv: kv[1]))
+    )
+    lines.append(
+        "  wizard boot milestones, Fast 4G: "
+        + ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_4g"].items(), key=lambda kv: kv[1]))
+    )
+    lines.append(
+        f"  wizard boot milestones, repeat visit offline ({result['repeat_restored']} of {result['runs']} "
+        "restored from the memory snapshot): "
+        + ", ".join(f"{k} {v:.0f}" for k, v in sorted(result["worker_marks_repeat"].items(), key=lambda kv: kv[1]))
+    )
     for key, p in result.get("person", {}).items():
         if not p["runs"]:
             continue
         ms = lambda s: f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}]"  # noqa: E731
         wait_target = "≤ 300 ms " + ("met" if p["result_wait"]["median"] <= 300 else "NOT met") if key == "person_4g" else "reported"
         lines.append(f"  a person answering pathway A at 2 s a screen, {p['label']} (CPU 4×, median of {p['runs']}):")
-        lines.append(f"    waiting on the engine before the result: {'0 ms' if p['engine_calls'] == 0 else 'engine called'}"
-                     f" ({p['engine_calls']} engine calls on 12 screens; target 0 ms "
-                     f"{'met' if p['engine_calls'] == 0 else 'NOT met'}); 继续 → next screen, summed: {ms(p['screens_total'])},"
-                     f" slowest screen {ms(p['screen_max'])}")
-        lines.append(f"    查看结果 → result on screen: {ms(p['result_wait'])} ({wait_target}; of which the engine's reply "
-                     f"{ms(p['result_engine'])}, drawing it {ms(p['result_render'])}); engine ready before 查看结果 in "
-                     f"{p['ready_before_result']} of {p['runs']}")
+        lines.append(
+            f"    waiting on the engine before the result: {'0 ms' if p['engine_calls'] == 0 else 'engine called'}"
+            f" ({p['engine_calls']} engine calls on 12 screens; target 0 ms "
+            f"{'met' if p['engine_calls'] == 0 else 'NOT met'}); 继续 → next screen, summed: {ms(p['screens_total'])},"
+            f" slowest screen {ms(p['screen_max'])}"
+        )
+        lines.append(
+            f"    查看结果 → result on screen: {ms(p['result_wait'])} ({wait_target}; of which the engine's reply "
+            f"{ms(p['result_engine'])}, drawing it {ms(p['result_render'])}); engine ready before 查看结果 in "
+            f"{p['ready_before_result']} of {p['runs']}"
+        )
     x = result.get("wechat")
     if x:
         ms = lambda s: f"{s['median']:.0f} ms [{s['min']:.0f}–{s['max']:.0f}]"  # noqa: E731
         ratio = x["second"]["median"] / x["first"]["median"]
         again = x["second_engine_bytes"]["max"]
-        lines.append(f"  WeChat-like profile (no service worker, no Cache Storage; phone, CPU 4×, Fast 4G; median of "
-                     f"{x['first']['n']}): engine ready on a first visit {ms(x['first'])}, on a second visit with the HTTP "
-                     f"cache only {ms(x['second'])} ({ratio:.2f}× the first; target ≤ 0.5× {'met' if ratio <= 0.5 else 'NOT met'}); "
-                     f"engine bytes fetched again {again:.0f} (target 0 {'met' if again == 0 else 'NOT met'}; "
-                     f"{x['second_engine_requests']['max']:.0f} engine requests); all bytes of the second visit "
-                     f"{x['second_bytes']['median'] / 1e3:.0f} kB")
-        lines.append(f"    the result image drawn on the phone: {ms(x['image_ms'])} (target ≤ 300 ms "
-                     f"{'met' if x['image_ms']['median'] <= 300 else 'NOT met'}), {x['image_bytes']['median'] / 1e3:.0f} kB PNG")
+        lines.append(
+            f"  WeChat-like profile (no service worker, no Cache Storage; phone, CPU 4×, Fast 4G; median of "
+            f"{x['first']['n']}): engine ready on a first visit {ms(x['first'])}, on a second visit with the HTTP "
+            f"cache only {ms(x['second'])} ({ratio:.2f}× the first; target ≤ 0.5× {'met' if ratio <= 0.5 else 'NOT met'}); "
+            f"engine bytes fetched again {again:.0f} (target 0 {'met' if again == 0 else 'NOT met'}; "
+            f"{x['second_engine_requests']['max']:.0f} engine requests); all bytes of the second visit "
+            f"{x['second_bytes']['median'] / 1e3:.0f} kB"
+        )
+        lines.append(
+            f"    the result image drawn on the phone: {ms(x['image_ms'])} (target ≤ 300 ms "
+            f"{'met' if x['image_ms']['median'] <= 300 else 'NOT met'}), {x['image_bytes']['median'] / 1e3:.0f} kB PNG"
+        )
     for side in ("wizard", "baseline"):
         reqs = sorted(result["requests"][side], key=lambda r: -r[1])[:6]
-        lines.append(f"  largest {side} responses: " + ", ".join(f"{p.split('/')[-1].split('#')[0][:40]} {s / 1e3:.0f} kB {c}" for p, s, c in reqs))
+        lines.append(
+            f"  largest {side} responses: " + ", ".join(f"{p.split('/')[-1].split('#')[0][:40]} {s / 1e3:.0f} kB {c}" for p, s, c in reqs)
+        )
     return "\n".join(lines)
 
 

@@ -20,18 +20,97 @@ from build_scripts.office_lists import HERE
 
 TITLE = "XX公司2026年申报人员名单"
 
-A_HEADERS = ["序号", "姓名", "编号", "申报方向", "单位在黄石市", "一线或技能岗位", "高级工取得日期", "技师取得日期", "中断技能工作月数",
-             "荣誉", "技能大师工作室", "申报系列", "专业与工种相同或相近", "近3年年度考核合格", "弄虚作假记录", "受理截止日期"]
+A_HEADERS = [
+    "序号",
+    "姓名",
+    "编号",
+    "申报方向",
+    "单位在黄石市",
+    "一线或技能岗位",
+    "高级工取得日期",
+    "技师取得日期",
+    "中断技能工作月数",
+    "荣誉",
+    "技能大师工作室",
+    "申报系列",
+    "专业与工种相同或相近",
+    "近3年年度考核合格",
+    "弄虚作假记录",
+    "受理截止日期",
+]
 A_PEOPLE = [
-    [1, "王五", "W1", "职称", "是", "是", None, dt.datetime(2019, 6, 30), 0, "全国技术能手", "无", "工程技术", "是", "是", "否", dt.datetime(2026, 6, 30)],
-    [2, "赵六", "W2", "职称", "是", "是", dt.datetime(2014, 10, 1), "2023.6", 2, "黄石工匠 2023-05-01", "无", "农业", "是", "是", "否", "2026-06-30"],
+    [
+        1,
+        "王五",
+        "W1",
+        "职称",
+        "是",
+        "是",
+        None,
+        dt.datetime(2019, 6, 30),
+        0,
+        "全国技术能手",
+        "无",
+        "工程技术",
+        "是",
+        "是",
+        "否",
+        dt.datetime(2026, 6, 30),
+    ],
+    [
+        2,
+        "赵六",
+        "W2",
+        "职称",
+        "是",
+        "是",
+        dt.datetime(2014, 10, 1),
+        "2023.6",
+        2,
+        "黄石工匠 2023-05-01",
+        "无",
+        "农业",
+        "是",
+        "是",
+        "否",
+        "2026-06-30",
+    ],
     [3, "钱七", "W3", "职称", "否", "是", None, "2019-02-30", 0, None, "无", "工程技术", "是", "是", "否", "2026-06-30"],
     [4, "孙八", "W4", "职称", "是", "是", "2014.10", None, "1", None, "黄石市", "工程技术", "是", "否", "否", "2026-06-30"],
 ]
-B_HEADERS = ["姓名", "申报方向", "中级取得日期", "从事技术技能岗位", "申报职业（工种）", "职业与岗位对应", "参加本职业工作日期",
-             "中断工作月数", "高级工年限要求", "技师年限要求", "高级技师年限要求", "相关专业毕业", "弄虚作假记录", "受理截止日期"]
+B_HEADERS = [
+    "姓名",
+    "申报方向",
+    "中级取得日期",
+    "从事技术技能岗位",
+    "申报职业（工种）",
+    "职业与岗位对应",
+    "参加本职业工作日期",
+    "中断工作月数",
+    "高级工年限要求",
+    "技师年限要求",
+    "高级技师年限要求",
+    "相关专业毕业",
+    "弄虚作假记录",
+    "受理截止日期",
+]
 B_PEOPLE = [
-    ["李四", "技能等级", dt.datetime(2018, 12, 1), "是", "电工", "是", dt.datetime(2005, 3, 1), 0, 6, 10, 15, "否", "否", dt.datetime(2026, 6, 30)],
+    [
+        "李四",
+        "技能等级",
+        dt.datetime(2018, 12, 1),
+        "是",
+        "电工",
+        "是",
+        dt.datetime(2005, 3, 1),
+        0,
+        6,
+        10,
+        15,
+        "否",
+        "否",
+        dt.datetime(2026, 6, 30),
+    ],
     ["周九", "技能等级", "2020年3月", "是", "焊工", "是", "2010", 0, 6, 10, 15, "是", "否", dt.datetime(2026, 6, 30)],
 ]
 
@@ -55,7 +134,7 @@ def workbook(epoch_1904: bool = False) -> bytes:
     for person in A_PEOPLE:
         ws.append(person)
     ws["L4"] = None
-    ws.merge_cells("L3:L4")       # 申报系列 of 王五 and 赵六 merged: 工程技术 for both
+    ws.merge_cells("L3:L4")  # 申报系列 of 王五 and 赵六 merged: 工程技术 for both
     ws.append(["合计", "4 人"])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
@@ -81,9 +160,21 @@ def workbook(epoch_1904: bool = False) -> bytes:
 def convert(source: Path, target: str, filter_options: str = "") -> Path:
     """``source`` saved by LibreOffice headless as ``target`` (an extension, or extension:filter)."""
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                        target + filter_options, "--outdir", str(source.parent), str(source)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target + filter_options,
+                "--outdir",
+                str(source.parent),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return source.with_suffix("." + target.split(":")[0])
 
 

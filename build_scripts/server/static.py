@@ -179,8 +179,13 @@ class StaticHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(
-    directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False,
-    on_served: Callable[[str, int, str], None] | None = None, policy: bool = True,
+    directory: str | os.PathLike[str],
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    verbose: bool = False,
+    on_served: Callable[[str, int, str], None] | None = None,
+    policy: bool = True,
 ) -> ThreadingHTTPServer:
     """A bound, not yet running server for ``directory`` (``port=0`` picks a free port); ``on_served(url
     path, bytes sent, coding)`` hears every file sent (coding "304" for not modified); ``policy=False``
@@ -221,8 +226,15 @@ def start(
 
 
 @contextlib.contextmanager
-def serve(directory: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False,
-          on_served: Callable[[str, int, str], None] | None = None, policy: bool = True) -> Iterator[str]:
+def serve(
+    directory: str | os.PathLike[str],
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    verbose: bool = False,
+    on_served: Callable[[str, int, str], None] | None = None,
+    policy: bool = True,
+) -> Iterator[str]:
     """Context manager around :func:`start`; yields the base URL."""
     url, stop = start(directory, host, port, verbose=verbose, on_served=on_served, policy=policy)
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 import chinese_calendar
 from chinese_calendar.constants import holidays, workdays
 
-FIRST_YEAR = 2021   # the notice's year; earlier years are never needed
+FIRST_YEAR = 2021  # the notice's year; earlier years are never needed
 OUT = Path(__file__).resolve().parents[2] / "guantong" / "data" / "calendar.toml"
 
 
@@ -34,7 +34,7 @@ def render() -> str:
 
 [calendar]
 clause = "2.5.1.3"
-source = "国务院办公厅关于节假日安排的通知（经 chinese-calendar {version('chinese-calendar')} 整理）"
+source = "国务院办公厅关于节假日安排的通知（经 chinese-calendar {version("chinese-calendar")} 整理）"
 first_year = {FIRST_YEAR}
 last_year = {last_year}
 # Weekdays (Monday to Friday) that are days off.

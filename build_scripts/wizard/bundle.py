@@ -50,11 +50,29 @@ from pathlib import Path
 
 from build_scripts.wizard import stdlib as wizard_stdlib
 from build_scripts.wizard.common import OUT, SRC, Bundle, BundleError, deterministic_zip, fill, sha, short
-from build_scripts.wizard.pyodide_files import STREAMED, engine_needs, hashed_name, hinted_asm_mjs, local_pyodide_mjs, lock_info, pyodide_files
+from build_scripts.wizard.pyodide_files import (
+    STREAMED,
+    engine_needs,
+    hashed_name,
+    hinted_asm_mjs,
+    local_pyodide_mjs,
+    lock_info,
+    pyodide_files,
+)
 from build_scripts.wizard.scripts import inline_script, page_bundle, prerender
 from build_scripts.wizard.writing import wire_sizes
-from build_scripts.wizard.zips import (APP_DIR, BATCH_DIR, BATCH_TEMPLATE, BATCH_TEMPLATE_NAME, batch_limits, batch_sources,
-                                       batch_template, bridge_ops, engine_export, engine_zip)
+from build_scripts.wizard.zips import (
+    APP_DIR,
+    BATCH_DIR,
+    BATCH_TEMPLATE,
+    BATCH_TEMPLATE_NAME,
+    batch_limits,
+    batch_sources,
+    batch_template,
+    bridge_ops,
+    engine_export,
+    engine_zip,
+)
 
 
 def build_bundle() -> Bundle:
@@ -120,8 +138,10 @@ def add_worker(b: Bundle, zipped: bytes, pyodide: dict[str, Path]) -> tuple[byte
     """The module worker with its constants (the files it fetches, their sizes on the wire, the caches, the
     bridges' operations); returns it and its files."""
     # "asks": the address Pyodide itself asks for (index URL + its own file name), answered with the file.
-    worker_files = {key: {"path": f"../{b.pyodide[name]}", "asks": f"../pyodide/{name}", "size": b.sizes[b.pyodide[name]],
-                          "cache": True} for key, name in STREAMED.items()}
+    worker_files = {
+        key: {"path": f"../{b.pyodide[name]}", "asks": f"../pyodide/{name}", "size": b.sizes[b.pyodide[name]], "cache": True}
+        for key, name in STREAMED.items()
+    }
     worker_files["engine"] = {"path": f"../{b.engine_zip}", "size": len(zipped), "cache": False}
     # Sizes on the wire (the twins write_bundle puts beside them), for the progress a person sees.
     for key, f in worker_files.items():
@@ -129,18 +149,21 @@ def add_worker(b: Bundle, zipped: bytes, pyodide: dict[str, Path]) -> tuple[byte
         f["wireSizes"] = wire_sizes(data)
         f["wire"] = f["wireSizes"]["br"]
     batch = b.files[b.batch_zip]
-    worker = fill((SRC / "worker.mjs").read_text(encoding="utf-8"), "__GUANTONG_WORKER__", {
-        "files": worker_files,
-        "indexPath": "../pyodide/",
-        "pyodideJs": f"../{b.pyodide['pyodide.mjs']}",
-        "engineCache": b.engine_cache,
-        "snapshotCache": b.snapshot_cache,
-        "lockInfo": b.lock_info,
-        "appDir": APP_DIR,
-        "batch": {"path": f"../{b.batch_zip}", "size": len(batch), "wireSizes": wire_sizes(batch),
-                  "dir": BATCH_DIR},
-        "batchOps": bridge_ops()["batch"],   # what the worker routes to the batch bridge
-    }).encode("utf-8")
+    worker = fill(
+        (SRC / "worker.mjs").read_text(encoding="utf-8"),
+        "__GUANTONG_WORKER__",
+        {
+            "files": worker_files,
+            "indexPath": "../pyodide/",
+            "pyodideJs": f"../{b.pyodide['pyodide.mjs']}",
+            "engineCache": b.engine_cache,
+            "snapshotCache": b.snapshot_cache,
+            "lockInfo": b.lock_info,
+            "appDir": APP_DIR,
+            "batch": {"path": f"../{b.batch_zip}", "size": len(batch), "wireSizes": wire_sizes(batch), "dir": BATCH_DIR},
+            "batchOps": bridge_ops()["batch"],  # what the worker routes to the batch bridge
+        },
+    ).encode("utf-8")
     b.files[f"assets/worker.{short(worker)}.mjs"] = worker
     return worker, worker_files
 
@@ -188,10 +211,17 @@ def add_other_scripts(b: Bundle, exported: dict) -> None:
     batch_script, _, _ = page_bundle("batch/page.js", splitting=False)
     limits = batch_limits()
     batch_build = {
-        "clauses": exported["clauses"], "policyVersion": exported["policyVersion"], "worker": build["worker"],
-        "downloadBytes": build["downloadBytes"], "needs": b.needs, "version": build["version"], "maxBytes": limits["max_bytes"],
+        "clauses": exported["clauses"],
+        "policyVersion": exported["policyVersion"],
+        "worker": build["worker"],
+        "downloadBytes": build["downloadBytes"],
+        "needs": b.needs,
+        "version": build["version"],
+        "maxBytes": limits["max_bytes"],
         "tooLarge": limits["too_large"],
-        "template": f"../{OUT}/{BATCH_TEMPLATE}", "templateName": BATCH_TEMPLATE_NAME, "sw": build["sw"],
+        "template": f"../{OUT}/{BATCH_TEMPLATE}",
+        "templateName": BATCH_TEMPLATE_NAME,
+        "sw": build["sw"],
     }
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")
     b.batch_script = f"assets/batch.{short(script)}.js"
@@ -204,10 +234,15 @@ def add_other_scripts(b: Bundle, exported: dict) -> None:
     data = page_bundle("posting/calc.js", splitting=False)[0].encode("utf-8")
     b.calc_script = f"assets/posting-calc.{short(data)}.js"
     b.files[b.calc_script] = data
-    loader = fill((SRC / "loader.js").read_text(encoding="utf-8"), "__GUANTONG_LOADER__", {
-        "*": f"./{b.site_script.removeprefix('assets/')}",
-        "gt-posting-calc": f"./{b.calc_script.removeprefix('assets/')}",
-        "gt-wizard": f"./{b.script.removeprefix('assets/')}", "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
-    }).encode("utf-8")
+    loader = fill(
+        (SRC / "loader.js").read_text(encoding="utf-8"),
+        "__GUANTONG_LOADER__",
+        {
+            "*": f"./{b.site_script.removeprefix('assets/')}",
+            "gt-posting-calc": f"./{b.calc_script.removeprefix('assets/')}",
+            "gt-wizard": f"./{b.script.removeprefix('assets/')}",
+            "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
+        },
+    ).encode("utf-8")
     b.loader = f"assets/loader.{short(loader)}.js"
     b.files[b.loader] = loader

@@ -17,10 +17,8 @@ from build_scripts.wizard.common import COMPRESSED_CACHE, PYODIDE_DIR, SRC, Bund
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
-
 # The big ones, downloaded by the worker with progress and kept in the Pyodide cache.
 STREAMED = {"asm": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm", "stdlib": "python_stdlib.zip"}
-
 
 
 def pyodide_files() -> dict[str, Path]:
@@ -30,9 +28,7 @@ def pyodide_files() -> dict[str, Path]:
     return {name: PYODIDE_DIR / name for name in PYODIDE_FILES}
 
 
-
 CDN_DEFAULT = re.compile(rb"https://cdn\.jsdelivr\.net/pyodide/v\$\{\w+\}/full/")
-
 
 
 def local_pyodide_mjs(data: bytes) -> bytes:
@@ -41,13 +37,13 @@ def local_pyodide_mjs(data: bytes) -> bytes:
     of the site names another host."""
     data, count = CDN_DEFAULT.subn(b"./", data)
     if count != 1:
-        raise BundleError("pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 build_scripts/wizard/pyodide_files.py 的 local_pyodide_mjs")
+        raise BundleError(
+            "pyodide.mjs 中找不到默认的 CDN 地址：Pyodide 升级后请检查 build_scripts/wizard/pyodide_files.py 的 local_pyodide_mjs"
+        )
     return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", data)
 
 
-
 COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
-
 
 
 def hinted_asm_mjs(data: bytes) -> bytes:
@@ -58,12 +54,10 @@ def hinted_asm_mjs(data: bytes) -> bytes:
     return data if data.startswith(COMPILE_HINT) else COMPILE_HINT + data
 
 
-
 def hashed_name(name: str, data: bytes) -> str:
     """``pyodide.asm.wasm`` → ``pyodide.asm.<hash>.wasm``: the content's hash before the last suffix."""
     stem, _, suffix = name.rpartition(".")
     return f"{stem}.{short(data)}.{suffix}"
-
 
 
 def engine_needs(wasm: bytes | None = None) -> list:
@@ -88,7 +82,6 @@ def engine_needs(wasm: bytes | None = None) -> list:
     COMPRESSED_CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps(needs), encoding="utf-8")
     return needs
-
 
 
 def lock_info() -> dict:

@@ -21,11 +21,19 @@ ESBUILD = Path(__file__).resolve().with_name("esbuild.cjs")
 APP = SRC / "app"
 
 ESBUILD_OPTIONS = {
-    "entryPoints": [str(APP / "main.js")], "bundle": True, "format": "esm", "target": "es2022",
-    "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
-    "outdir": "out", "splitting": True, "chunkNames": "chunk-[name]-[hash]",
+    "entryPoints": [str(APP / "main.js")],
+    "bundle": True,
+    "format": "esm",
+    "target": "es2022",
+    "charset": "utf8",
+    "minify": True,
+    "legalComments": "none",
+    "logLevel": "warning",
+    "write": False,
+    "outdir": "out",
+    "splitting": True,
+    "chunkNames": "chunk-[name]-[hash]",
 }
-
 
 
 def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, bytes, dict[str, str]]:
@@ -37,8 +45,13 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     if not (PYODIDE_DIR.parent / "esbuild").is_dir():
         raise BundleError("wizard/node_modules 里没有 esbuild：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
     options = {**ESBUILD_OPTIONS, "entryPoints": [str(APP / entry)], "splitting": splitting}
-    proc = subprocess.run([wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
-                          cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
+        cwd=PYODIDE_DIR.parents[1],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     if proc.returncode != 0:
         raise BundleError(f"esbuild 无法打包 wizard/src/app：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
@@ -47,33 +60,45 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
 
 
-
 def inline_script(entry: str) -> str:
     """wizard/src/<entry> with what it imports, bundled by esbuild into one ES5 script to put inline in a
     page's head: start.js (with app/support.js: an old WebView parses it, and is told it cannot run the
     engine before anything is downloaded) and care-head.js (关怀模式 before the first paint)."""
-    options = {"entryPoints": [str(SRC / entry)], "bundle": True, "format": "iife", "target": "es5",
-               "charset": "utf8", "minify": True, "legalComments": "none", "logLevel": "warning", "write": False,
-               "outdir": "out"}
-    proc = subprocess.run([wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
-                          cwd=PYODIDE_DIR.parents[1], capture_output=True, text=True, encoding="utf-8")
+    options = {
+        "entryPoints": [str(SRC / entry)],
+        "bundle": True,
+        "format": "iife",
+        "target": "es5",
+        "charset": "utf8",
+        "minify": True,
+        "legalComments": "none",
+        "logLevel": "warning",
+        "write": False,
+        "outdir": "out",
+    }
+    proc = subprocess.run(
+        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
+        cwd=PYODIDE_DIR.parents[1],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     if proc.returncode != 0:
         raise BundleError(f"esbuild 无法打包 wizard/src/{entry}：\n{proc.stderr.strip()}")
     return json.loads(proc.stdout)[entry].strip()
-
 
 
 def prerender(build: dict) -> tuple[str, str, str, str]:
     """The wizard's first screen as HTML, the screen for a browser that cannot run the engine, and the
     inline script that shows one of them, and the header's 关怀模式 switch (wizard/src/prerender.mjs,
     the page's own modules under Node), for the wizard page: the first question without the page script."""
-    proc = subprocess.run([wizard_stdlib.node(), str(SRC / "prerender.mjs")],
-                          input=json.dumps(build), capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [wizard_stdlib.node(), str(SRC / "prerender.mjs")], input=json.dumps(build), capture_output=True, text=True, encoding="utf-8"
+    )
     if proc.returncode != 0:
         raise BundleError(f"无法预先生成自测的第一个问题（wizard/src/prerender.mjs）：\n{proc.stderr.strip()}")
     out = json.loads(proc.stdout)
     return out["html"], out["tooOld"], out["script"], out["careButton"]
-
 
 
 PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
@@ -81,7 +106,6 @@ PRELOAD_MARK = "<!-- guantong-wizard: preload -->"
 START_MARK = "<!-- guantong-wizard: start -->"
 
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
-
 
 
 def preload_hints(b: Bundle) -> tuple[str, list]:
@@ -105,13 +129,11 @@ def preload_hints(b: Bundle) -> tuple[str, list]:
     return page, hints
 
 
-
 CLASSIC_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 SCRIPT_MARK = "<!-- guantong-wizard: script -->"
 
 AHEAD_MARK = "<!-- guantong-wizard: first question -->"
-
 
 
 def add_page_parts(text: str, b: Bundle) -> str:
@@ -136,36 +158,45 @@ def add_page_parts(text: str, b: Bundle) -> str:
         return text
     if AHEAD_MARK in text:
         # Hidden until ahead.js (inline, right after) shows it: without scripts the fallback stays.
-        text = text.replace(AHEAD_MARK, f'<div class="gt-ahead" data-gt-ahead hidden>{b.ahead_html}</div>'
-                                        f'<div class="gt-ahead" data-gt-too-old hidden>{b.too_old_html}</div>'
-                                        f'<script>{b.ahead_script}</script>', 1)
+        text = text.replace(
+            AHEAD_MARK,
+            f'<div class="gt-ahead" data-gt-ahead hidden>{b.ahead_html}</div>'
+            f'<div class="gt-ahead" data-gt-too-old hidden>{b.too_old_html}</div>'
+            f"<script>{b.ahead_script}</script>",
+            1,
+        )
     if SCRIPT_MARK in text:
         text = text.replace(SCRIPT_MARK, f'{SCRIPT_MARK}<script type="module" src="{b.script}" async></script>', 1)
     # The page's own classic scripts (Material's bundle and the site's, at the end of the body) block the
     # wizard's module script; fetched late and one by one, they decide when the first question shows.
-    scripts = "".join(f'<link rel="preload" href="{src}" as="script">' for src in CLASSIC_SCRIPT.findall(text)
-                      if "://" not in src and not src.startswith("//") and src != b.loader)
+    scripts = "".join(
+        f'<link rel="preload" href="{src}" as="script">'
+        for src in CLASSIC_SCRIPT.findall(text)
+        if "://" not in src and not src.startswith("//") and src != b.loader
+    )
     page, engine = preload_hints(b)
     # Material's after the page script's hint; then the engine's, when the browser can run it.
-    hints = (page + scripts + f'<meta name="guantong-preload" content="{html_escape(json.dumps(engine, separators=(",", ":")))}">'
-             f'<script>{b.preload_script}</script>')
+    hints = (
+        page + scripts + f'<meta name="guantong-preload" content="{html_escape(json.dumps(engine, separators=(",", ":")))}">'
+        f"<script>{b.preload_script}</script>"
+    )
     needs = html_escape(json.dumps(b.needs, separators=(",", ":")))
-    start = (f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><meta name="guantong-needs" content="{needs}">'
-             f'<script>{b.start_script}</script>')
+    start = (
+        f'{START_MARK}<meta name="guantong-worker" content="{b.worker}"><meta name="guantong-needs" content="{needs}">'
+        f"<script>{b.start_script}</script>"
+    )
     charset = CHARSET.search(text)
     if text.count("</head>") == 1 and charset:
-        text = text[: charset.end()] + start + text[charset.end():]
+        text = text[: charset.end()] + start + text[charset.end() :]
         text = text.replace("</head>", hints + "</head>")
     else:  # a page without a head of its own (the tests' fake site): all first
         text = start + hints + text
     return text
 
 
-
 BATCH_SCRIPT_MARK = "<!-- guantong-batch: script -->"
 
 BATCH_TEMPLATE_MARK = "<!-- guantong-batch: template -->"
-
 
 
 def add_batch_parts(text: str, b: Bundle) -> str:

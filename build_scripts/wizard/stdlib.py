@@ -44,8 +44,26 @@ APP_DIR = "/home/pyodide/lib"
 # Kept although the recorded run may not import them: Pyodide's own packages (small, imported on demand
 # by its JS side) and the codecs Chinese text or zip files may ask for.
 ALWAYS = ("pyodide/", "_pyodide/")
-CODECS = ("aliases", "ascii", "charmap", "cp437", "gb18030", "gb2312", "gbk", "latin_1", "utf_16", "utf_16_le",
-          "utf_16_be", "utf_32", "utf_8", "utf_8_sig", "idna", "punycode", "unicode_escape", "raw_unicode_escape")
+CODECS = (
+    "aliases",
+    "ascii",
+    "charmap",
+    "cp437",
+    "gb18030",
+    "gb2312",
+    "gbk",
+    "latin_1",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf_8",
+    "utf_8_sig",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+)
 
 NODE_SCRIPT = r"""
 import { loadPyodide } from %(pyodide)s;
@@ -187,8 +205,14 @@ def node() -> str:
 
 def key(engine_zip: bytes, batch_zip: bytes) -> str:
     h = hashlib.sha256()
-    for part in ((PYODIDE_DIR / "python_stdlib.zip").read_bytes(), (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[:1 << 20],
-                 engine_zip, batch_zip, Path(__file__).read_bytes(), CORPUS.read_bytes()):
+    for part in (
+        (PYODIDE_DIR / "python_stdlib.zip").read_bytes(),
+        (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()[: 1 << 20],
+        engine_zip,
+        batch_zip,
+        Path(__file__).read_bytes(),
+        CORPUS.read_bytes(),
+    ):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:16]
 
@@ -270,11 +294,24 @@ def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[
             "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS, "app_dir": APP_DIR}),
         }
         (t / "stdlib.mjs").write_text(script, encoding="utf-8")
-        proc = subprocess.run([node(), str(t / "stdlib.mjs"), str(t / "engine.zip"), str(t / "items.json"), str(t / "out.zip"),
-                               str(t / "batch.zip"), str(t / "samples")],
-                              capture_output=True, text=True, cwd=tmp)
+        proc = subprocess.run(
+            [
+                node(),
+                str(t / "stdlib.mjs"),
+                str(t / "engine.zip"),
+                str(t / "items.json"),
+                str(t / "out.zip"),
+                str(t / "batch.zip"),
+                str(t / "samples"),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp,
+        )
         if proc.returncode != 0:
-            raise RuntimeError("在 Node 里的 Pyodide 中编译标准库失败：\n" + "\n".join(line[:300] for line in proc.stderr.splitlines()[-25:]))
+            raise RuntimeError(
+                "在 Node 里的 Pyodide 中编译标准库失败：\n" + "\n".join(line[:300] for line in proc.stderr.splitlines()[-25:])
+            )
         data = (t / "out.zip").read_bytes()
         engine = (t / "out.zip.engine").read_bytes()
         batch = (t / "out.zip.batch").read_bytes()

@@ -23,8 +23,7 @@ from guantong import flow
 from guantong.policy import Policy, load_policy
 
 TABLE = [
-    {"name": "电工", "aliases": ["维修电工"], "kind": "level", "clause": "2.4.2",
-     "years": {"senior_worker": 10, "technician": 15}},
+    {"name": "电工", "aliases": ["维修电工"], "kind": "level", "clause": "2.4.2", "years": {"senior_worker": 10, "technician": 15}},
     {"name": "ＣＮＣ操作工", "kind": "entry", "clause": "2.4.2", "years": {"senior_worker": 8}},
 ]
 ROUNDS = [
@@ -34,8 +33,18 @@ ROUNDS = [
     {"pathway": "title_to_skill", "year": 2026, "deadline": dt.date(2026, 9, 1), "document": "黄人社函〔2026〕5号"},
 ]
 OCCUPATION_NAMES = ("电工", "维 修 电 工", "“维修电工”", "ＣＮＣ操作工", "CNC操作工", "焊工", "车工 ", "")
-TODAYS = ("2025-01-01", "2025-07-31", "2025-08-01", "2026-01-01", "2026-06-30", "2026-07-01", "2026-11-15",
-          "2026-11-16", "2026-12-31", "2027-03-01")
+TODAYS = (
+    "2025-01-01",
+    "2025-07-31",
+    "2025-08-01",
+    "2026-01-01",
+    "2026-06-30",
+    "2026-07-01",
+    "2026-11-15",
+    "2026-11-16",
+    "2026-12-31",
+    "2027-03-01",
+)
 
 
 def with_table() -> Policy:
@@ -76,8 +85,17 @@ def changed(rng: sample_answers.Seeded, answers: dict, skipped: list[str]) -> tu
         elif kind == 3:
             a["occupation"] = rng.choice(OCCUPATION_NAMES + (7, None))
         elif kind == 4:
-            key = rng.choice(("employed_in_huangshi", "skill_post", "speciality_matches", "annual_assessment_passed",
-                              "technical_skill_post", "occupation_matches", "integrity_record"))
+            key = rng.choice(
+                (
+                    "employed_in_huangshi",
+                    "skill_post",
+                    "speciality_matches",
+                    "annual_assessment_passed",
+                    "technical_skill_post",
+                    "occupation_matches",
+                    "integrity_record",
+                )
+            )
             a[key] = rng.choice((True, False, 0, 1, "false", None))
         elif kind == 5:
             a[rng.choice(("not_a_question", "__proto__x", "constructor"))] = True
@@ -116,13 +134,16 @@ def cases_for(policy: Policy, n: int, rng: sample_answers.Seeded) -> dict:
         if i % 2:
             answers, skipped = changed(rng, answers, skipped)
         out.append(expected(policy, answers, skipped))
-    rounds = [{"direction": d, "today": day,
-               "options": flow.round_options(policy, d, dt.date.fromisoformat(day))}
-              for d in ("skill_to_title", "title_to_skill") for day in TODAYS]
-    names = [{"name": name, "in_table": policy.find_occupation(name) is not None}
-             for name in OCCUPATION_NAMES + ("ｃｎｃ操作工", "「电工」", "电\u3000工", "电\u00a0工", "电\u200b工", "焊 工")]
-    return {"flow": {"questions": flow.export(policy), **flow.export_walker(policy)},
-            "cases": out, "rounds": rounds, "names": names}
+    rounds = [
+        {"direction": d, "today": day, "options": flow.round_options(policy, d, dt.date.fromisoformat(day))}
+        for d in ("skill_to_title", "title_to_skill")
+        for day in TODAYS
+    ]
+    names = [
+        {"name": name, "in_table": policy.find_occupation(name) is not None}
+        for name in OCCUPATION_NAMES + ("ｃｎｃ操作工", "「电工」", "电\u3000工", "电\u00a0工", "电\u200b工", "焊 工")
+    ]
+    return {"flow": {"questions": flow.export(policy), **flow.export_walker(policy)}, "cases": out, "rounds": rounds, "names": names}
 
 
 def generate(n: int = 400, seed: int = 20261201) -> dict:

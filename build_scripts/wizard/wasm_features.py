@@ -58,13 +58,13 @@ class _Reader:
 
     def name(self) -> str:
         n = self.u()
-        text = self.data[self.pos:self.pos + n].decode("utf-8", "replace")
+        text = self.data[self.pos : self.pos + n].decode("utf-8", "replace")
         self.pos += n
         return text
 
 
 VALTYPES = {0x7F: "i32", 0x7E: "i64", 0x7D: "f32", 0x7C: "f64", 0x7B: "v128"}
-REF_SHORTHANDS = set(range(0x69, 0x75))   # funcref, externref, exnref and the GC shorthands
+REF_SHORTHANDS = set(range(0x69, 0x75))  # funcref, externref, exnref and the GC shorthands
 
 
 def _valtype(r: _Reader, found: set[str]) -> str:
@@ -73,14 +73,14 @@ def _valtype(r: _Reader, found: set[str]) -> str:
         if t == 0x7B:
             found.add("simd")
         return VALTYPES[t]
-    if t in (0x63, 0x64):            # (ref null ht), (ref ht)
+    if t in (0x63, 0x64):  # (ref null ht), (ref ht)
         found.add("referenceTypes")
         r.s()
         return "ref"
     if t in REF_SHORTHANDS:
         found.add("referenceTypes")
         if t == 0x69:
-            found.add("exceptionsFinal")   # exnref
+            found.add("exceptionsFinal")  # exnref
         return "ref"
     raise WasmError(f"unknown value type 0x{t:02x}")
 
@@ -107,22 +107,37 @@ def _memarg(r: _Reader, found: set[str]) -> None:
 
 # Opcodes without immediates, and those with one LEB index (label, function, local, global, table, tag).
 PLAIN = {0x00, 0x01, 0x05, 0x0B, 0x0F, 0x1A, 0x1B, 0x0A, 0x19, 0xD1, 0xD3, 0xD4} | set(range(0x45, 0xC5))
-ONE_INDEX = {0x0C, 0x0D, 0x10, 0x12, 0x14, 0x15, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x07, 0x08, 0x09, 0x18,
-             0xD2, 0xD5, 0xD6}
+ONE_INDEX = {0x0C, 0x0D, 0x10, 0x12, 0x14, 0x15, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x07, 0x08, 0x09, 0x18, 0xD2, 0xD5, 0xD6}
 FEATURE_OF = {
-    0x06: "exceptions", 0x07: "exceptions", 0x08: "exceptions", 0x09: "exceptions", 0x18: "exceptions",
-    0x19: "exceptions", 0x1F: "exceptionsFinal", 0x0A: "exceptionsFinal",
-    0x12: "tailCall", 0x13: "tailCall", 0x15: "tailCall", 0x14: "typedFunctionReferences",
-    0x1C: "referenceTypes", 0x25: "referenceTypes", 0x26: "referenceTypes", 0xD0: "referenceTypes",
-    0xD1: "referenceTypes", 0xD2: "referenceTypes", 0xD3: "gc", 0xD4: "typedFunctionReferences",
-    0xD5: "typedFunctionReferences", 0xD6: "typedFunctionReferences",
+    0x06: "exceptions",
+    0x07: "exceptions",
+    0x08: "exceptions",
+    0x09: "exceptions",
+    0x18: "exceptions",
+    0x19: "exceptions",
+    0x1F: "exceptionsFinal",
+    0x0A: "exceptionsFinal",
+    0x12: "tailCall",
+    0x13: "tailCall",
+    0x15: "tailCall",
+    0x14: "typedFunctionReferences",
+    0x1C: "referenceTypes",
+    0x25: "referenceTypes",
+    0x26: "referenceTypes",
+    0xD0: "referenceTypes",
+    0xD1: "referenceTypes",
+    0xD2: "referenceTypes",
+    0xD3: "gc",
+    0xD4: "typedFunctionReferences",
+    0xD5: "typedFunctionReferences",
+    0xD6: "typedFunctionReferences",
     **{op: "signExtensions" for op in range(0xC0, 0xC5)},
 }
 
 
 def _body(r: _Reader, found: set[str], types: list) -> None:
     """One function body's instructions, to its end."""
-    for _ in range(r.u()):           # locals
+    for _ in range(r.u()):  # locals
         r.u()
         _valtype(r, found)
     while r.pos < r.end:
@@ -135,21 +150,21 @@ def _body(r: _Reader, found: set[str], types: list) -> None:
             r.u()
         elif op in (0x02, 0x03, 0x04, 0x06):
             _blocktype(r, found, types)
-        elif op == 0x1F:                # try_table
+        elif op == 0x1F:  # try_table
             _blocktype(r, found, types)
             for _ in range(r.u()):
                 kind = r.byte()
                 if kind in (0, 1):
                     r.u()
                 r.u()
-        elif op == 0x0E:                # br_table
+        elif op == 0x0E:  # br_table
             for _ in range(r.u() + 1):
                 r.u()
-        elif op in (0x11, 0x13):        # call_indirect, return_call_indirect: type, table
+        elif op in (0x11, 0x13):  # call_indirect, return_call_indirect: type, table
             r.u()
             if r.u() != 0:
                 found.add("referenceTypes")
-        elif op == 0x1C:                # select t*
+        elif op == 0x1C:  # select t*
             for _ in range(r.u()):
                 _valtype(r, found)
         elif 0x28 <= op <= 0x3E:
@@ -187,7 +202,7 @@ def _body(r: _Reader, found: set[str], types: list) -> None:
                 return
         elif op in (0xFB, 0xFD, 0xFE):
             found.add({0xFB: "gc", 0xFD: "simd", 0xFE: "threads"}[op])
-            return                      # not decoded here: skip the rest of this function
+            return  # not decoded here: skip the rest of this function
         else:
             raise WasmError(f"unknown opcode 0x{op:02x} at {r.pos - 1}")
 
@@ -207,7 +222,7 @@ def features(data: bytes) -> list[str]:
         size = r.u()
         s = _Reader(data, r.pos, r.pos + size)
         r.pos += size
-        if section == 1:                 # types
+        if section == 1:  # types
             for _ in range(s.u()):
                 form = s.byte()
                 if form != 0x60:
@@ -218,7 +233,7 @@ def features(data: bytes) -> list[str]:
                 if len(results) > 1:
                     found.add("multiValue")
                 types.append((params, results))
-        elif section == 2:               # imports
+        elif section == 2:  # imports
             for _ in range(s.u()):
                 s.name(), s.name()
                 kind = s.byte()
@@ -236,16 +251,16 @@ def features(data: bytes) -> list[str]:
                 elif kind == 4:
                     s.byte(), s.u()
                     found.add("exceptions")
-        elif section == 3:               # functions
+        elif section == 3:  # functions
             func_types = [s.u() for _ in range(s.u())]
-        elif section == 7:               # exports
+        elif section == 7:  # exports
             for _ in range(s.u()):
                 s.name()
                 kind = s.byte()
                 exports.append((kind, s.u()))
-        elif section == 13:              # tags
+        elif section == 13:  # tags
             found.add("exceptions")
-        elif section == 10:              # code
+        elif section == 10:  # code
             for _ in range(s.u()):
                 n = s.u()
                 _body(_Reader(data, s.pos, s.pos + n), found, types)

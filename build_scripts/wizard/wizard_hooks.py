@@ -54,11 +54,15 @@ def on_post_build(config):
         return
     summary = wizard_writing.write_bundle(_bundle, config.site_dir)
     total = sum(summary["bytes"].values())
-    log.info("wizard: %d files precached for offline use (%.1f MB), cache %s",
-             len(summary["shell"]) + len(summary["engine"]), total / 1e6, summary["shell_cache"])
+    log.info(
+        "wizard: %d files precached for offline use (%.1f MB), cache %s",
+        len(summary["shell"]) + len(summary["engine"]),
+        total / 1e6,
+        summary["shell_cache"],
+    )
 
 
 def on_serve(server, config, builder):
-    for path in (wizard_common.SRC, wizard_zips.ENGINE_DIR, wizard_zips.TOOLS_DIR):   # the batch page ships guantong_tools/batch
+    for path in (wizard_common.SRC, wizard_zips.ENGINE_DIR, wizard_zips.TOOLS_DIR):  # the batch page ships guantong_tools/batch
         server.watch(str(path))
     return server

@@ -24,7 +24,6 @@ SITE_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg")
 GZIP_MIN_BYTES = 2048
 
 
-
 # --- writing into the built site ------------------------------------------------------------------------
 class _Assets(html.parser.HTMLParser):
     """Same-site stylesheets, scripts and icons referenced by a page."""
@@ -43,7 +42,6 @@ class _Assets(html.parser.HTMLParser):
                 self.urls.append(a["href"])
 
 
-
 def page_assets(site_dir: Path, page: str) -> list[str]:
     """Site-relative paths of the same-site assets of ``page`` (e.g. "wizard/index.html")."""
     parser = _Assets()
@@ -60,14 +58,12 @@ def page_assets(site_dir: Path, page: str) -> list[str]:
     return found
 
 
-
 def _compressed(data: bytes, coding: str) -> bytes:
     if coding == "gz":
         return gzip.compress(data, compresslevel=9, mtime=0)
     import brotli  # the `site` extra (pyproject.toml)
 
     return brotli.compress(data, quality=11, lgwin=24)
-
 
 
 def compressed(data: bytes, coding: str) -> bytes:
@@ -85,7 +81,6 @@ def compressed(data: bytes, coding: str) -> bytes:
     return packed
 
 
-
 def wire_sizes(data: bytes) -> dict[str, int]:
     """What ``data`` weighs as served: its brotli and gzip twins where compressed_twins writes them."""
     out = {}
@@ -93,7 +88,6 @@ def wire_sizes(data: bytes) -> dict[str, int]:
         packed = compressed(data, coding) if len(data) >= GZIP_MIN_BYTES else data
         out[coding] = len(packed) if len(packed) < len(data) * 0.9 else len(data)
     return out
-
 
 
 def compressed_twins(path: Path) -> None:
@@ -105,13 +99,20 @@ def compressed_twins(path: Path) -> None:
             path.with_name(f"{path.name}.{coding}").write_bytes(packed)
 
 
-
 #: Pages kept offline after one wizard visit (with everything they load), besides the wizard's own.
-OFFLINE_PAGES = ("index.html", "policy/index.html", "pathway-a/index.html", "pathway-b/index.html", "faq/index.html",
-                 "glossary/index.html", "contact/index.html", "privacy/index.html", "offline/index.html")
+OFFLINE_PAGES = (
+    "index.html",
+    "policy/index.html",
+    "pathway-a/index.html",
+    "pathway-b/index.html",
+    "faq/index.html",
+    "glossary/index.html",
+    "contact/index.html",
+    "privacy/index.html",
+    "offline/index.html",
+)
 
-OFFLINE_PAGE = "offline/index.html"   # what the service worker shows for a page it has not kept, offline
-
+OFFLINE_PAGE = "offline/index.html"  # what the service worker shows for a page it has not kept, offline
 
 
 def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
@@ -129,14 +130,15 @@ def write_bundle(b: Bundle, site_dir: str | Path) -> dict:
     # The rest of what the wizard page downloads (the page, Material's CSS and JS, the search index the
     # service worker precaches) gets its twins too: this hook runs last, after every file is written.
     # Material's search worker and its language files (assets/javascripts/) are read on this page too.
-    theme = sorted(p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()) \
-        if (site / "assets").is_dir() else []
+    theme = (
+        sorted(p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()) if (site / "assets").is_dir() else []
+    )
     for rel in dict.fromkeys(shell + theme):
         path = site / rel
         if path.suffix in SITE_SUFFIXES and path.stat().st_size >= GZIP_MIN_BYTES and path not in written:
             compressed_twins(path)
     version, shell_cache = write_service_worker(site, b, shell, streamed)
-    (out / "sw.js").unlink(missing_ok=True)   # where it was before it served the whole site
+    (out / "sw.js").unlink(missing_ok=True)  # where it was before it served the whole site
     return {
         "version": version,
         "shell_cache": shell_cache,
@@ -204,9 +206,15 @@ def precached(site: Path, b: Bundle, page: str) -> list[str]:
             if rel not in shell:
                 shell.append(rel)
     search = site / "assets" / "javascripts"
-    for path in sorted([*search.glob("workers/search.*.min.js"), *search.glob("lunr/min/lunr.stemmer.support.min.js"),
-                        *search.glob("lunr/min/lunr.zh.min.js"), *search.glob("lunr/min/lunr.multi.min.js"),
-                        *search.glob("lunr/tinyseg.js")]):
+    for path in sorted(
+        [
+            *search.glob("workers/search.*.min.js"),
+            *search.glob("lunr/min/lunr.stemmer.support.min.js"),
+            *search.glob("lunr/min/lunr.zh.min.js"),
+            *search.glob("lunr/min/lunr.multi.min.js"),
+            *search.glob("lunr/tinyseg.js"),
+        ]
+    ):
         rel = path.relative_to(site).as_posix()
         if rel not in shell:
             shell.append(rel)
@@ -226,15 +234,19 @@ def write_service_worker(site: Path, b: Bundle, shell: list[str], streamed: list
         """A file's URL as sw.js (at the site's root) asks for it: a page by its directory."""
         return rel[: -len("index.html")] or "./" if rel.endswith("index.html") else rel
 
-    sw = fill((SRC / "sw.js").read_text(encoding="utf-8"), "__GUANTONG_SW__", {
-        "version": version,
-        "shellCache": shell_cache,
-        "engineCache": b.engine_cache,
-        "snapshotCache": b.snapshot_cache,
-        "pagesCache": f"guantong-wizard-pages-{version}",
-        "shell": [from_sw(rel) for rel in shell],
-        "offline": from_sw(OFFLINE_PAGE) if (site / OFFLINE_PAGE).is_file() else None,
-        "engine": [from_sw(rel) for rel in streamed],
-    })
+    sw = fill(
+        (SRC / "sw.js").read_text(encoding="utf-8"),
+        "__GUANTONG_SW__",
+        {
+            "version": version,
+            "shellCache": shell_cache,
+            "engineCache": b.engine_cache,
+            "snapshotCache": b.snapshot_cache,
+            "pagesCache": f"guantong-wizard-pages-{version}",
+            "shell": [from_sw(rel) for rel in shell],
+            "offline": from_sw(OFFLINE_PAGE) if (site / OFFLINE_PAGE).is_file() else None,
+            "engine": [from_sw(rel) for rel in streamed],
+        },
+    )
     (site / "sw.js").write_text(sw, encoding="utf-8")
     return version, shell_cache

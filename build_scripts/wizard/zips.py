@@ -14,20 +14,19 @@ from build_scripts.wizard.common import REPO, SRC, BundleError, deterministic_zi
 from guantong.policy import policy_override  # GUANTONG_POLICY replaces the bundled policy data
 
 
-ENGINE_DIR = REPO / "guantong"            # the engine package, shipped whole
+ENGINE_DIR = REPO / "guantong"  # the engine package, shipped whole
 
-TOOLS_DIR = REPO / "guantong_tools"        # the staff tools: of them, the batch page's zip carries batch/
+TOOLS_DIR = REPO / "guantong_tools"  # the staff tools: of them, the batch page's zip carries batch/
 
 BRIDGE_CORE = SRC / "guantong_bridge.py"  # what both pages' bridges share (dispatch, the reply shape)
 
 BRIDGE = SRC / "guantong_wizard.py"
 
-BATCH_BRIDGE = SRC / "guantong_batch.py"   # the batch page's operations, in the batch zip
+BATCH_BRIDGE = SRC / "guantong_batch.py"  # the batch page's operations, in the batch zip
 
-APP_DIR = wizard_stdlib.APP_DIR     # where Pyodide unpacks the engine zip
+APP_DIR = wizard_stdlib.APP_DIR  # where Pyodide unpacks the engine zip
 
-BATCH_DIR = "/home/pyodide/batch"   # and the batch page's zip (guantong_wizard.op_batch_mount)
-
+BATCH_DIR = "/home/pyodide/batch"  # and the batch page's zip (guantong_wizard.op_batch_mount)
 
 
 def engine_sources() -> list[tuple[str, Path]]:
@@ -49,7 +48,6 @@ def engine_sources() -> list[tuple[str, Path]]:
     return files
 
 
-
 def bridge_ops() -> dict[str, list[str]]:
     """The operations each bridge declares (its ``OPS`` table), read from its source: the worker routes
     the batch bridge's to it (BUILD.batchOps), and the README lists them all (tests/test_bridge_protocol.py)."""
@@ -63,7 +61,6 @@ def bridge_ops() -> dict[str, list[str]]:
     return out
 
 
-
 def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
     """A deterministic zip (fixed dates and modes), so the same sources always give the same hash; with
     ``pycs`` (from wizard_stdlib: compiled inside Pyodide), their bytecode beside them, so that the
@@ -72,13 +69,11 @@ def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
     return deterministic_zip([(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items()))
 
 
+BROWSER_BATCH = ("openpyxl", "et_xmlfile", "xlrd", "odf", "defusedxml")  # of the batch extra, what the page ships (pure Python; not lxml)
 
-BROWSER_BATCH = ("openpyxl", "et_xmlfile", "xlrd", "odf", "defusedxml")   # of the batch extra, what the page ships (pure Python; not lxml)
+DISTRIBUTIONS = {"odf": "odfpy"}  # an import name whose distribution is named otherwise
 
-DISTRIBUTIONS = {"odf": "odfpy"}   # an import name whose distribution is named otherwise
-
-LEFT_OUT = {"odf": ("odf2xhtml.py", "odf2moinmoin.py")}   # odfpy's converters (commands): not what reading needs
-
+LEFT_OUT = {"odf": ("odf2xhtml.py", "odf2moinmoin.py")}  # odfpy's converters (commands): not what reading needs
 
 
 def batch_pins() -> dict[str, str]:
@@ -94,7 +89,6 @@ def batch_pins() -> dict[str, str]:
     return {name: pins[DISTRIBUTIONS.get(name, name)] for name in BROWSER_BATCH}
 
 
-
 def batch_sources() -> list[tuple[str, bytes]]:
     """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong_tools/batch/, its bridge
     (wizard/src/guantong_batch.py) and the pinned readers and writer of BROWSER_BATCH (their sources as
@@ -102,8 +96,10 @@ def batch_sources() -> list[tuple[str, bytes]]:
     import importlib.metadata
     import importlib.util
 
-    files = [(path.relative_to(REPO).as_posix(), path.read_bytes()) for path in
-             [TOOLS_DIR / "__init__.py", *sorted((TOOLS_DIR / "batch").glob("*.py"))]]
+    files = [
+        (path.relative_to(REPO).as_posix(), path.read_bytes())
+        for path in [TOOLS_DIR / "__init__.py", *sorted((TOOLS_DIR / "batch").glob("*.py"))]
+    ]
     files.append((BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes()))
     for name, version in sorted(batch_pins().items()):
         try:
@@ -118,16 +114,14 @@ def batch_sources() -> list[tuple[str, bytes]]:
                 files.append((f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes()))
         dist = importlib.metadata.distribution(DISTRIBUTIONS.get(name, name))
         licences = [f for f in dist.files or () if f.name.upper().startswith(("LICENCE", "LICENSE"))]
-        for f in licences or [f for f in dist.files or () if f.name == "METADATA"]:   # (odfpy: named in its metadata only)
+        for f in licences or [f for f in dist.files or () if f.name == "METADATA"]:  # (odfpy: named in its metadata only)
             files.append((f"{name}/{f.name}", Path(dist.locate_file(f)).read_bytes()))
     return files
 
 
+BATCH_TEMPLATE = "batch-template.xlsx"  # under site/wizard/, linked from the batch page
 
-BATCH_TEMPLATE = "batch-template.xlsx"          # under site/wizard/, linked from the batch page
-
-BATCH_TEMPLATE_NAME = "单位批量自测模板.xlsx"      # the name it is saved under
-
+BATCH_TEMPLATE_NAME = "单位批量自测模板.xlsx"  # the name it is saved under
 
 
 def batch_template() -> bytes:
@@ -140,12 +134,10 @@ def batch_template() -> bytes:
     return batch.template()
 
 
-
 def batch_limits() -> dict:
     from guantong_tools import batch
 
     return {"max_bytes": batch.MAX_BYTES, "max_rows": batch.MAX_ROWS, "too_large": batch.too_large("{size}")}
-
 
 
 def engine_export() -> dict:

@@ -10,13 +10,11 @@ from guantong.policy import FULL_WIDTH, Policy, normalise_name
 from guantong.words import WORDS
 
 
-MAX_COUNT = 999_999      # a count of years or months has at most six digits (parse.js parseCount too)
-
+MAX_COUNT = 999_999  # a count of years or months has at most six digits (parse.js parseCount too)
 
 
 class CellError(ValueError):
     """A cell the row cannot use; the message says what is wrong (the caller adds sheet, row, header)."""
-
 
 
 YES = {"是", "有", "y", "yes", "√", "✓", "是的", "对", "true"}
@@ -24,7 +22,6 @@ YES = {"是", "有", "y", "yes", "√", "✓", "是的", "对", "true"}
 NO = {"否", "无", "n", "no", "×", "✗", "不是", "没有", "false"}
 
 UNSURE = {"不确定", "不清楚", "待定"}
-
 
 
 def cell_text(value, half: bool = True) -> str:
@@ -38,14 +35,13 @@ def cell_text(value, half: bool = True) -> str:
     return text.replace("\u3000", " ").strip()
 
 
-
 # The wizard's date fields read the same forms (parse.js parseDate; tests/cases/typed_dates.json holds both to
 # the same cases); [0-9], not \d, which in Python also takes other scripts' digits.
 _DATE = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*[-/.月\s]\s*([0-9]{1,2})\s*[日号]?$|^([0-9]{4})([0-9]{2})([0-9]{2})$")
 # A date known to the month or the year (rules.md T8): 2018.7, 2018-7, 2018年7月, 2018年, 2018.
 _MONTH = re.compile(r"^([0-9]{4})\s*[-/.年\s]\s*([0-9]{1,2})\s*月?$")
 _YEAR = re.compile(r"^([0-9]{4})\s*年?$")
-DATE_HOW = WORDS["dateHow"]   # 如 2019-06-30；只记得年月可写 2019.6 或 2019年6月: cells and the template alike
+DATE_HOW = WORDS["dateHow"]  # 如 2019-06-30；只记得年月可写 2019.6 或 2019年6月: cells and the template alike
 
 
 def cell_date(value, full: bool = False) -> str:
@@ -57,8 +53,10 @@ def cell_date(value, full: bool = False) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, float) and not value.is_integer() and re.fullmatch(r"[0-9]{4}\.1", repr(value)):
-        raise CellError(f"数字 {repr(value)} 看不出是 1 月还是 10 月（Excel 会把输入的 {repr(value)}0 存成 {repr(value)}）："
-                        "请把这一列设为“文本”格式后重新输入，或写成 2014年10月")
+        raise CellError(
+            f"数字 {repr(value)} 看不出是 1 月还是 10 月（Excel 会把输入的 {repr(value)}0 存成 {repr(value)}）："
+            "请把这一列设为“文本”格式后重新输入，或写成 2014年10月"
+        )
     text = cell_text(value)
     m = _DATE.match(text)
     if not m:
@@ -96,8 +94,7 @@ def cell_bool(value):
     raise CellError(f"“{cell_text(value)}”应为 是、否 或 不确定")
 
 
-
-NONE_COUNT = {"没有", "无", "沒有", "無"}   # a count of none (months out of work); parse.js NONE too
+NONE_COUNT = {"没有", "无", "沒有", "無"}  # a count of none (months out of work); parse.js NONE too
 
 
 def cell_count(value) -> int:
@@ -122,12 +119,14 @@ def cell_count(value) -> int:
 
 # An honour's name, then its date (full, or to the month or the year: 黄石工匠 2023-05-01, 黄石工匠（2023年5月）,
 # 湖北省首席技师 2020年5月, 黄石工匠 2023).
-_HONOR = re.compile(r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>[0-9]{4}(?:\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*[日号]?|\s*月)?|\s*年)?)\s*[）)]?$")
+_HONOR = re.compile(
+    r"^(?P<name>.*?)\s*[（(]?\s*(?P<date>[0-9]{4}(?:\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*[日号]?|\s*月)?|\s*年)?)\s*[）)]?$"
+)
 
 
 def cell_honors(value) -> list[dict]:
     if cell_text(value) in NO:
-        return []   # 无, 没有: no honour (never an honour named 无)
+        return []  # 无, 没有: no honour (never an honour named 无)
     items = []
     for part in re.split(r"[；;、,，\n]+", cell_text(value, half=False)):
         part = part.strip()
@@ -139,7 +138,6 @@ def cell_honors(value) -> list[dict]:
         else:
             items.append({"name": part})
     return items
-
 
 
 def cell_studio(value, policy: Policy):
@@ -154,7 +152,6 @@ def cell_studio(value, policy: Policy):
     if key in by_word:
         return {"level": by_word[key]}
     raise CellError(f"“{text}”应为 无、黄石市、湖北省 或 国家级")
-
 
 
 def _out(value):

@@ -16,8 +16,15 @@ from .template import template
 from .writing import write_csv, write_xlsx
 
 
-def main(source: str | None, out: str | None, deadline: str | None, template_out: str | None,
-         notice_out: str | None = None, employer: str | None = None, posting_start: str | None = None) -> int:
+def main(
+    source: str | None,
+    out: str | None,
+    deadline: str | None,
+    template_out: str | None,
+    notice_out: str | None = None,
+    employer: str | None = None,
+    posting_start: str | None = None,
+) -> int:
     import sys
 
     from guantong.workdays import CalendarGap

@@ -21,14 +21,12 @@ def too_large(size: int | str) -> str:
     return f"文件过大（{shown} MB，上限 {MAX_BYTES // 1_000_000} MB）：请把名单分成几个文件"
 
 
-
 def posting_period(start: _dt.date, policy: Policy | None = None) -> tuple[_dt.date, _dt.date]:
     """The first and last day of a 5-working-day posting that starts on `start` (CalendarGap for a year the
     holiday calendar does not cover, as the wizard says), by the calendar with the policy's added years."""
     from guantong.workdays import load_calendar, posting_end
 
     return start, posting_end(start, calendar=load_calendar(policy))
-
 
 
 def notice_people(batch: Batch, picks: list | None = None) -> list[tuple[Row, str]]:
@@ -54,9 +52,7 @@ def notice_people(batch: Batch, picks: list | None = None) -> list[tuple[Row, st
     return people
 
 
-
-def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None,
-                picks: list | None = None) -> str:
+def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None, picks: list | None = None) -> str:
     """A printable A4 draft of the employer's 推荐公示: the people recommended (`notice_people`), each with
     the level, the number recommended, the posting period counted in working days, where objections go,
     fields to fill in."""
@@ -70,9 +66,11 @@ def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | N
     names = {lv["id"]: lv["name"] for lv in policy.a_levels}
     people = notice_people(batch, picks)
     e = html.escape
-    rows = "".join(f"<tr><td>{i}</td><td>{e(row_label(r, '姓名'))}</td><td>{e(row_label(r, '编号'))}</td>"
-                   f"<td>{e(names[level])}</td><td>{e(str(r.answers.get('series', '') or ''))}</td></tr>"
-                   for i, (r, level) in enumerate(people, start=1))
+    rows = "".join(
+        f"<tr><td>{i}</td><td>{e(row_label(r, '姓名'))}</td><td>{e(row_label(r, '编号'))}</td>"
+        f"<td>{e(names[level])}</td><td>{e(str(r.answers.get('series', '') or ''))}</td></tr>"
+        for i, (r, level) in enumerate(people, start=1)
+    )
     office = policy.office("capacity")
     return f"""<!doctype html>
 <html lang="zh-CN"><meta charset="utf-8"><title>{e(employer)}高技能人才申报专业技术职称推荐人选公示（草稿）</title>

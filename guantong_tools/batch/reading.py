@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from guantong.policy import FULL_WIDTH
 
 
-MAX_BYTES = 50_000_000   # a file larger than this is refused before it is read (the page and the command)
-
+MAX_BYTES = 50_000_000  # a file larger than this is refused before it is read (the page and the command)
 
 
 class BatchError(ValueError):
     """The file cannot be read as a spreadsheet of people (exit 2); the message is one Chinese line."""
-
 
 
 @functools.lru_cache(maxsize=4096)
@@ -33,19 +31,16 @@ def header_key(text) -> str:
     return re.sub(r"\s+", "", str(text or "").translate(FULL_WIDTH).replace("\u3000", ""))
 
 
-
 @dataclass
 class Sheet:
     name: str
-    headers: list[str]                        # as written, in order
-    rows: list[tuple[int, list]] = field(default_factory=list)   # (the sheet's row number, cells)
-    header_row: int = 1                       # the sheet's row that holds the headers (header_row)
-    above: list[list] = field(default_factory=list)   # the rows above the headers (a title), as they were
+    headers: list[str]  # as written, in order
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (the sheet's row number, cells)
+    header_row: int = 1  # the sheet's row that holds the headers (header_row)
+    above: list[list] = field(default_factory=list)  # the rows above the headers (a title), as they were
 
 
-
-HEADER_ROWS = 10   # the header row is looked for among a sheet's first rows (a title above it: batch.md)
-
+HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows (a title above it: batch.md)
 
 
 def header_row(grid: list[list]) -> int:
@@ -57,14 +52,12 @@ def header_row(grid: list[list]) -> int:
     return 0
 
 
-
 def sheet_of(name: str, grid: list[list]) -> Sheet:
     """A sheet from its rows: the headers from its header row, the people below it by their own numbers."""
     at = header_row(grid)
     sheet = Sheet(name, ["" if h is None else str(h) for h in grid[at]], header_row=at + 1, above=grid[:at])
-    sheet.rows = [(i, row) for i, row in enumerate(grid[at + 1:], start=at + 2)]
+    sheet.rows = [(i, row) for i, row in enumerate(grid[at + 1 :], start=at + 2)]
     return sheet
-
 
 
 def read_csv(data: bytes, name: str = "CSV") -> list[Sheet]:
@@ -88,7 +81,6 @@ def read_csv(data: bytes, name: str = "CSV") -> list[Sheet]:
     if not rows:
         raise BatchError("文件是空的")
     return [sheet_of(name, rows)]
-
 
 
 def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str], int]:
@@ -143,7 +135,6 @@ def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str], int]:
     return sheets, hidden, uncached
 
 
-
 def spread_merges(grid: list[list], ranges) -> None:
     """A merged cell's value over every cell it covers, in the data rows only (a merged header counts for
     its first column; a merged title stays one cell). ``ranges``: (first row, first column, last row, last
@@ -157,12 +148,10 @@ def spread_merges(grid: list[list], ranges) -> None:
                 cells[c - 1] = top
 
 
-
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # a BIFF (.xls, WPS's .et) or an encrypted OOXML file
-ENCRYPTED = "EncryptedPackage".encode("utf-16-le")   # the stream an encrypted xlsx keeps its workbook in
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a BIFF (.xls, WPS's .et) or an encrypted OOXML file
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted xlsx keeps its workbook in
 OFFICE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt")
-
 
 
 def read_file(data: bytes, filename: str, progress=None) -> tuple[list[Sheet], list[str], int, str]:
@@ -188,7 +177,6 @@ def read_file(data: bytes, filename: str, progress=None) -> tuple[list[Sheet], l
     raise BatchError(f"不是能读取的名单文件（{filename}）：请用 .xlsx、.xls、.et、.ods、.csv 或 .txt（Unicode 文本）")
 
 
-
 def _zip_member(data: bytes, name: str) -> bytes:
     import zipfile
 
@@ -197,7 +185,6 @@ def _zip_member(data: bytes, name: str) -> bytes:
             return z.read(name) if name in z.namelist() else b""
     except zipfile.BadZipFile:
         return b""
-
 
 
 def read_xls(data: bytes) -> tuple[list[Sheet], list[str]]:
@@ -220,13 +207,11 @@ def read_xls(data: bytes) -> tuple[list[Sheet], list[str]]:
         if ws.visibility:
             hidden.append(ws.name)
             continue
-        grid = [[_xls_value(ws.cell_type(r, c), ws.cell_value(r, c), book.datemode) for c in range(ws.row_len(r))]
-                for r in range(ws.nrows)]
+        grid = [[_xls_value(ws.cell_type(r, c), ws.cell_value(r, c), book.datemode) for c in range(ws.row_len(r))] for r in range(ws.nrows)]
         spread_merges(grid, [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in ws.merged_cells])
         if grid:
             sheets.append(sheet_of(ws.name, grid))
     return sheets, hidden
-
 
 
 def _xls_value(kind: int, value, datemode: int):
@@ -248,9 +233,7 @@ def _xls_value(kind: int, value, datemode: int):
     return value
 
 
-
-ODS_REPEAT_CAP = 1024   # LibreOffice pads a sheet with a row "repeated" a million times: repeats are capped
-
+ODS_REPEAT_CAP = 1024  # LibreOffice pads a sheet with a row "repeated" a million times: repeats are capped
 
 
 def read_ods(data: bytes) -> tuple[list[Sheet], list[str]]:
@@ -268,10 +251,12 @@ def read_ods(data: bytes) -> tuple[list[Sheet], list[str]]:
         raise BatchError(f"无法读取这个 ods 文件（{type(exc).__name__}）：请用 LibreOffice 或 WPS 打开后另存一份再试") from None
     from odf.namespaces import STYLENS, TABLENS
 
-    hidden_styles = {st.attributes.get((STYLENS, "name")) for st in doc.automaticstyles.childNodes
-                     if st.qname == (STYLENS, "style") and any(
-                         p.qname == (STYLENS, "table-properties") and p.attributes.get((TABLENS, "display")) == "false"
-                         for p in st.childNodes)}
+    hidden_styles = {
+        st.attributes.get((STYLENS, "name"))
+        for st in doc.automaticstyles.childNodes
+        if st.qname == (STYLENS, "style")
+        and any(p.qname == (STYLENS, "table-properties") and p.attributes.get((TABLENS, "display")) == "false" for p in st.childNodes)
+    }
     sheets, hidden = [], []
     for table in doc.spreadsheet.childNodes:
         if _q(table) != (TABLENS, "table"):
@@ -287,7 +272,6 @@ def read_ods(data: bytes) -> tuple[list[Sheet], list[str]]:
     return sheets, hidden
 
 
-
 def _ods_grid(table) -> tuple[list[list], list[tuple[int, int, int, int]]]:
     """A table's rows of values (trailing empty rows and cells dropped) and its merged ranges."""
     from odf.namespaces import TABLENS
@@ -296,7 +280,7 @@ def _ods_grid(table) -> tuple[list[list], list[tuple[int, int, int, int]]]:
     row_q, cell_q, covered_q = (TABLENS, "table-row"), (TABLENS, "table-cell"), (TABLENS, "covered-table-cell")
     grid, merges, empty_rows = [], [], 0
 
-    def rows(node):                    # rows directly in the table or in its header-rows, row groups, …
+    def rows(node):  # rows directly in the table or in its header-rows, row groups, …
         for child in node.childNodes:
             if _q(child) == row_q:
                 yield child
@@ -312,7 +296,7 @@ def _ods_grid(table) -> tuple[list[list], list[tuple[int, int, int, int]]]:
             repeat = min(int(attrs.get((TABLENS, "number-columns-repeated"), 1)), ODS_REPEAT_CAP)
             value = _ods_value(cell) if cell.qname == cell_q else None
             if value is None:
-                pending += repeat                    # empty cells kept only where a value follows
+                pending += repeat  # empty cells kept only where a value follows
                 continue
             cells += [None] * pending + [value] * repeat
             pending = 0
@@ -323,15 +307,14 @@ def _ods_grid(table) -> tuple[list[list], list[tuple[int, int, int, int]]]:
                 merges.append((at, col, at + spanned[0] - 1, col + spanned[1] - 1))
         repeat = min(int(row.attributes.get((TABLENS, "number-rows-repeated"), 1)), ODS_REPEAT_CAP)
         if not cells:
-            empty_rows += repeat                     # empty rows kept only where a row with values follows
+            empty_rows += repeat  # empty rows kept only where a row with values follows
             continue
         grid += [[] for _ in range(empty_rows)] + [list(cells) for _ in range(repeat)]
         empty_rows = 0
     width = max((len(r) for r in grid), default=0)
-    for r in grid:                                   # rows as long as the longest, as openpyxl gives them
+    for r in grid:  # rows as long as the longest, as openpyxl gives them
         r += [None] * (width - len(r))
     return grid, merges
-
 
 
 def _ods_value(cell):
@@ -358,7 +341,6 @@ def _ods_value(cell):
     return text if text else None
 
 
-
 def _ods_text(node) -> str:
     """A paragraph's text: its spans and links read through, text:s as its spaces, a tab, a line break."""
     out = []
@@ -371,16 +353,14 @@ def _ods_text(node) -> str:
             out.append("\t")
         elif _q(child)[1] == "line-break":
             out.append("\n")
-        elif _q(child)[1] != "annotation":    # a comment is not the cell's text
+        elif _q(child)[1] != "annotation":  # a comment is not the cell's text
             out.append(_ods_text(child))
     return "".join(out)
-
 
 
 def _q(node) -> tuple[str, str]:
     """An odfpy node's (namespace, name); a text node has none."""
     return getattr(node, "qname", None) or ("", "")
-
 
 
 def _formula_texts(data: bytes) -> dict[str, dict[int, dict[int, str]]]:
@@ -391,8 +371,10 @@ def _formula_texts(data: bytes) -> dict[str, dict[int, dict[int, str]]]:
     import openpyxl
 
     def uncached(xml: bytes) -> bool:
-        return b"<f" in xml and any(b"<f" in m.group(1) and not re.search(rb"<(?:\w+:)?v>[^<]", m.group(1))
-                                    for m in re.finditer(rb"<(?:\w+:)?c\b[^>]*[^/]>(.*?)</(?:\w+:)?c>", xml, re.S))
+        return b"<f" in xml and any(
+            b"<f" in m.group(1) and not re.search(rb"<(?:\w+:)?v>[^<]", m.group(1))
+            for m in re.finditer(rb"<(?:\w+:)?c\b[^>]*[^/]>(.*?)</(?:\w+:)?c>", xml, re.S)
+        )
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if not any(uncached(z.read(n)) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):

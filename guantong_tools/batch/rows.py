@@ -19,8 +19,7 @@ from .reading import HEADER_ROWS, BatchError, Sheet, header_key, read_file
 A, B = PATHWAYS
 
 
-MAX_ROWS = 20_000        # people in one file: more would keep a phone or an office PC busy for minutes
-
+MAX_ROWS = 20_000  # people in one file: more would keep a phone or an office PC busy for minutes
 
 
 # header → (answers key, pathway or None for both, kind, extra)
@@ -62,7 +61,7 @@ COLUMNS = {
 # column_key's own evening-out (时间 → 日期 at the end, 三 → 3, a bracketed grade dropped), so that
 # 高级工（三级）取得时间 and 近三年年度考核合格 need no entry here.
 SPELLINGS = {
-    "编号": ["工号", "人员编号"],   # not 序号: a list often has both (序号 stays an unused column)
+    "编号": ["工号", "人员编号"],  # not 序号: a list often has both (序号 stays an unused column)
     "申报方向": ["方向", "申报类别", "申报类型"],
     "受理截止日期": ["截止日期", "申报截止日期", "材料截止日期"],
     "弄虚作假记录": ["有无弄虚作假记录", "是否有弄虚作假记录", "弄虚作假"],
@@ -97,7 +96,7 @@ SPELLINGS = {
 # The list-like answers and their columns (batch.md: an empty cell means none only with the whole group).
 GROUPS = {key: [h for h, spec in COLUMNS.items() if spec[0] == key] for key in ("skill_levels", "titles", "honors")}
 
-NOT_A_PERSON = {"姓名", "编号", "申报方向", "受理截止日期"}   # cells that alone do not make a row a person
+NOT_A_PERSON = {"姓名", "编号", "申报方向", "受理截止日期"}  # cells that alone do not make a row a person
 
 # Columns whose absence is not worth a line in the summary: labels, the pathway (said elsewhere), and answers whose absence never leaves a level open (months out: none; the year table; a
 # next step only). The years' requirements are named: without them a level may wait on the standard.
@@ -118,28 +117,31 @@ BY_KEY = {column_key(spelling): (h, *spec) for h, spec in COLUMNS.items() for sp
 SHEET_PATHWAY = {sheet: p for p, sheet in PATHWAY_SHEET.items()}
 
 
-
 # 申报方向's words (batch.md): 职称 / 技能等级, the wizard's two labels, the sheets' and the pathways' names.
-DIRECTIONS = {"职称": A, "技能等级": B, A: A, B: B, **SHEET_PATHWAY, **{t: p for p, t in PATHWAY_TITLE.items()},
-              **{label: p for p, label in QUESTION["direction"].options}}
-
+DIRECTIONS = {
+    "职称": A,
+    "技能等级": B,
+    A: A,
+    B: B,
+    **SHEET_PATHWAY,
+    **{t: p for p, t in PATHWAY_TITLE.items()},
+    **{label: p for p, label in QUESTION["direction"].options},
+}
 
 
 @dataclass
 class Row:
     sheet: str
     number: int
-    cells: dict          # header as written → value
+    cells: dict  # header as written → value
     answers: dict | None = None
     result: dict | None = None
     error: str = ""
 
 
-
 @functools.cache
 def _directions() -> dict:
     return {normalise_name(k): v for k, v in DIRECTIONS.items()}
-
 
 
 def column(header: str) -> str | None:
@@ -157,7 +159,6 @@ def label(sheet: Sheet, cells: list, header: str):
 def row_label(row: Row, header: str) -> str:
     """A row's 姓名 or 编号 as text, whatever spelling its header has: for the page's table and the draft."""
     return cell_text(_out(next((v for h, v in row.cells.items() if column(h) == header), None)), half=False)
-
 
 
 def put_answer(answers: dict, key: str, kind: str, extra, value, policy: Policy) -> None:
@@ -197,8 +198,10 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
     else:
         pathway = SHEET_PATHWAY.get(sheet.name.strip())
         if pathway is None:
-            raise BatchError(f"工作表“{sheet.name}”第 {number} 行没有申报方向：请填写“申报方向”列（职称 或 技能等级），"
-                             f"或把工作表命名为“{PATHWAY_SHEET[A]}”或“{PATHWAY_SHEET[B]}”")
+            raise BatchError(
+                f"工作表“{sheet.name}”第 {number} 行没有申报方向：请填写“申报方向”列（职称 或 技能等级），"
+                f"或把工作表命名为“{PATHWAY_SHEET[A]}”或“{PATHWAY_SHEET[B]}”"
+            )
     answers: dict = {"direction": pathway}
     # A list-like group's empty cells mean none only where the sheet has every column of the group
     # (batch.md): a missing or misspelt 高级工 column must never read as "has no 高级工".
@@ -231,16 +234,15 @@ def row_answers(sheet: Sheet, number: int, cells: list, policy: Policy, deadline
     return row
 
 
-
 @dataclass
 class Batch:
     sheets: list[Sheet]
     rows: list[Row]
     hidden: list[str]
-    source: str             # what the file was: "xlsx" | "xls" | "ods" (workbooks of sheets) | "csv" (text)
-    examples: int = 0       # the template's example rows, skipped
-    uncached: int = 0       # formula cells read as their text (no value cached)
-    skipped: list = field(default_factory=list)   # (sheet, row) of rows with no answers cell: not people
+    source: str  # what the file was: "xlsx" | "xls" | "ods" (workbooks of sheets) | "csv" (text)
+    examples: int = 0  # the template's example rows, skipped
+    uncached: int = 0  # formula cells read as their text (no value cached)
+    skipped: list = field(default_factory=list)  # (sheet, row) of rows with no answers cell: not people
 
     def counts(self) -> dict:
         """{conclusion id: rows}, in CONCLUSION's order."""
@@ -270,8 +272,6 @@ class Batch:
             line += f"（未读取隐藏的工作表：{'、'.join(self.hidden)}）"
         return line
 
-
-
     def columns(self) -> list[str]:
         """For each sheet, the columns taken (under their headers as written), the headers not used, and
         the answers columns it lacks, whose questions are then unanswered (batch.md): one line each."""
@@ -284,10 +284,13 @@ class Batch:
             taken = [h if header_key(h) == header_key(column(h)) else f"{h}（即“{column(h)}”）" for h in headers if column(h)]
             unused = [h for h in headers if not column(h)]
             present = {column(h) for h in headers}
-            if mine and all("deadline" in r.answers for r in mine):   # the batch-wide deadline fills it
+            if mine and all("deadline" in r.answers for r in mine):  # the batch-wide deadline fills it
                 present.add("受理截止日期")
-            lacking = [h for h, spec in COLUMNS.items() if h not in present and h not in QUIET and spec[2] != "label"
-                       and spec[1] in (None, *pathways)]
+            lacking = [
+                h
+                for h, spec in COLUMNS.items()
+                if h not in present and h not in QUIET and spec[2] != "label" and spec[1] in (None, *pathways)
+            ]
             lines.append(f"{where}读取的列：{'、'.join(taken)}")
             if unused:
                 lines.append(f"{where}未使用的列（不是本工具认识的表头，原样保留）：{'、'.join(unused)}")
@@ -308,9 +311,7 @@ def conclusion_group(row: Row) -> str:
     return "not_eligible"
 
 
-
-def open_file(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
-              progress=None) -> Batch:
+def open_file(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None, progress=None) -> Batch:
     """Read a file into rows with their answers, none decided yet (`decide` does that, in parts if need be,
     so that a page can show its progress; `progress(stage, done, total)` hears how far an xlsx is read and
     its rows turned into answers). Raises BatchError for a file that is not a spreadsheet of people."""
@@ -357,9 +358,7 @@ def open_file(data: bytes, filename: str, deadline: str | None = None, policy: P
     return Batch(people, rows, hidden, source, examples=len(examples), uncached=uncached, skipped=skipped)
 
 
-
-def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy | None = None,
-           today: _dt.date | None = None) -> int:
+def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy | None = None, today: _dt.date | None = None) -> int:
     """Decide rows[start:stop] by `evaluate`; returns the index after the last one decided."""
     policy = policy or load_policy()
     stop = len(batch.rows) if stop is None else min(stop, len(batch.rows))
@@ -372,9 +371,7 @@ def decide(batch: Batch, start: int = 0, stop: int | None = None, policy: Policy
     return stop
 
 
-
-def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None,
-         today: _dt.date | None = None) -> Batch:
+def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy | None = None, today: _dt.date | None = None) -> Batch:
     """Read and decide a whole file. Raises BatchError for a file that is not a spreadsheet of people."""
     policy = policy or load_policy()
     batch = open_file(data, filename, deadline, policy)
@@ -382,7 +379,6 @@ def read(data: bytes, filename: str, deadline: str | None = None, policy: Policy
     return batch
 
 
+EXAMPLE_MARK = "（示例，请删除本行）"  # a row whose 姓名 carries it is the template's example: skipped
 
-EXAMPLE_MARK = "（示例，请删除本行）"   # a row whose 姓名 carries it is the template's example: skipped
-
-EXPLAIN_SHEET = "填写说明"             # the template's sheet that explains the columns: never people
+EXPLAIN_SHEET = "填写说明"  # the template's sheet that explains the columns: never people

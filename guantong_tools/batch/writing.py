@@ -28,16 +28,13 @@ OUT_FIXED = ("结论",)
 OUT_TAIL = ("原因", "提示", "错误")
 
 
-
 def level_names(policy: Policy) -> list[tuple[str, str, str]]:
     return [(A, lv["id"], lv["name"]) for lv in policy.a_levels] + [(B, lv["id"], lv["name"]) for lv in policy.b_levels]
-
 
 
 def result_columns(policy: Policy) -> list[str]:
     names = [name for _, _, name in level_names(policy)]
     return [*OUT_FIXED, *names, *(f"{n}可申报日期" for n in names), *OUT_TAIL]
-
 
 
 def result_cells(row: Row, policy: Policy) -> dict:
@@ -64,11 +61,9 @@ def result_cells(row: Row, policy: Policy) -> dict:
     return out
 
 
-
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
 
 
 def csv_cell(value) -> str:
@@ -76,7 +71,6 @@ def csv_cell(value) -> str:
     return (a plain number aside) gets a leading ' (the person's text otherwise unchanged)."""
     text = "" if value is None else str(value)
     return f"'{text}" if text.startswith(FORMULA_LEAD) and not PLAIN_NUMBER.fullmatch(text) else text
-
 
 
 def put(cell, value) -> None:
@@ -91,16 +85,17 @@ def put(cell, value) -> None:
         cell.data_type = "s"
 
 
-
 def _active_parts(xlsx: bytes) -> bool:
     """Whether a workbook's sheets hold a formula, a hyperlink or a carriage return (a quick look at their
     XML): what _as_values changes."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
-        return any(re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r", z.read(n))
-                   for n in z.namelist() if (n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml") and n.endswith(".xml"))
-
+        return any(
+            re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r", z.read(n))
+            for n in z.namelist()
+            if (n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml") and n.endswith(".xml")
+        )
 
 
 def _as_values(book, cached) -> int:
@@ -125,7 +120,6 @@ def _as_values(book, cached) -> int:
     return changed
 
 
-
 def write_csv(batch: Batch, policy: Policy) -> bytes:
     several = batch.source != "csv" and len(batch.sheets) > 1
     headers = list(dict.fromkeys(h for s in batch.sheets for h in s.headers if h))
@@ -139,13 +133,11 @@ def write_csv(batch: Batch, policy: Policy) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-
 WRAPPED = ("原因", "提示", "错误")
 
-NARROWEST, WIDEST, WIDEST_WRAPPED = 8, 30, 50   # column widths, in Excel's characters (a Chinese one is 2)
+NARROWEST, WIDEST, WIDEST_WRAPPED = 8, 30, 50  # column widths, in Excel's characters (a Chinese one is 2)
 
-SAMPLE_ROWS = 1000   # the rows an input column's width is measured on, in a new workbook
-
+SAMPLE_ROWS = 1000  # the rows an input column's width is measured on, in a new workbook
 
 
 @dataclass
@@ -154,12 +146,13 @@ class Layout:
     widths, row heights where the long texts wrap (neither Excel nor LibreOffice fits a row to wrapped text
     on opening), the frozen header row, on every printed page the header row and the columns up to 姓名,
     the print area, landscape."""
+
     header_row: int
-    widths: dict[int, float]   # column number (1-based) → width
+    widths: dict[int, float]  # column number (1-based) → width
     heights: dict[int, float]  # row number → height in points
     last_row: int
     last_column: int
-    title_columns: int         # the columns printed on every page (up to 姓名; 0: none)
+    title_columns: int  # the columns printed on every page (up to 姓名; 0: none)
 
     @property
     def print_area(self) -> str:
@@ -174,9 +167,7 @@ class Layout:
         return f"A:{get_column_letter(self.title_columns)}" if self.title_columns else None
 
 
-
-LINE_HEIGHT = 15.0   # points a wrapped line takes at the workbooks' 11-point size
-
+LINE_HEIGHT = 15.0  # points a wrapped line takes at the workbooks' 11-point size
 
 
 def text_width(value, cap: float) -> float:
@@ -192,7 +183,6 @@ def text_width(value, cap: float) -> float:
     return best
 
 
-
 def column_width(header: str, values, wrapped: bool = False) -> float:
     """A column's width: its header's and its values' widest line and a margin, between NARROWEST and
     WIDEST (WIDEST_WRAPPED for the long texts, which wrap)."""
@@ -202,20 +192,18 @@ def column_width(header: str, values, wrapped: bool = False) -> float:
         if best >= cap:
             break
         text = value if isinstance(value, str) else "" if value is None else str(value)
-        if len(text) * 2 > best:                 # (only a value that may be wider is measured)
+        if len(text) * 2 > best:  # (only a value that may be wider is measured)
             best = max(best, text_width(text, cap))
     return float(min(cap, max(NARROWEST, best + 2)))
 
 
-
-def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict], last_row: int,
-                 every_column: bool = False) -> Layout:
+def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict], last_row: int, every_column: bool = False) -> Layout:
     """The layout of a sheet whose result columns start at column ``first``: the result columns' widths
     from ``got`` {row number: result_cells} and each row's height from its wrapped texts; with
     ``every_column`` (a new workbook, whose input had no widths of its own to keep) the input's columns'
     widths from their cells too."""
     widths = {first + j: column_width(name, (v[name] for v in got.values()), name in WRAPPED) for j, name in enumerate(cols)}
-    if every_column:   # from the first rows: a long list's widths are set by its first thousand people
+    if every_column:  # from the first rows: a long list's widths are set by its first thousand people
         sample = [cells for _, cells in sheet.rows[:SAMPLE_ROWS]]
         for i, header in enumerate(sheet.headers):
             widths[i + 1] = column_width(header, (_out(cells[i]) for cells in sample if i < len(cells)))
@@ -226,15 +214,14 @@ def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict]
         if lines > 1:
             heights[number] = lines * LINE_HEIGHT
     name_at = next((i + 1 for i, h in enumerate(sheet.headers) if h and header_key(h) == "姓名"), 0)
-    return Layout(sheet.header_row, widths, heights, max(last_row, sheet.header_row), first + len(cols) - 1,
-                  name_at if name_at < first - 1 else 0)
-
+    return Layout(
+        sheet.header_row, widths, heights, max(last_row, sheet.header_row), first + len(cols) - 1, name_at if name_at < first - 1 else 0
+    )
 
 
 def wrapped_lines(text: str, room: float) -> int:
     """The lines a text takes wrapped in a column with ``room`` characters."""
     return sum(max(1, -(-text_width(line, 10_000) // room)) for line in text.split("\n"))
-
 
 
 def apply_layout(ws, layout: Layout) -> None:
@@ -253,9 +240,7 @@ def apply_layout(ws, layout: Layout) -> None:
     ws.page_setup.orientation = "landscape"
 
 
-
-WRAP_STYLE = "自测结果（换行）"   # a named style of the workbook, as Excel lists it
-
+WRAP_STYLE = "自测结果（换行）"  # a named style of the workbook, as Excel lists it
 
 
 def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> bytes:
@@ -273,10 +258,13 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
     # A plain workbook gets the cells written into its sheets' XML (10 000 rows: 3.6 → 0.5 s); any other
     # (formulas, links, drawings, …) is loaded and saved whole by openpyxl, to the same cells.
     got = {s.name: {n: result_cells(row, policy) for n, row in by_sheet.get(s.name, {}).items()} for s in batch.sheets}
-    layouts = {s.name: sheet_layout(s, len(s.headers) + 1, cols, got[s.name], max((n for n, _ in s.rows), default=s.header_row))
-               for s in batch.sheets}
-    patched = add_columns(original, {s.name: (s.header_row, len(s.headers) + 1, cols, got[s.name], layouts[s.name])
-                                     for s in batch.sheets}, WRAPPED)
+    layouts = {
+        s.name: sheet_layout(s, len(s.headers) + 1, cols, got[s.name], max((n for n, _ in s.rows), default=s.header_row))
+        for s in batch.sheets
+    }
+    patched = add_columns(
+        original, {s.name: (s.header_row, len(s.headers) + 1, cols, got[s.name], layouts[s.name]) for s in batch.sheets}, WRAPPED
+    )
     if patched is not None:
         return patched
     book = openpyxl.load_workbook(io.BytesIO(original))
@@ -297,7 +285,7 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
         for number, values in got[sheet.name].items():
             for j, name in enumerate(cols):
                 if not values[name]:
-                    if ws._cells.get((number, first + j)) is not None:   # a stale cell there: emptied
+                    if ws._cells.get((number, first + j)) is not None:  # a stale cell there: emptied
                         ws.cell(row=number, column=first + j).value = None
                     continue
                 cell = ws.cell(row=number, column=first + j)
@@ -309,12 +297,10 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
     return buf.getvalue()
 
 
-
 def _wrap_style():
     from openpyxl.styles import Alignment, NamedStyle
 
     return NamedStyle(name=WRAP_STYLE, alignment=Alignment(wrap_text=True, vertical="top"))
-
 
 
 def _new_workbook(batch: Batch, policy: Policy) -> bytes:
@@ -358,9 +344,10 @@ def _new_workbook(batch: Batch, policy: Policy) -> bytes:
         rows = by_sheet.get(sheet.name, {})
         got = {number: result_cells(row, policy) for number, row in rows.items()}
         width = len(sheet.headers)
-        apply_layout(ws, sheet_layout(sheet, width + 1, cols, got, sheet.rows[-1][0] if sheet.rows else sheet.header_row,
-                                      every_column=True))
-        for cells in sheet.above:                      # a title above the headers, kept
+        apply_layout(
+            ws, sheet_layout(sheet, width + 1, cols, got, sheet.rows[-1][0] if sheet.rows else sheet.header_row, every_column=True)
+        )
+        for cells in sheet.above:  # a title above the headers, kept
             ws.append([value(v) for v in cells])
         head = [cell(h) for h in sheet.headers]
         for name in cols:
@@ -370,8 +357,10 @@ def _new_workbook(batch: Batch, policy: Policy) -> bytes:
         for number, cells in sheet.rows:
             out = [value(v) for v in cells[:width]] + [None] * max(0, width - len(cells))
             if number in got:
-                out += [(cell(got[number][name], WRAP_STYLE) if name in WRAPPED else value(got[number][name]))
-                        if got[number][name] else None for name in cols]
+                out += [
+                    (cell(got[number][name], WRAP_STYLE) if name in WRAPPED else value(got[number][name])) if got[number][name] else None
+                    for name in cols
+                ]
             ws.append(out)
     buf = io.BytesIO()
     book.save(buf)

@@ -17,17 +17,21 @@ from xml.sax.saxutils import escape
 
 # Parts a plain workbook is made of; any other (macros, external links, drawings, comments, a calcChain
 # that names formula cells) sends the workbook the openpyxl way.
-PLAIN_PARTS = re.compile(r"\[Content_Types\]\.xml|_rels/\.rels|docProps/[\w.]+\.xml|xl/workbook\.xml"
-                         r"|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|xl/theme/theme\d+\.xml|xl/sharedStrings\.xml"
-                         r"|xl/worksheets/sheet\d+\.xml|xl/worksheets/_rels/sheet\d+\.xml\.rels"
-                         r"|xl/printerSettings/printerSettings\d+\.bin")
+PLAIN_PARTS = re.compile(
+    r"\[Content_Types\]\.xml|_rels/\.rels|docProps/[\w.]+\.xml|xl/workbook\.xml"
+    r"|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|xl/theme/theme\d+\.xml|xl/sharedStrings\.xml"
+    r"|xl/worksheets/sheet\d+\.xml|xl/worksheets/_rels/sheet\d+\.xml\.rels"
+    r"|xl/printerSettings/printerSettings\d+\.bin"
+)
 MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 PRINTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings"
 ACTIVE = re.compile(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r")
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # not allowed in XML 1.0
+ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
 CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
 CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
@@ -83,14 +87,17 @@ def _styles(xml: bytes) -> tuple[bytes, int, int]:
         raise NotPlain("fonts")
     first = re.sub(rb"<b\b[^>]*/>", b"", font_list[0])
     bold = b"<font><b/></font>" if first.endswith(b"/>") else re.sub(rb"^<font\b([^>]*)>", rb"<font\1><b/>", first)
-    new_xfs = (b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>' % len(font_list)
-               + b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-                 b'<alignment vertical="top" wrapText="1"/></xf>')
+    new_xfs = (
+        b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        % len(font_list)
+        + b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+        b'<alignment vertical="top" wrapText="1"/></xf>'
+    )
     # The later element first, so that the earlier one's offsets still hold.
     parts = sorted([(fonts, bold, len(font_list) + 1), (xfs, new_xfs, xf_count + 2)], key=lambda p: -p[0].start())
     for match, added, count in parts:
-        head = re.sub(rb'\bcount="\d+"', b'count="%d"' % count, xml[match.start():match.start(1)])
-        xml = xml[:match.start()] + head + match.group(1) + added + xml[match.end(1):]
+        head = re.sub(rb'\bcount="\d+"', b'count="%d"' % count, xml[match.start() : match.start(1)])
+        xml = xml[: match.start()] + head + match.group(1) + added + xml[match.end(1) :]
     return xml, xf_count, xf_count + 1
 
 
@@ -102,8 +109,8 @@ def _patch_sheet(xml: bytes, first: int, rows: dict[int, list[tuple[int, object,
     if re.search(rb"<\w+:sheetData\b", xml) or b"<sheetData" not in xml:
         raise NotPlain("sheetData")
     start = xml.index(b">", xml.index(b"<sheetData")) + 1
-    if xml[start - 2:start] == b"/>":             # an empty sheet: <sheetData/>
-        head, body, tail = xml[:start - 2] + b">", b"", b"</sheetData>" + xml[start:]
+    if xml[start - 2 : start] == b"/>":  # an empty sheet: <sheetData/>
+        head, body, tail = xml[: start - 2] + b">", b"", b"</sheetData>" + xml[start:]
     else:
         end = xml.index(b"</sheetData>", start)
         head, body, tail = xml[:start], xml[start:end], xml[end:]
@@ -123,12 +130,12 @@ def _patch_sheet(xml: bytes, first: int, rows: dict[int, list[tuple[int, object,
             raise NotPlain("rows out of order")
         previous = number
         while i < len(pending) and pending[i] < number:
-            out.append(body[at:match.start()])
+            out.append(body[at : match.start()])
             at = match.start()
             out.append(b'<row r="%d">%s</row>' % (pending[i], new_cells(pending[i])))
             i += 1
         if i < len(pending) and pending[i] == number:
-            out.append(body[at:match.start()])
+            out.append(body[at : match.start()])
             at = match.end()
             attrs, content = SPANS.sub(b"", match.group(1)), match.group(2) or b""
             tail_at = content.rfind(b"<c ")
@@ -137,7 +144,7 @@ def _patch_sheet(xml: bytes, first: int, rows: dict[int, list[tuple[int, object,
                 raise NotPlain("a cell without its reference")
             if ref is None or column_of(ref.group(1)) < first:
                 content += new_cells(number)
-            else:                                   # cells at or past our columns: merged in column order
+            else:  # cells at or past our columns: merged in column order
                 cells = []
                 for cell in CELL.finditer(content):
                     got = CELL_REF.match(cell.group(0))
@@ -165,7 +172,7 @@ def _dimension(head: bytes, last_column: int, last_row: int) -> bytes:
     end_col = max(column_of(found.group(3) or found.group(1)), last_column)
     end_row = max(int(found.group(4) or found.group(2)), last_row)
     ref = b"%s%s:%s%d" % (found.group(1), found.group(2), get_column_letter(end_col).encode(), end_row)
-    return head[:found.start()] + b'<dimension ref="' + ref + b'"' + head[found.end():]
+    return head[: found.start()] + b'<dimension ref="' + ref + b'"' + head[found.end() :]
 
 
 def _layout(xml: bytes, layout) -> bytes:
@@ -183,18 +190,19 @@ def _layout(xml: bytes, layout) -> bytes:
             kept.append((a, re.sub(rb'\bmax="\d+"', b'max="%d"' % b, re.sub(rb'\bmin="\d+"', b'min="%d"' % a, col))))
     kept += [(c, b'<col min="%d" max="%d" width="%s" customWidth="1"/>' % (c, c, repr(w).encode())) for c, w in layout.widths.items()]
     new_cols = b"<cols>" + b"".join(c for _, c in sorted(kept, key=lambda k: k[0])) + b"</cols>"
-    head = head[:cols.start()] + new_cols + head[cols.end():] if cols else head + new_cols
+    head = head[: cols.start()] + new_cols + head[cols.end() :] if cols else head + new_cols
     # The frozen header row: a pane first in the first sheet view, its selections dropped (Excel's defaults).
     pane = b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/>' % (layout.header_row, layout.header_row + 1)
     view = re.search(rb"<sheetView\b([^>]*?)(/>|>(.*?)</sheetView>)", head, re.S)
     if view:
         inner = re.sub(rb"<(?:pane|selection)\b[^>]*/>", b"", view.group(3) or b"")
-        head = head[:view.start()] + b"<sheetView%s>%s%s</sheetView>" % (view.group(1), pane, inner) + head[view.end():]
+        head = head[: view.start()] + b"<sheetView%s>%s%s</sheetView>" % (view.group(1), pane, inner) + head[view.end() :]
     else:
         at = re.search(rb"<sheetFormatPr\b|<cols>", head).start()
         head = head[:at] + b'<sheetViews><sheetView workbookViewId="0">%s</sheetView></sheetViews>' % pane + head[at:]
     # Row heights where the long texts wrap.
     if layout.heights:
+
         def height(match: re.Match) -> bytes:
             number = int(NUMBER.search(match.group(1)).group(1))
             if number not in layout.heights:
@@ -207,11 +215,14 @@ def _layout(xml: bytes, layout) -> bytes:
     setup = re.search(rb"<pageSetup\b[^>]*?/>", tail)
     if setup:
         element = re.sub(rb'\sorientation="[^"]*"', b"", setup.group(0))
-        tail = tail[:setup.start()] + element[:-2].rstrip() + b' orientation="landscape"/>' + tail[setup.end():]
+        tail = tail[: setup.start()] + element[:-2].rstrip() + b' orientation="landscape"/>' + tail[setup.end() :]
     else:
-        after = re.search(rb"<(?:headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing"
-                          rb"|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>", tail)
-        tail = tail[:after.start()] + b'<pageSetup orientation="landscape"/>' + tail[after.start():]
+        after = re.search(
+            rb"<(?:headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing"
+            rb"|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>",
+            tail,
+        )
+        tail = tail[: after.start()] + b'<pageSetup orientation="landscape"/>' + tail[after.start() :]
     return head + tail
 
 
@@ -240,14 +251,23 @@ def _print_names(xml: bytes, names: list[str], layouts: dict) -> bytes:
             found[index] = (("_xlnm.Print_Area", f"{quoted}!{area}"), ("_xlnm.Print_Titles", titles))
     if not found:
         return xml
-    ours = b"".join(b'<definedName name="%s" localSheetId="%d">%s</definedName>' % (n.encode(), i, escape(v).encode())
-                    for i, pair in found.items() for n, v in pair)
+    ours = b"".join(
+        b'<definedName name="%s" localSheetId="%d">%s</definedName>' % (n.encode(), i, escape(v).encode())
+        for i, pair in found.items()
+        for n, v in pair
+    )
     block = re.search(rb"<definedNames>(.*?)</definedNames>|<definedNames/>", xml, re.S)
     if block:
         theirs = re.findall(rb"<definedName\b[^>]*>.*?</definedName>", block.group(1) or b"", re.S)
-        theirs = [d for d in theirs if not (re.search(rb'name="_xlnm\.Print_(?:Area|Titles)"', d) and
-                                            int((re.search(rb'localSheetId="(\d+)"', d) or [0, b"-1"])[1]) in found)]
-        return xml[:block.start()] + b"<definedNames>" + b"".join(theirs) + ours + b"</definedNames>" + xml[block.end():]
+        theirs = [
+            d
+            for d in theirs
+            if not (
+                re.search(rb'name="_xlnm\.Print_(?:Area|Titles)"', d)
+                and int((re.search(rb'localSheetId="(\d+)"', d) or [0, b"-1"])[1]) in found
+            )
+        ]
+        return xml[: block.start()] + b"<definedNames>" + b"".join(theirs) + ours + b"</definedNames>" + xml[block.end() :]
     at = xml.index(b"</sheets>") + len(b"</sheets>")
     return xml[:at] + b"<definedNames>" + ours + b"</definedNames>" + xml[at:]
 
@@ -293,7 +313,7 @@ def add_columns(original: bytes, sheets: dict[str, tuple], wrapped) -> bytes | N
                         return None
                     rows[number] = cells
             contents[part] = _layout(_patch_sheet(contents[part], first, rows), layout)
-    except (NotPlain, ValueError, AttributeError):   # AttributeError: an element without what it should hold
+    except (NotPlain, ValueError, AttributeError):  # AttributeError: an element without what it should hold
         return None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

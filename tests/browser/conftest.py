@@ -87,11 +87,7 @@ class RecordedPage:
     def foreign_requests(self, base_url: str) -> list[str]:
         """Requested URLs that are neither on ``base_url``'s origin nor data:/blob:/about:."""
         origin = origin_of(base_url)
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in LOCAL_SCHEMES and origin_of(url) != origin
-        ]
+        return [url for url in self.requests if urlsplit(url).scheme not in LOCAL_SCHEMES and origin_of(url) != origin]
 
     def assert_only_origin(self, base_url: str) -> None:
         foreign = self.foreign_requests(base_url)

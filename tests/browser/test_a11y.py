@@ -28,12 +28,17 @@ def in_care(recorded, care: bool) -> None:
     if care:
         recorded.page.add_init_script(CARE_ON)
 
+
 @pytest.mark.parametrize("mode", CARE)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_site_page(built_site, serve_dir, new_page, scheme, mode):
     base = serve_dir(built_site)
-    recorded = new_page(color_scheme="dark" if scheme == "dark" else "light", bypass_csp=True,
-                        service_workers="block", viewport={"width": 1280, "height": 900})
+    recorded = new_page(
+        color_scheme="dark" if scheme == "dark" else "light",
+        bypass_csp=True,
+        service_workers="block",
+        viewport={"width": 1280, "height": 900},
+    )
     in_care(recorded, CARE[mode])
     page = recorded.page
     problems = {}

@@ -36,9 +36,11 @@ def stale_free(page) -> None:
     assert not EXCEPTION.search(on_screen(page)), on_screen(page)
 
 
-A_CSV = ("姓名,编号,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
-         "周九,C1,职称,是,是,2019-06-30,0,工程技术,是,是,否\n"
-         "吴十,C2,职称,是,是,2024-06-30,0,工程技术,是,是,否\n")
+A_CSV = (
+    "姓名,编号,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
+    "周九,C1,职称,是,是,2019-06-30,0,工程技术,是,是,否\n"
+    "吴十,C2,职称,是,是,2024-06-30,0,工程技术,是,是,否\n"
+)
 
 
 def test_a_refused_file_after_a_good_one_leaves_nothing_stale(batch_page):
@@ -47,8 +49,10 @@ def test_a_refused_file_after_a_good_one_leaves_nothing_stale(batch_page):
     load(page, xlsx_file(people_xlsx(), "好名单.xlsx"))
     assert "文件：好名单.xlsx" in on_screen(page)
     # Refused by the engine (no 姓名), then by the page itself (an empty file): each clears the results.
-    for files, words in ((csv_file("编号,申报方向\nA1,职称\n", "无姓名.csv"), "没有找到“姓名”列"),
-                         ({"name": "01-empty.csv", "mimeType": "text/csv", "buffer": b""}, "文件是空的")):
+    for files, words in (
+        (csv_file("编号,申报方向\nA1,职称\n", "无姓名.csv"), "没有找到“姓名”列"),
+        ({"name": "01-empty.csv", "mimeType": "text/csv", "buffer": b""}, "文件是空的"),
+    ):
         assert choose(page, files) is None
         assert words in page.inner_text("#gt-batch-file-error")
         stale_free(page)
@@ -86,8 +90,19 @@ def office_list(title: bool = True) -> bytes:
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "申报职称"
-    headers = ["序号", "姓名", "编号", "单位在黄石市", "一线或技能岗位", "技师取得日期", "中断技能工作月数", "申报系列", "专业与工种相同或相近",
-               "近3年年度考核合格", "弄虚作假记录"]
+    headers = [
+        "序号",
+        "姓名",
+        "编号",
+        "单位在黄石市",
+        "一线或技能岗位",
+        "技师取得日期",
+        "中断技能工作月数",
+        "申报系列",
+        "专业与工种相同或相近",
+        "近3年年度考核合格",
+        "弄虚作假记录",
+    ]
     if title:
         ws.append(["XX公司2026年度职称申报人员名单"])
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
@@ -113,7 +128,7 @@ def test_a_title_row_above_the_headers_and_merged_cells(batch_page):
     assert "表头在第 3 行，上面的 2 行未作为人员读取" in summary
     rows = table(page)
     assert [r[1] for r in rows] == ["王五", "赵六", "钱七"]
-    assert [r[0] for r in rows] == ["4", "5", "6"]              # the sheet's own row numbers
+    assert [r[0] for r in rows] == ["4", "5", "6"]  # the sheet's own row numbers
     assert "第 6 行" in rows[2][3] and "2019-02-30" in rows[2][3]  # the error names the sheet's row
     # The merged 单位在黄石市 counts for 赵六 too: his result is the one of a complete row.
     zhao = next(r for r in native.rows if r.cells.get("姓名") == "赵六")
@@ -123,14 +138,19 @@ def test_a_title_row_above_the_headers_and_merged_cells(batch_page):
 def test_excel_s_unicode_text_is_read(batch_page):
     recorded, _ = batch_page()
     page = recorded.page
-    data = A_CSV.replace(",", "\t").replace("\n", "\r\n").encode("utf-16")   # with its BOM, as Excel saves it
+    data = A_CSV.replace(",", "\t").replace("\n", "\r\n").encode("utf-16")  # with its BOM, as Excel saves it
     summary = load(page, {"name": "名单.csv", "mimeType": "text/plain", "buffer": data})
     assert summary == batch.read(data, "名单.csv").summary()
     assert [r[1] for r in table(page)] == ["周九", "吴十"]
 
 
-OFFICE_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xls": "application/vnd.ms-excel",
-                "et": "application/octet-stream", "ods": "application/vnd.oasis.opendocument.spreadsheet", "txt": "text/plain"}
+OFFICE_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xls": "application/vnd.ms-excel",
+    "et": "application/octet-stream",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "txt": "text/plain",
+}
 
 
 def test_xls_et_ods_and_unicode_text_read_on_the_page_as_the_xlsx_and_the_command_read_them(batch_page):
@@ -170,7 +190,7 @@ def test_the_same_file_picked_again_after_an_edit(batch_page, tmp_path):
     path = tmp_path / "名单.csv"
     path.write_text(A_CSV, encoding="utf-8-sig")
     assert load(page, str(path)).startswith("共 2 行")
-    assert page.input_value("#gt-batch-file") == ""          # the field forgets the file once read
+    assert page.input_value("#gt-batch-file") == ""  # the field forgets the file once read
     # Edited and saved, then chosen again: a new check starts.
     path.write_text(A_CSV + "郑十一,C3,职称,否\n", encoding="utf-8-sig")
     assert load(page, str(path)).startswith("共 3 行")
@@ -190,9 +210,15 @@ def test_formulas_a_script_wrote_and_the_template_s_example_rows(batch_page):
     book = openpyxl.load_workbook(io.BytesIO(batch.template()))
     a = book["申报职称"]
     headers = [c.value for c in a[1]]
-    row = {"姓名": '="王"&"五"', "编号": "=CONCAT(\"W\",1)", "单位在黄石市": "是", "一线或技能岗位": "是", "技师取得日期": "2019-06-30",
-           "申报系列": "工程技术"}
-    a.append([row.get(h) for h in headers])      # openpyxl writes formulas with no cached value, as scripts do
+    row = {
+        "姓名": '="王"&"五"',
+        "编号": '=CONCAT("W",1)',
+        "单位在黄石市": "是",
+        "一线或技能岗位": "是",
+        "技师取得日期": "2019-06-30",
+        "申报系列": "工程技术",
+    }
+    a.append([row.get(h) for h in headers])  # openpyxl writes formulas with no cached value, as scripts do
     buf = io.BytesIO()
     book.save(buf)
     data = buf.getvalue()
@@ -202,7 +228,7 @@ def test_formulas_a_script_wrote_and_the_template_s_example_rows(batch_page):
     assert "共 1 行" in summary and "跳过模板的示例行 2 行" in summary
     assert "2 个公式单元格没有保存计算结果，按公式文本读取" in summary
     assert "未读取隐藏的工作表" not in summary
-    assert table(page)[0][2] == '="王"&"五"'      # the name does not vanish: the formula's text (after 工作表, 行)
+    assert table(page)[0][2] == '="王"&"五"'  # the name does not vanish: the formula's text (after 工作表, 行)
     with page.expect_download() as info:
         page.get_by_role("button", name="下载结果（xlsx）").click()
     assert_xlsx_inert(info.value.path().read_bytes())
@@ -222,7 +248,7 @@ def test_the_draft_starts_with_nobody_forced_and_a_refused_date_clears_the_perio
     windows = len(page.context.pages)
     page.get_by_role("button", name="生成并打印公示草稿").click()
     assert "请至少选择一人列入公示" in page.inner_text("[data-gt-batch-error]")
-    assert len(page.context.pages) == windows                   # no blank window opened for nothing
+    assert len(page.context.pages) == windows  # no blank window opened for nothing
     page.get_by_role("button", name="全选").click()
     with page.context.expect_page() as popup:
         page.get_by_role("button", name="生成并打印公示草稿").click()
@@ -257,9 +283,19 @@ def long_list(n: int = 400) -> bytes:
     a = book["申报职称"]
     headers = [c.value for c in a[1]]
     for i in range(n):
-        cells = {"姓名": f"职工{i:03d}号（机修车间）", "编号": f"A{i:04d}", "单位在黄石市": "是", "一线或技能岗位": "是",
-                 "技师取得日期": f"{2010 + i % 15}-06-30", "中断技能工作月数": i % 3, "申报系列": "工程技术", "专业与工种相同或相近": "是",
-                 "近3年年度考核合格": "是", "弄虚作假记录": "否", "荣誉": "全国技术能手" if i % 7 == 0 else None}
+        cells = {
+            "姓名": f"职工{i:03d}号（机修车间）",
+            "编号": f"A{i:04d}",
+            "单位在黄石市": "是",
+            "一线或技能岗位": "是",
+            "技师取得日期": f"{2010 + i % 15}-06-30",
+            "中断技能工作月数": i % 3,
+            "申报系列": "工程技术",
+            "专业与工种相同或相近": "是",
+            "近3年年度考核合格": "是",
+            "弄虚作假记录": "否",
+            "荣誉": "全国技术能手" if i % 7 == 0 else None,
+        }
         a.append([cells.get(h) for h in headers])
     buf = io.BytesIO()
     book.save(buf)
@@ -277,7 +313,7 @@ def test_a_long_list_on_a_phone(batch_page, screenshot):
     download = page.get_by_role("button", name="下载结果（xlsx）")
     rows_box = page.locator(".gt-batch__scroll--rows").bounding_box()
     assert download.bounding_box()["y"] < rows_box["y"]
-    assert rows_box["height"] <= 0.75 * 740                     # the table scrolls inside its box
+    assert rows_box["height"] <= 0.75 * 740  # the table scrolls inside its box
     box = download.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
     download.scroll_into_view_if_needed()
@@ -304,7 +340,9 @@ def test_a_long_list_on_a_phone(batch_page, screenshot):
     picks = page.locator(".gt-batch__scroll--picks")
     picks.scroll_into_view_if_needed()
     box = picks.bounding_box()
-    assert page.evaluate("() => { const s = document.querySelector('.gt-batch__scroll--picks'); return s.scrollWidth <= s.clientWidth + 1; }")
+    assert page.evaluate(
+        "() => { const s = document.querySelector('.gt-batch__scroll--picks'); return s.scrollWidth <= s.clientWidth + 1; }"
+    )
     select = picks.locator("select").first.bounding_box()
     assert box["x"] <= select["x"] and select["x"] + select["width"] <= box["x"] + box["width"] + 1
     assert select["height"] >= 44
@@ -338,13 +376,16 @@ def test_the_table_fits_a_desktop_screen_and_a_refused_file_is_said_on_a_phone(b
     recorded, _ = batch_page(**PHONE)
     page = recorded.page
     load(page, xlsx_file(office_lists.FILES["xlsx"].read_bytes()))
-    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")   # the person reads the results, then…
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # the person reads the results, then…
     page.locator("[data-gt-run]").scroll_into_view_if_needed()
     assert choose(page, {"name": "名单.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}) is None
     summary = page.locator("[data-gt-batch-error]")
     assert summary.get_attribute("role") == "alert", "announced"
-    page.wait_for_function("() => { const r = document.querySelector('[data-gt-batch-error]').getBoundingClientRect();"
-                           " const header = document.querySelector('.md-header').getBoundingClientRect();"
-                           " return r.top >= header.bottom - 1 && r.top < innerHeight / 2; }", timeout=5000)
+    page.wait_for_function(
+        "() => { const r = document.querySelector('[data-gt-batch-error]').getBoundingClientRect();"
+        " const header = document.querySelector('.md-header').getBoundingClientRect();"
+        " return r.top >= header.bottom - 1 && r.top < innerHeight / 2; }",
+        timeout=5000,
+    )
     assert "不是能读取的名单文件" in summary.inner_text() and "不是能读取的名单文件" in page.inner_text("#gt-batch-file-error")
     screenshot(page, "batch-phone-refused")

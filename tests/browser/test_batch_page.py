@@ -32,7 +32,7 @@ def test_xlsx_table_row_download_and_draft(batch_page):
     assert summary == native.summary()
     rows = table(page)
     assert [r[2] for r in rows] == [str(r.cells.get("姓名")) for r in native.rows]
-    assert "2019-02-30" in rows[[r[2] for r in rows].index("钱七")][4]   # the error row names the cell
+    assert "2019-02-30" in rows[[r[2] for r in rows].index("钱七")][4]  # the error row names the cell
 
     # Filters and search.
     page.get_by_label(re.compile(r"^出错")).check()
@@ -116,8 +116,9 @@ def test_gbk_csv_and_bad_files(batch_page):
         (xlsx_file(bytes(batch.MAX_BYTES + 1), "太大.xlsx"), batch.too_large(batch.MAX_BYTES + 1)),  # the command's words
     ):
         page.set_input_files("#gt-batch-file", files)
-        page.wait_for_function("(w) => document.querySelector('#gt-batch-file-error').textContent.includes(w)", arg=words,
-                               timeout=ENGINE_TIMEOUT)
+        page.wait_for_function(
+            "(w) => document.querySelector('#gt-batch-file-error').textContent.includes(w)", arg=words, timeout=ENGINE_TIMEOUT
+        )
     # A bad batch-wide deadline is refused on its own field.
     page.fill("#gt-batch-deadline", "2026-02-30")
     page.set_input_files("#gt-batch-file", {"name": "名单.csv", "mimeType": "text/csv", "buffer": GBK_CSV})
@@ -130,8 +131,10 @@ def test_gbk_csv_and_bad_files(batch_page):
     assert page.inner_text("[data-gt-summary-line]") == native.summary()
     # The columns taken, unused and lacking, as the command says them, before the table (issue 30).
     assert page.inner_text("[data-gt-columns]").splitlines() == native.columns() and len(native.columns()) >= 2
-    above = page.evaluate("document.querySelector('[data-gt-columns]').getBoundingClientRect().bottom"
-                          " <= document.querySelector('.gt-batch__table').getBoundingClientRect().top")
+    above = page.evaluate(
+        "document.querySelector('[data-gt-columns]').getBoundingClientRect().bottom"
+        " <= document.querySelector('.gt-batch__table').getBoundingClientRect().top"
+    )
     assert above
     assert [r[1] for r in table(page)] == ["周九", "吴十"]
     assert not recorded.errors
@@ -211,10 +214,13 @@ def test_an_older_releases_batch_zip_is_dropped_from_the_cache(batch_page):
         return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes("/engine/"));
     }"""
     stale = "/wizard/engine/batch.0123456789ab.zip"
-    page.evaluate("""async (stale) => {
+    page.evaluate(
+        """async (stale) => {
         const [name] = (await caches.keys()).filter((n) => n.startsWith("guantong-wizard-pyodide-"));
         await (await caches.open(name)).put(new URL(stale, location.href).href, new Response("an older release's zip"));
-    }""", stale)
+    }""",
+        stale,
+    )
     assert stale in page.evaluate(listed)
     page.evaluate("() => window.guantongBatch.engine.call('batch_load', {})")  # resolves once it is unpacked
 

@@ -14,17 +14,19 @@ import json
 
 import pytest
 
-from .care_support import (CARE_ON, FAKE_SPEECH, LAYOUT_SHIFT, LOW_CONTRAST, SIDEWAYS, SMALL_TARGETS, SMALL_TEXT,
-                           text_at_200_percent)
+from .care_support import CARE_ON, FAKE_SPEECH, LAYOUT_SHIFT, LOW_CONTRAST, SIDEWAYS, SMALL_TARGETS, SMALL_TEXT, text_at_200_percent
 from .conftest import static_server
 from .wizard_support import A, ENGINE_TIMEOUT, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 PAGES = ["", "pathway-a/", "pathway-b/", "policy/", "faq/", "glossary/", "contact/", "privacy/", "batch/", "changes/"]
 TEXT = ".md-header, .md-main, .md-footer, .md-sidebar--primary"
-SITE_TARGETS = (".md-header__button:not(.md-logo), .md-typeset .md-button, .md-sidebar--primary .md-nav__link, "
-                ".md-footer__link, .gt-speak-bar button")
-WIZARD_TARGETS = ("#gt-wizard a, #gt-wizard button, #gt-wizard .gt-choice, #gt-wizard summary, #gt-wizard .gt-input, "
-                  "#gt-wizard select, .md-header__button:not(.md-logo)")
+SITE_TARGETS = (
+    ".md-header__button:not(.md-logo), .md-typeset .md-button, .md-sidebar--primary .md-nav__link, .md-footer__link, .gt-speak-bar button"
+)
+WIZARD_TARGETS = (
+    "#gt-wizard a, #gt-wizard button, #gt-wizard .gt-choice, #gt-wizard summary, #gt-wizard .gt-input, "
+    "#gt-wizard select, .md-header__button:not(.md-logo)"
+)
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
@@ -35,14 +37,18 @@ def care_page(new_page, **options):
 
 
 def measures(page, text_scope: str, targets: str) -> dict:
-    return {"small text": page.evaluate(SMALL_TEXT, [text_scope, 18]),
-            "small targets": page.evaluate(SMALL_TARGETS, [targets, 60]),
-            "sideways px": page.evaluate(SIDEWAYS)}
+    return {
+        "small text": page.evaluate(SMALL_TEXT, [text_scope, 18]),
+        "small targets": page.evaluate(SMALL_TARGETS, [targets, 60]),
+        "sideways px": page.evaluate(SIDEWAYS),
+    }
 
 
 def assert_care_sizes(page, where: str, text_scope: str, targets: str) -> None:
     found = measures(page, text_scope, targets)
-    assert found == {"small text": [], "small targets": [], "sideways px": 0}, f"{where}: " + json.dumps(found, ensure_ascii=False, indent=1)
+    assert found == {"small text": [], "small targets": [], "sideways px": 0}, f"{where}: " + json.dumps(
+        found, ensure_ascii=False, indent=1
+    )
 
 
 def test_content_pages_in_care_mode_text_targets_and_no_sideways_scroll(built_site, serve_dir, new_page):
@@ -56,7 +62,9 @@ def test_content_pages_in_care_mode_text_targets_and_no_sideways_scroll(built_si
         assert_care_sizes(page, f"/{url} at 360", TEXT, SITE_TARGETS)
         body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
         assert 20 <= body <= 24, f"/{url}: body text {body}px (about 20 px)"
-        line = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('.md-typeset p')); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })()")
+        line = page.evaluate(
+            "(() => { const s = getComputedStyle(document.querySelector('.md-typeset p')); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })()"
+        )
         assert line >= 1.6, f"/{url}: line height {line:.2f}"
     page.set_viewport_size({"width": 320, "height": 640})
     for url in PAGES:
@@ -183,7 +191,9 @@ def test_read_aloud_in_the_wizard_reads_the_screen_and_stops_on_navigation(wizar
     speak.click()
     spoken = [t for t in w.page.evaluate("window.__gtSpoken") if t != "<cancel>"]
     heading = w.heading()
-    help_text = w.page.locator(".gt-hint").first.evaluate("e => { const c = e.cloneNode(true); c.querySelector('.gt-basis')?.remove(); return c.textContent.replace(/\\s+/g, ' ').trim(); }")
+    help_text = w.page.locator(".gt-hint").first.evaluate(
+        "e => { const c = e.cloneNode(true); c.querySelector('.gt-basis')?.remove(); return c.textContent.replace(/\\s+/g, ' ').trim(); }"
+    )
     options = [t.strip() for t in w.page.locator(".gt-choice__label").all_inner_texts()]
     assert spoken == [heading, help_text, *options], spoken
     # Moving on stops it.
@@ -252,8 +262,10 @@ def test_pathway_pages_in_care_mode_reflow_and_stay_short(built_site, serve_dir,
             page.evaluate("document.querySelectorAll('.gt-section').forEach((s) => { s.style.contentVisibility = 'visible'; })")
             heights[(url, care)] = page.evaluate("document.documentElement.scrollHeight")
             if care:
-                wide = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset__table')]"
-                                     ".filter((w) => w.scrollWidth > w.clientWidth + 1).length")
+                wide = page.evaluate(
+                    "[...document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset__table')]"
+                    ".filter((w) => w.scrollWidth > w.clientWidth + 1).length"
+                )
                 assert wide == 0, f"/{url}: {wide} tables scroll sideways in care mode"
                 assert page.locator(".gt-chart__svg").first.is_hidden() and page.locator(".gt-chart__text ol").first.is_visible()
                 align = page.evaluate("getComputedStyle(document.querySelector('.gt-chart__text')).textAlign")

@@ -24,7 +24,8 @@ def test_the_wizard_defaults_to_the_new_round_and_knows_the_new_honour(staff_sit
     assert w.page.locator("#gt-wizard form[data-gt-question=deadline] input[type=radio]:checked").count() == 1
     checked_label = w.page.evaluate(
         "() => { const i = document.querySelector('#gt-wizard form[data-gt-question=deadline] input[type=radio]:checked');"
-        " return i.labels[0].innerText; }")
+        " return i.labels[0].innerText; }"
+    )
     assert "2026-06-30" in checked_label and "通知（测试）" in checked_label
     w.cont()
     w.answer("employed_in_huangshi", "是")
@@ -62,9 +63,17 @@ def test_a_year_of_holidays_staff_added_counts_in_the_posting_period(staff_site,
     # The batch page's draft.
     page.goto(base + "batch/")
     page.wait_for_selector("#gt-batch[data-mounted]")
-    load(page, {"name": "名单.csv", "mimeType": "text/csv", "buffer": (
-        "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
-        "王五,职称,是,是,2019-06-30,0,工程技术,是,是,否\n").encode()})
+    load(
+        page,
+        {
+            "name": "名单.csv",
+            "mimeType": "text/csv",
+            "buffer": (
+                "姓名,申报方向,单位在黄石市,一线或技能岗位,技师取得日期,中断技能工作月数,申报系列,专业与工种相同或相近,近3年年度考核合格,弄虚作假记录\n"
+                "王五,职称,是,是,2019-06-30,0,工程技术,是,是,否\n"
+            ).encode(),
+        },
+    )
     page.fill("#gt-notice-employer", "黄石市某某有限公司")
     page.fill("#gt-notice-start", "2026-12-28")
     with page.context.expect_page() as popup:

@@ -35,13 +35,14 @@ def test_the_verdict_next_step_and_actions_come_first(wizard, care):
         if who == "B 待定":
             assert w.page.locator("[data-gt-decides-years]").is_visible()
             assert at["steps"] > w.page.evaluate("document.querySelector('[data-gt-decides]').getBoundingClientRect().top")
-            assert "不超过 14 年" in w.page.inner_text("[data-gt-decides-years]")   # 2012-01-01 to 2026-06-30
-            w.page.click("[data-gt-years-back]")   # straight back to the years question, the answers kept
+            assert "不超过 14 年" in w.page.inner_text("[data-gt-decides-years]")  # 2012-01-01 to 2026-06-30
+            w.page.click("[data-gt-years-back]")  # straight back to the years question, the answers kept
             w.expect_question("required_years")
         w.page.close()
-    print(f"\nresult positions at 360×740 ({'care' if care else 'plain'}):",
-          {who: f"verdict ≤{m['verdict']} 下一步 {m['steps']} action {m['action']} height {m['height']}"
-           for who, m in measured.items()})
+    print(
+        f"\nresult positions at 360×740 ({'care' if care else 'plain'}):",
+        {who: f"verdict ≤{m['verdict']} 下一步 {m['steps']} action {m['action']} height {m['height']}" for who, m in measured.items()},
+    )
 
 
 FIRST_OPTION = """() => {

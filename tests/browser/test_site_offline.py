@@ -11,9 +11,20 @@ import json
 from .conftest import static_server
 from .wizard_support import WizardPage
 
-ANSWERS = {"direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-           "skill_levels": {"technician": "2019-06-30"}, "months_out_of_skill_work": 0, "honors": [], "studio": None,
-           "series": "工程技术", "speciality_matches": True, "annual_assessment_passed": True, "integrity_record": False}
+ANSWERS = {
+    "direction": "skill_to_title",
+    "deadline": "2026-06-30",
+    "employed_in_huangshi": True,
+    "skill_post": True,
+    "skill_levels": {"technician": "2019-06-30"},
+    "months_out_of_skill_work": 0,
+    "honors": [],
+    "studio": None,
+    "series": "工程技术",
+    "speciality_matches": True,
+    "annual_assessment_passed": True,
+    "integrity_record": False,
+}
 
 
 def test_the_notice_pathway_pages_and_search_work_offline_after_a_wizard_visit(built_site, new_page):
@@ -34,7 +45,7 @@ def test_the_notice_pathway_pages_and_search_work_offline_after_a_wizard_visit(b
     href = link.get_attribute("href")
     assert href.startswith("../policy/#c-")
     link.click()
-    page.wait_for_url(f"{base}policy/{href[len('../policy/'):]}")
+    page.wait_for_url(f"{base}policy/{href[len('../policy/') :]}")
     anchor = href.split("#", 1)[1]
     assert page.locator(f"[id='{anchor}']").count() == 1 and page.locator(f"[id='{anchor}']").is_visible()
     for url, heading in (("pathway-a/", "高技能人才"), ("pathway-b/", "专业技术人才")):

@@ -47,13 +47,16 @@ TEXT_FITS = """() => [...document.querySelectorAll("figure.gt-chart")].map(fig =
           font, text, line, bg: getComputedStyle(document.body).backgroundColor};
 })"""
 # What each pathway's chart says (its preconditions numbered, no rule ids: issue 31).
-PATHWAYS = {"pathway-a/": ["副高级职称", "中级职称", "助理级职称", "基本条件", "无弄虚作假记录"],
-            "pathway-b/": ["高级技师（一级）", "技师（二级）", "高级工（三级）", "基本条件", "无弄虚作假记录"]}
+PATHWAYS = {
+    "pathway-a/": ["副高级职称", "中级职称", "助理级职称", "基本条件", "无弄虚作假记录"],
+    "pathway-b/": ["高级技师（一级）", "技师（二级）", "高级工（三级）", "基本条件", "无弄虚作假记录"],
+}
 
 
 def site_pages(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html") if "assets" not in p.parts)
+    return sorted(
+        p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html") if "assets" not in p.parts
+    )
 
 
 def test_each_page_requests_only_its_own_origin(built_site, serve_dir, new_page):
@@ -82,7 +85,7 @@ def test_flowcharts_are_in_the_page_with_no_network(built_site, new_page):
             if not request.url.startswith(origin):
                 aborted.append(request.url)
                 return route.abort("internetdisconnected")
-            path = request.url[len(origin):].split("#")[0].split("?")[0]
+            path = request.url[len(origin) :].split("#")[0].split("?")[0]
             file = built_site / path
             if file.is_dir():
                 file = file / "index.html"
@@ -139,15 +142,18 @@ def test_pathway_a_at_360px_screenshot(built_site, serve_dir, new_page, screensh
     recorded.assert_only_origin(base)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("答辩", {"pathway-b/", "faq/"}),
-    ("津贴", {"faq/", "pathway-a/"}),
-    ("否决", {"faq/"}),
-    ("工匠", {"pathway-a/"}),
-    ("公示", {"faq/"}),
-    ("领办人", {"glossary/"}),
-    ("书面答辩", {"pathway-b/"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("答辩", {"pathway-b/", "faq/"}),
+        ("津贴", {"faq/", "pathway-a/"}),
+        ("否决", {"faq/"}),
+        ("工匠", {"pathway-a/"}),
+        ("公示", {"faq/"}),
+        ("领办人", {"glossary/"}),
+        ("书面答辩", {"pathway-b/"}),
+    ],
+)
 def test_chinese_search_finds_words_inside_sentences(built_site, serve_dir, new_page, query, expected):
     base = serve_dir(built_site)
     recorded = new_page(service_workers="block", viewport={"width": 1280, "height": 900})
@@ -155,10 +161,10 @@ def test_chinese_search_finds_words_inside_sentences(built_site, serve_dir, new_
     page.goto(base)
     page.click("input.md-search__input")
     page.fill("input.md-search__input", query)
-    page.press("input.md-search__input", "End")   # Material searches on keyup
+    page.press("input.md-search__input", "End")  # Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    found = {h[len(base):].split("#")[0].split("?")[0] for h in hrefs}
+    found = {h[len(base) :].split("#")[0].split("?")[0] for h in hrefs}
     assert expected <= found, f"{query}: {sorted(found)}"
     recorded.assert_only_origin(base)
 
@@ -175,9 +181,13 @@ def test_instant_navigation_shows_the_next_pages_charts(tmp_path, new_page):
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     out = tmp_path / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=REPO_ROOT, capture_output=True, text=True,
-                          env={**os.environ, "GUANTONG_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GUANTONG_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert proc.returncode == 0, proc.stderr
     url, stop = static_server.start(out, port=port)
     try:

@@ -42,7 +42,8 @@ def test_every_page_declares_one_strict_policy(built_site):
     assert not re.search(r"https?:|\*", policy), "no other host, no wildcard"
     # The nginx example sends the same policy as a header (plus frame-ancestors, which a <meta> cannot set).
     assert site_csp.nginx_policy(REPO / "deploy" / "nginx.conf") == site_csp.header_policy(policy), (
-        "deploy/nginx.conf's CSP is out of date: run `python -m build_scripts.site.csp site --nginx deploy/nginx.conf`")
+        "deploy/nginx.conf's CSP is out of date: run `python -m build_scripts.site.csp site --nginx deploy/nginx.conf`"
+    )
 
 
 def test_no_violation_on_any_page_with_search_and_instant_navigation(built_site, serve_dir, new_page):

@@ -22,7 +22,7 @@ PAYLOADS = [
     "<script>window.__gtXss=2;alert(2)</script>",
     "javascript:window.__gtXss=3;alert(3)",
     '"><svg onload="window.__gtXss=4">',
-    "'><iframe srcdoc=\"<script>parent.__gtXss=5</script>\"></iframe>",
+    '\'><iframe srcdoc="<script>parent.__gtXss=5</script>"></iframe>',
     '<a href="javascript:window.__gtXss=6">点我</a>',
     "&lt;b&gt;实体&amp;符号&lt;/b&gt; &#60;i&#62;",
     "${window.__gtXss=7}{{constructor.constructor('window.__gtXss=8')()}}",
@@ -149,10 +149,17 @@ def test_payloads_typed_into_the_wizard_stay_text(wizard):
 def test_payloads_in_a_crafted_share_link_stay_text(wizard):
     w, dialogs = open_wizard(wizard)
     answers = {
-        "direction": "skill_to_title", "deadline": "2026-06-30", "employed_in_huangshi": True, "skill_post": True,
-        "skill_levels": {"technician": "2020-09-01"}, "months_out_of_skill_work": 0,
+        "direction": "skill_to_title",
+        "deadline": "2026-06-30",
+        "employed_in_huangshi": True,
+        "skill_post": True,
+        "skill_levels": {"technician": "2020-09-01"},
+        "months_out_of_skill_work": 0,
         "honors": [{"name": p, "tier": "deputy_senior"} if i == 0 else {"name": p} for i, p in enumerate(PAYLOADS)],
-        "studio": None, "series": PAYLOADS[1], "speciality_matches": True, "annual_assessment_passed": True,
+        "studio": None,
+        "series": PAYLOADS[1],
+        "speciality_matches": True,
+        "annual_assessment_passed": True,
         "integrity_record": False,
     }
     w.open(share_fragment(answers)).wait_engine()
@@ -169,21 +176,35 @@ def test_payloads_in_a_crafted_share_link_stay_text(wizard):
 
     # Pathway B with the occupation; then answers the engine refuses (a payload as a value of the wrong
     # kind: the refusal, which quotes it, is shown on its question as text) or ignores (as a key).
-    b = {"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"deputy_senior": "2018-12-01"},
-         "technical_skill_post": True, "occupation": PAYLOADS[4], "occupation_matches": True, "work_years": 20,
-         "related_major": False, "integrity_record": False}
+    b = {
+        "direction": "title_to_skill",
+        "deadline": "2026-06-30",
+        "titles": {"deputy_senior": "2018-12-01"},
+        "technical_skill_post": True,
+        "occupation": PAYLOADS[4],
+        "occupation_matches": True,
+        "work_years": 20,
+        "related_major": False,
+        "integrity_record": False,
+    }
     w.open(share_fragment(b, ["required_years", "work_start"]))
     w.expect_result()
     assert shows(w, f"“{PAYLOADS[4]}”")
     assert_inert(w, dialogs, "a shared result (pathway B)")
-    for crafted in ({**b, "deadline": PAYLOADS[0]}, {**b, PAYLOADS[5]: PAYLOADS[6]},
-                    {**b, "titles": {PAYLOADS[8]: "2018-12-01"}}, {"direction": PAYLOADS[2]}):
+    for crafted in (
+        {**b, "deadline": PAYLOADS[0]},
+        {**b, PAYLOADS[5]: PAYLOADS[6]},
+        {**b, "titles": {PAYLOADS[8]: "2018-12-01"}},
+        {"direction": PAYLOADS[2]},
+    ):
         w.page.goto("about:blank")
         w.open(share_fragment(crafted, ["required_years", "work_start"]))
         # The engine's refusal on its question, the result, or (a direction the flow does not know) the
         # next question the page's walker asks.
-        w.page.wait_for_selector("[data-gt-summary]:not([hidden]), #gt-wizard[data-screen=result] .gt-panel, "
-                                 "#gt-wizard[data-screen='question:deadline'] form", timeout=120_000)
+        w.page.wait_for_selector(
+            "[data-gt-summary]:not([hidden]), #gt-wizard[data-screen=result] .gt-panel, #gt-wizard[data-screen='question:deadline'] form",
+            timeout=120_000,
+        )
         assert_inert(w, dialogs, f"a refused share link {list(crafted)[-1]!r}")
     # A fragment that is not a share link at all.
     w.page.goto("about:blank")

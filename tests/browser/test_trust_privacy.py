@@ -22,17 +22,27 @@ STORAGE = """() => ({local: Object.keys(localStorage), session: Object.keys(sess
 
 def test_the_privacy_page_is_linked_everywhere(built_site):
     page = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
-    for words in ("隐私说明", "不会发送到任何服务器", "guantong-wizard:v1", "__palette", "guantong-wizard-",
-                  "清除我的回答", "不使用 Cookie", "统计分析", "#share="):
+    for words in (
+        "隐私说明",
+        "不会发送到任何服务器",
+        "guantong-wizard:v1",
+        "__palette",
+        "guantong-wizard-",
+        "清除我的回答",
+        "不使用 Cookie",
+        "统计分析",
+        "#share=",
+    ):
         assert words in page, words
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         if html.parent.name == "assets" or "md-footer" not in text:
             continue
-        footer = text[text.index('class="md-copyright'):]
+        footer = text[text.index('class="md-copyright') :]
         assert re.search(r'<a href="[^"]*">隐私说明</a>', footer), f"{html}: footer without 隐私说明"
-    assert '<a href="privacy/" class="md-nav__link">' in (built_site / "index.html").read_text(encoding="utf-8") or \
-        re.search(r'href="[^"]*privacy/"[^>]*class="md-nav__link', (built_site / "faq" / "index.html").read_text(encoding="utf-8"))
+    assert '<a href="privacy/" class="md-nav__link">' in (built_site / "index.html").read_text(encoding="utf-8") or re.search(
+        r'href="[^"]*privacy/"[^>]*class="md-nav__link', (built_site / "faq" / "index.html").read_text(encoding="utf-8")
+    )
 
 
 def test_no_request_after_the_engine_is_ready_and_answers_only_in_the_fragment(wizard):
@@ -42,8 +52,12 @@ def test_no_request_after_the_engine_is_ready_and_answers_only_in_the_fragment(w
     w.page.context.on("request", lambda r: log.append((r.url, r.resource_type)))
     w.open().wait_engine()
     tools = w.page.locator("[data-gt-tools] a[href$='privacy/']")  # Material may have made it absolute
-    assert tools.count() == 1, (w.page.url, w.page.evaluate("document.getElementById('gt-wizard').outerHTML.slice(0, 3000)"),
-                                w.recorded.errors, w.recorded.console[-10:])
+    assert tools.count() == 1, (
+        w.page.url,
+        w.page.evaluate("document.getElementById('gt-wizard').outerHTML.slice(0, 3000)"),
+        w.recorded.errors,
+        w.recorded.console[-10:],
+    )
     ready = len(log)
     w.open = lambda *args: w  # eligible_journey opens the page: it is open, and stays so
     result = eligible_journey(w)
@@ -67,9 +81,12 @@ def test_no_request_after_the_engine_is_ready_and_answers_only_in_the_fragment(w
     fresh.wait_engine().expect_result()
     assert "您可以申报：中级职称" in fresh.page.inner_text(".gt-panel")
     assert requests and all(urlsplit(url).fragment == "" for url in requests)
-    leaks = [url for url in requests for value in ("share=", parts.fragment[6:20], "全国五一", "2020-09-01", "楚天名匠",
-                                                    "skill_to_title", "engineering")
-             if value in unquote(url)]
+    leaks = [
+        url
+        for url in requests
+        for value in ("share=", parts.fragment[6:20], "全国五一", "2020-09-01", "楚天名匠", "skill_to_title", "engineering")
+        if value in unquote(url)
+    ]
     assert leaks == [], leaks
     assert all(not urlsplit(url).query for url in requests), [u for u in requests if urlsplit(u).query]
     # What the browser keeps: the keys the privacy page lists, no cookies.

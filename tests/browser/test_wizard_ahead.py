@@ -17,7 +17,7 @@ AHEAD = "#gt-wizard [data-gt-ahead]"
 
 def open_held(w: WizardPage, fragment: str = "") -> Held:
     held = Held(w, PAGE_SCRIPT)
-    w.page.goto("about:blank")   # a new document, not a fragment change
+    w.page.goto("about:blank")  # a new document, not a fragment change
     w.page.goto(w.url + fragment, wait_until="domcontentloaded")
     return held
 
@@ -45,9 +45,11 @@ def test_first_question_answerable_before_the_page_script(wizard):
     w.page.go_back()
     w.expect_question("direction")
     drawn = w.page.inner_html("#gt-wizard [data-gt-screen]")
+
     # (Material's bundle rewrites the links present when it runs to absolute ones: compare them as such.)
     def same(html: str) -> str:
         return html.replace(' checked=""', "").replace(w.url, "").replace(w.base, "../")
+
     assert same(drawn) == same(ahead_screen)
 
 

@@ -31,7 +31,7 @@ def in_browser(w: WizardPage, items: list, chunk: int = 100) -> list:
     for start in range(0, len(items), chunk):
         reply = w.page.evaluate(
             "([items, today]) => window.guantongWizard.call('evaluate_many', {items, today})",
-            [items[start:start + chunk], TODAY.isoformat()],
+            [items[start : start + chunk], TODAY.isoformat()],
         )
         assert reply["ok"], reply
         out += reply["value"]

@@ -72,10 +72,19 @@ def share_link(answers: dict) -> str:
 
 def test_a_problem_only_the_engine_finds_lands_on_its_question(wizard):
     w: WizardPage = wizard()
-    answers = {"direction": "title_to_skill", "deadline": "2026-06-30", "titles": {"intermediate": "2015-02-30"},
-               "technical_skill_post": True, "occupation": "钳工", "occupation_matches": True,
-               "work_start": "2000-03-01", "months_out_of_work": 0, "required_years": {"technician": 10},
-               "related_major": False, "integrity_record": False}
+    answers = {
+        "direction": "title_to_skill",
+        "deadline": "2026-06-30",
+        "titles": {"intermediate": "2015-02-30"},
+        "technical_skill_post": True,
+        "occupation": "钳工",
+        "occupation_matches": True,
+        "work_start": "2000-03-01",
+        "months_out_of_work": 0,
+        "required_years": {"technician": 10},
+        "related_major": False,
+        "integrity_record": False,
+    }
     w.open(share_link(answers))
     w.expect_question("titles")
     assert w.screen() == "question:titles"

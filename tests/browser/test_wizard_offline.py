@@ -93,8 +93,8 @@ def test_a_new_deployment_replaces_the_old_cache(built_site, serve_dir, new_page
 
     from build_scripts.wizard import bundle as wb
     from build_scripts.wizard import writing as wizard_writing
-    (site / "sitemap.xml").write_text((site / "sitemap.xml").read_text(encoding="utf-8") + "\n<!-- redeployed -->\n",
-                                      encoding="utf-8")
+
+    (site / "sitemap.xml").write_text((site / "sitemap.xml").read_text(encoding="utf-8") + "\n<!-- redeployed -->\n", encoding="utf-8")
     summary = wizard_writing.write_bundle(wb.build_bundle(), site)
     assert summary["shell_cache"] != before[0]
 
@@ -103,13 +103,17 @@ def test_a_new_deployment_replaces_the_old_cache(built_site, serve_dir, new_page
     assert "已更新" in w.page.inner_text("[data-gt-banner]")
     w.page.wait_for_function(
         "([old, fresh]) => caches.keys().then(k => !k.includes(old) && k.includes(fresh))",
-        arg=[before[0], summary["shell_cache"]], timeout=60_000)
+        arg=[before[0], summary["shell_cache"]],
+        timeout=60_000,
+    )
     assert summary["engine_cache"] in w.page.evaluate(caches), "Pyodide's cache is kept: it did not change"
 
 
 def test_works_when_storage_is_refused(wizard):
     w: WizardPage = wizard()
-    w.page.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});""")
+    w.page.add_init_script(
+        """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"""
+    )
     w.open()
     assert "不允许保存数据" in w.page.inner_text("[data-gt-tools]")
     w.answer("direction", B)

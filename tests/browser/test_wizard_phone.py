@@ -200,7 +200,9 @@ def test_pyodide_that_cannot_load_is_reported_not_a_blank_page(wizard):
     w.answer("direction", A)
     w.expect_question("deadline")
     # The result page explains and offers the condition tables.
-    w.open("#share=" + base64.urlsafe_b64encode(b'{"a":{"direction":"skill_to_title","integrity_record":true},"s":[]}').decode().rstrip("="))
+    w.open(
+        "#share=" + base64.urlsafe_b64encode(b'{"a":{"direction":"skill_to_title","integrity_record":true},"s":[]}').decode().rstrip("=")
+    )
     w.page.wait_for_selector(".gt-unavailable", timeout=60_000)
     assert "暂时无法得出结果" in w.page.inner_text(".gt-unavailable")
     assert w.page.locator(".gt-unavailable a[href$='pathway-a/']").count() == 1

@@ -122,7 +122,7 @@ def test_wechat_second_visit_fetches_no_engine_byte(built_site, new_page):
     sent: list[tuple[str, int, str]] = []
     with static_server.serve(built_site, on_served=lambda path, size, coding: sent.append((path, size, coding))) as base:
         recorded = new_page(**wechat.context(**PHONE))
-        wechat.apply(recorded.page.context, worker=False)   # no route: it would turn the HTTP cache off
+        wechat.apply(recorded.page.context, worker=False)  # no route: it would turn the HTTP cache off
         w = WizardPage(recorded, base)
         eligible_journey(w)
         link = w.share_link()
@@ -139,7 +139,7 @@ def test_wechat_second_visit_fetches_no_engine_byte(built_site, new_page):
         again = sent[mark:]
         engine = [(path, size, coding) for path, size, coding in again if re.search(ENGINE_FILES, path)]
         assert engine == [], f"engine files asked for again: {engine}"
-        assert sum(size for _, size, _ in again) < 20_000, again   # the page revalidated (304), nothing big
+        assert sum(size for _, size, _ in again) < 20_000, again  # the page revalidated (304), nothing big
 
 
 def test_wechat_batch_page_reads_and_says_why_it_cannot_download(built_site, serve_dir, new_page):

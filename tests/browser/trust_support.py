@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS_DIR = REPO / "test-artifacts"   # the browser tests' screenshots and figures (conftest.py uses it)
+ARTIFACTS_DIR = REPO / "test-artifacts"  # the browser tests' screenshots and figures (conftest.py uses it)
 AXE = REPO / "wizard" / "node_modules" / "axe-core" / "axe.min.js"
 
 CSP_WATCH = """

@@ -19,7 +19,7 @@ from build_scripts.sample_answers import share_fragment  # noqa: F401 - the test
 from guantong import flow
 
 REPO = Path(__file__).resolve().parents[2]
-ENGINE_TIMEOUT = 120_000   # cold Pyodide boot on a slow CI machine
+ENGINE_TIMEOUT = 120_000  # cold Pyodide boot on a slow CI machine
 STEP_TIMEOUT = 30_000
 # The engine's files (the worker, Pyodide, the engine zip): what the wizard must never wait for before the result.
 # The page script (its hashed name; not the loader, the QR chunk or the worker).
@@ -61,8 +61,7 @@ class WizardPage:
 
     def expect_question(self, qid: str) -> str:
         """Wait for the question ``qid``; return its heading."""
-        self.page.wait_for_selector(f'#gt-wizard[data-screen="question:{qid}"] form[data-gt-question="{qid}"]',
-                                    timeout=ENGINE_TIMEOUT)
+        self.page.wait_for_selector(f'#gt-wizard[data-screen="question:{qid}"] form[data-gt-question="{qid}"]', timeout=ENGINE_TIMEOUT)
         return self.heading()
 
     def share_link(self) -> str:
@@ -78,15 +77,17 @@ class WizardPage:
         """Wait for the check-your-answers page; return its (question, answer) rows."""
         self.page.wait_for_selector('#gt-wizard[data-screen="check"] dl.gt-summary', timeout=ENGINE_TIMEOUT)
         rows = self.page.locator(".gt-summary__row")
-        return [(rows.nth(i).locator("dt").inner_text(), rows.nth(i).locator(".gt-summary__value").inner_text())
-                for i in range(rows.count())]
+        return [
+            (rows.nth(i).locator("dt").inner_text(), rows.nth(i).locator(".gt-summary__value").inner_text()) for i in range(rows.count())
+        ]
 
     def expect_result(self) -> dict:
         """Wait for the result page; return what it shows."""
         self.page.wait_for_selector('#gt-wizard[data-screen="result"] .gt-panel', timeout=ENGINE_TIMEOUT)
         # Each level is a disclosure (issue 31): opened here, as a person would, to read its reasons.
-        self.page.evaluate("document.querySelectorAll('#gt-wizard details.gt-level, #gt-wizard details.gt-steps-more')"
-                           ".forEach((d) => { d.open = true; })")
+        self.page.evaluate(
+            "document.querySelectorAll('#gt-wizard details.gt-level, #gt-wizard details.gt-steps-more').forEach((d) => { d.open = true; })"
+        )
         levels = {}
         for section in self.page.locator(".gt-level").all():
             levels[section.get_attribute("data-level")] = {

@@ -29,7 +29,9 @@
     saved = null;
   }
   if (saved && typeof saved === "object") {
-    var has = function (o) { return o && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, first); };
+    var has = function (o) {
+      return o && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, first);
+    };
     if ((saved.screen && saved.screen !== "q-" + first) || has(saved.answers) || has(saved.drafts)) return;
     if (Array.isArray(saved.skipped) && saved.skipped.indexOf(first) >= 0) return;
   }
@@ -39,7 +41,9 @@
   for (var i = 0; i < switches.length; i++) switches[i].setAttribute("aria-pressed", care);
   root.classList.add("gt-wizard--live");
   document.documentElement.classList.add("gt-wizard-page");
-  var touched = function () { if (!root.dataset.mounted) root.dataset.gtTouched = "true"; };
+  var touched = function () {
+    if (!root.dataset.mounted) root.dataset.gtTouched = "true";
+  };
   root.addEventListener("input", touched);
   root.addEventListener("change", touched);
   root.addEventListener("submit", function (event) {

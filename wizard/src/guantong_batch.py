@@ -21,7 +21,7 @@ from guantong.words import WORDS
 from guantong.workdays import CalendarGap
 from guantong_bridge import InputError, dispatch, page_result, today
 
-DRAFT = WORDS["draft"]   # the page's words for the draft's fields (app/words.js BW), the same
+DRAFT = WORDS["draft"]  # the page's words for the draft's fields (app/words.js BW), the same
 _BATCH: dict = {}
 _PROGRESS: list = [None]
 
@@ -86,20 +86,35 @@ def op_batch_table(payload: dict) -> dict:
     for i, row in enumerate(b.rows[start:stop], start=start):
         r = row.result
         cells = gb.result_cells(row, policy)
-        rows.append({
-            "i": i, "sheet": row.sheet, "number": row.number,
-            "name": gb.row_label(row, "姓名"), "id": gb.row_label(row, "编号"),
-            "group": gb.conclusion_group(row), "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
-            "conclusion": cells["结论"], "error": cells["错误"],   # as the downloads' columns say them
-            "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
-            "levels": {lid: {"status": lv["status"], "on": lv["eligible_on"]} for lid, lv in (r or {}).get("levels", {}).items()},
-            "highest": (r or {}).get("highest"),
-        })
+        rows.append(
+            {
+                "i": i,
+                "sheet": row.sheet,
+                "number": row.number,
+                "name": gb.row_label(row, "姓名"),
+                "id": gb.row_label(row, "编号"),
+                "group": gb.conclusion_group(row),
+                "direction": (r or {}).get("direction") or (row.answers or {}).get("direction"),
+                "conclusion": cells["结论"],
+                "error": cells["错误"],  # as the downloads' columns say them
+                "eligible": [lid for lid, lv in (r or {}).get("levels", {}).items() if lv["status"] == "eligible"],
+                "levels": {lid: {"status": lv["status"], "on": lv["eligible_on"]} for lid, lv in (r or {}).get("levels", {}).items()},
+                "highest": (r or {}).get("highest"),
+            }
+        )
     if start:
         return {"rows": rows}
     levels = [{"direction": d, "id": lid, "name": name} for d, lid, name in gb.level_names(policy)]
-    return {"summary": b.summary(), "columns": b.columns(), "counts": b.counts(), "levels": levels,
-            "rows": rows, "total": len(b.rows), "several": len(b.sheets) > 1, "source": b.source}
+    return {
+        "summary": b.summary(),
+        "columns": b.columns(),
+        "counts": b.counts(),
+        "levels": levels,
+        "rows": rows,
+        "total": len(b.rows),
+        "several": len(b.sheets) > 1,
+        "source": b.source,
+    }
 
 
 def op_batch_row(payload: dict) -> dict:
@@ -139,8 +154,8 @@ def op_batch_notice(payload: dict) -> dict:
     return {"html": html, "first": first.isoformat(), "last": last.isoformat()}
 
 
-DECIDE_CHUNK = 200    # rows decided between two progress reports
-TABLE_CHUNK = 1000    # rows listed between two progress reports
+DECIDE_CHUNK = 200  # rows decided between two progress reports
+TABLE_CHUNK = 1000  # rows listed between two progress reports
 
 
 def op_batch_run(payload: dict) -> dict:

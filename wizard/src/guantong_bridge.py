@@ -76,18 +76,20 @@ def page_result(answers: dict, day: _dt.date | None) -> dict:
     materials = policy.raw.get("materials", {})
     # What decides a level left open (said once on the result, by the reasons' kinds, never their words):
     # pathway B's levels waiting only on the occupation standard's years, with the years the person has.
-    waiting = [lid for lid, lv in result["levels"].items() if lv["status"] == "undetermined" and lv["reasons"]
-               and all(r["kind"] == "years_requirement" for r in lv["reasons"])]
+    waiting = [
+        lid
+        for lid, lv in result["levels"].items()
+        if lv["status"] == "undetermined" and lv["reasons"] and all(r["kind"] == "years_requirement" for r in lv["reasons"])
+    ]
     counted = counted_years_at_deadline(answers, today=day) if waiting else None
-    contact = policy.office("capacity")   # the office the notice names for questions (E4): on the image too
+    contact = policy.office("capacity")  # the office the notice names for questions (E4): on the image too
     return {
         "result": result,
         "answers": answers,
         "level_names": {level["id"]: level["name"] for level in levels},
         "rule_labels": {p["id"]: rules.RULES.get(p["id"], {}).get("label", p["id"]) for p in result["preconditions"]},
         "clauses": cited,
-        "materials": {"clause": materials.get("clause", ""), "names": materials.get("names", [])}
-        if pathway == "skill_to_title" else None,
+        "materials": {"clause": materials.get("clause", ""), "names": materials.get("names", [])} if pathway == "skill_to_title" else None,
         "ended_by": flow.ended_by(answers),
         "years_wait": {"levels": waiting, "counted": counted} if waiting and counted is not None else None,
         "contact": {"name": contact["name"], "phone": phone(contact)},

@@ -65,9 +65,13 @@ def _dates(value, key: str):
 
 def _late(answers: dict, deadline: str) -> list[dict]:
     """Dates in the answers after the deadline the engine used (they do not count for this round, T3)."""
-    return [{"key": key, "date": day}
-            for qid, value in answers.items() if qid != "deadline"
-            for key, day in _dates(value, qid) if day > deadline]
+    return [
+        {"key": key, "date": day}
+        for qid, value in answers.items()
+        if qid != "deadline"
+        for key, day in _dates(value, qid)
+        if day > deadline
+    ]
 
 
 # --- operations -------------------------------------------------------------------------------------
@@ -197,4 +201,3 @@ OPS = {
 
 def call(op: str, payload_json: str) -> str:
     return dispatch(OPS, op, payload_json)
-

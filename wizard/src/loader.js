@@ -11,7 +11,8 @@
   function check() {
     for (var id in scripts) {
       // "*": the script every page runs (app/site.js: the care switch, reading aloud).
-      if (Object.prototype.hasOwnProperty.call(scripts, id) && (id === "*" || document.getElementById(id))) import(new URL(scripts[id], base).href);
+      if (Object.prototype.hasOwnProperty.call(scripts, id) && (id === "*" || document.getElementById(id)))
+        import(new URL(scripts[id], base).href);
     }
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(check);

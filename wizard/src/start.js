@@ -35,7 +35,9 @@ import { missing } from "./app/support.js";
       var options = { pageOrigin: performance.timeOrigin, noCache: typeof caches !== "object" || !caches };
       var worker = new Worker(src, { type: "module", name: JSON.stringify(options) });
       var early = { worker: worker, src: src, queue: [] };
-      worker.onmessage = function (event) { early.queue.push({ data: event.data }); };
+      worker.onmessage = function (event) {
+        early.queue.push({ data: event.data });
+      };
       worker.onerror = function (event) {
         if (event.preventDefault) event.preventDefault();
         early.queue.push({ error: event.message || "" });

@@ -122,7 +122,8 @@ async function getFile(file) {
       return hit;
     }
   }
-  const notLoaded = (why) => Object.assign(new Error(`${file.href}: ${why}`), { reason: "download", detail: `${file.path.split("/").pop()}: ${why}` });
+  const notLoaded = (why) =>
+    Object.assign(new Error(`${file.href}: ${why}`), { reason: "download", detail: `${file.path.split("/").pop()}: ${why}` });
   // The HTTP cache's default: the names carry the content's hash, so a copy there is the right one.
   const response = await nativeFetch(file.href, { priority: "low" }).catch((err) => {
     throw notLoaded(err && err.message ? err.message : err);
@@ -130,9 +131,7 @@ async function getFile(file) {
   if (!response.ok || !response.body) throw notLoaded(`HTTP ${response.status}`);
   onWire(file, response);
   const init = { status: 200, statusText: "OK", headers: plainHeaders(response.headers) };
-  let body = counted(response.body, file).pipeThrough(
-    new TransformStream({ flush: () => mark(file.path.split("/").pop()) }),
-  );
+  let body = counted(response.body, file).pipeThrough(new TransformStream({ flush: () => mark(file.path.split("/").pop()) }));
   if (cache) {
     const [mine, copy] = body.tee();
     body = mine;
@@ -155,7 +154,10 @@ function compileWasm() {
   compiledWasm = WebAssembly.compileStreaming(getFile(fileOf("wasm"))).catch(async () =>
     WebAssembly.compile(await (await getFile(fileOf("wasm"))).arrayBuffer()),
   );
-  compiledWasm.then(() => mark("wasm compiled"), () => {});
+  compiledWasm.then(
+    () => mark("wasm compiled"),
+    () => {},
+  );
 }
 // Pyodide always calls instantiateStreaming. Where a browser has none, or its streaming compile fails
 // (some Android WebViews), the same bytes are compiled from an ArrayBuffer instead: never downloaded twice.
@@ -173,7 +175,11 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
     copy.body?.cancel().catch(() => {});
     return result;
   } catch (err) {
-    postMessage({ kind: "log", level: "warn", line: `streaming compile failed, compiling from an ArrayBuffer: ${err && err.message ? err.message : err}` });
+    postMessage({
+      kind: "log",
+      level: "warn",
+      line: `streaming compile failed, compiling from an ArrayBuffer: ${err && err.message ? err.message : err}`,
+    });
     return WebAssembly.instantiate(await copy.arrayBuffer(), imports);
   }
 };
@@ -338,7 +344,9 @@ function storeSnapshot(pyodide, store) {
   const copied = Math.round(performance.now() - t);
   store
     .put(packed)
-    .then(() => postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t), where: store.where }))
+    .then(() =>
+      postMessage({ kind: "snapshot", bytes: packed.length, copyMs: copied, ms: Math.round(performance.now() - t), where: store.where }),
+    )
     .catch(warn);
 }
 
@@ -456,7 +464,14 @@ ready.catch((err) => fail(err?.reason || "start", err?.detail || (err && err.mes
 // Its part of the engine (guantong_tools.batch, openpyxl) is a zip of its own, fetched the first time that page
 // asks and kept in the cache like Pyodide's files. Spreadsheets travel as bytes (transferred, not copied)
 // through Pyodide's file system; nothing is kept once the page is closed.
-const batchFile = { ...BUILD.batch, href: url(BUILD.batch.path), loaded: 0, wireSize: BUILD.batch.wireSizes.br, cache: true, cached: false };
+const batchFile = {
+  ...BUILD.batch,
+  href: url(BUILD.batch.path),
+  loaded: 0,
+  wireSize: BUILD.batch.wireSizes.br,
+  cache: true,
+  cached: false,
+};
 let batchReady = null;
 let batchTask = 0; // the id of the batch call running, for the reading progress
 function task(id, stage, done, total) {
@@ -469,7 +484,8 @@ async function dropOtherBatchZips() {
   try {
     const cache = await cachePromise;
     for (const request of (await cache?.keys()) ?? []) {
-      if (/\/engine\/batch\.[0-9a-f]+\.zip$/.test(new URL(request.url).pathname) && request.url !== batchFile.href) await cache.delete(request);
+      if (/\/engine\/batch\.[0-9a-f]+\.zip$/.test(new URL(request.url).pathname) && request.url !== batchFile.href)
+        await cache.delete(request);
     }
   } catch {
     // storage refused or gone: nothing to tidy

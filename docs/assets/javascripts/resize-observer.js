@@ -18,7 +18,8 @@
   function check() {
     scheduled = false;
     for (var i = 0; i < observers.length; i++) {
-      var o = observers[i], entries = [];
+      var o = observers[i],
+        entries = [];
       for (var j = 0; j < o.targets.length; j++) {
         var now = size(o.targets[j]);
         if (now !== o.sizes[j]) {
@@ -69,7 +70,10 @@
   document.addEventListener("transitionend", schedule, true);
   if (window.MutationObserver) {
     new MutationObserver(schedule).observe(document.documentElement, {
-      childList: true, subtree: true, attributes: true, characterData: true
+      childList: true,
+      subtree: true,
+      attributes: true,
+      characterData: true,
     });
   }
   setInterval(schedule, 500);

@@ -111,13 +111,21 @@ export class Engine {
   onMessage(data) {
     this.lastSign = performance.now();
     if (data.kind === "progress") {
-      if (!this.isReady && !this.failed) this.update({ stage: data.stage, loaded: data.loaded, total: data.total, cached: data.cached ?? 0 });
+      if (!this.isReady && !this.failed)
+        this.update({ stage: data.stage, loaded: data.loaded, total: data.total, cached: data.cached ?? 0 });
     } else if (data.kind === "ready") {
       clearInterval(this.watchdog);
       this.timings.ready = performance.now();
       this.timings.worker = data.marks || {};
       performance.mark?.("gt-engine-ready");
-      this.update({ stage: "ready", loaded: this.status.total, python: data.python, policyVersion: data.policyVersion, fromCache: data.fromCache, restored: data.restored });
+      this.update({
+        stage: "ready",
+        loaded: this.status.total,
+        python: data.python,
+        policyVersion: data.policyVersion,
+        fromCache: data.fromCache,
+        restored: data.restored,
+      });
       remember();
       this.resolveReady();
     } else if (data.kind === "snapshot") {

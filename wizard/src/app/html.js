@@ -31,7 +31,9 @@ export const dateHtml = (iso) => `<span class="gt-date">${esc(cnDate(iso))}</spa
 /** The ISO dates in an engine message (escaped already) as the screen shows dates: one style per
  * screen, none broken across lines. */
 export const cnDates = (html) =>
-  html.replace(/\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日/g, (date) => (date.includes("-") ? dateHtml(date) : `<span class="gt-date">${date}</span>`));
+  html.replace(/\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日/g, (date) =>
+    date.includes("-") ? dateHtml(date) : `<span class="gt-date">${date}</span>`,
+  );
 
 /** The ISO dates in a message as 年月日, in plain text (the result image draws text, not markup). */
 export const plainDates = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => cnDate(iso));

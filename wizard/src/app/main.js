@@ -15,7 +15,16 @@ import { checkOffline, offline, setUpServiceWorker } from "./offline.js";
 import { saveFile } from "./save.js";
 import { renderCheck } from "./screens/check.js";
 import { showUnderstood } from "./answers/controls.js";
-import { addOther, controlChanged, fieldFor, readQuestion, removeOther, renderQuestion, showErrors, submitQuestion } from "./screens/question.js";
+import {
+  addOther,
+  controlChanged,
+  fieldFor,
+  readQuestion,
+  removeOther,
+  renderQuestion,
+  showErrors,
+  submitQuestion,
+} from "./screens/question.js";
 import { showCard } from "./screens/card.js";
 import { showGuide } from "./screens/guide.js";
 import { resultHtml, showQr, showWaiting, waitingHtml } from "./screens/result.js";
@@ -32,7 +41,8 @@ const walker = new Walker(BUILD.flow);
 const FIRST = BUILD.flow.questions[0].id;
 const known = (id) => walker.byId.has(id);
 
-const getEngine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, needs: BUILD.needs, base: import.meta.url });
+const getEngine = () =>
+  sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, needs: BUILD.needs, base: import.meta.url });
 // Where the page runs (an app's browser, what works there): asked once, before anything is downloaded.
 const here = () => whereHere(BUILD.needs);
 
@@ -84,7 +94,8 @@ class Wizard {
     root.addEventListener("input", (e) => this.onInput(e));
     root.addEventListener("change", (e) => this.onChange(e));
     // Keep Material's instant navigation (and its prefetching) away from the wizard's own links.
-    for (const type of ["mousemove", "focusin"]) root.addEventListener(type, (e) => e.target.closest?.("a[data-gt-nav]") && e.stopPropagation());
+    for (const type of ["mousemove", "focusin"])
+      root.addEventListener(type, (e) => e.target.closest?.("a[data-gt-nav]") && e.stopPropagation());
 
     this.unsubscribe = this.engine.subscribe((status) => this.onEngine(status));
     // 朗读 where the browser has a Chinese voice (speak.js); the buttons stay hidden otherwise.
@@ -130,7 +141,11 @@ class Wizard {
     const id = form.dataset.gtQuestion;
     const d = this.root.dataset;
     if (d.gtTouched) this.state.drafts[id] = readQuestion(this.question(id), form);
-    const ahead = { id, pending: d.gtPending === "continue", focused: this.root.contains(document.activeElement) ? document.activeElement.id : "" };
+    const ahead = {
+      id,
+      pending: d.gtPending === "continue",
+      focused: this.root.contains(document.activeElement) ? document.activeElement.id : "",
+    };
     delete d.gtTouched;
     delete d.gtPending;
     return ahead;
@@ -235,13 +250,13 @@ class Wizard {
     const seq = ++this.renderSeq;
     this.root.dataset.screen = screen.name === "question" ? `question:${screen.id}` : screen.name;
     if (!this.firstRender) fitStatus(this.root);
-    if (this.engine.status.unsupported) this.showUnavailable(focus); // this browser can never give a result
+    if (this.engine.status.unsupported)
+      this.showUnavailable(focus); // this browser can never give a result
     else if (screen.name === "question") renderQuestion(this, screen, focus);
     else if (screen.name === "check") {
       renderCheck(this, focus);
       if (!this.engine.failed) this.askResult(this.walk());
-    }
-    else this.renderResult(seq, focus);
+    } else this.renderResult(seq, focus);
     this.firstRender = false;
     this.showSpeak();
   }
@@ -444,7 +459,6 @@ class Wizard {
     this.$tools.innerHTML = toolsHtml({ confirming, note, stored: Boolean(storage) });
   }
 
-
   // --- share links ----------------------------------------------------------------------------------
   /** The link to these answers (compact where the browser can deflate: store.js). */
   async shareUrl() {
@@ -549,7 +563,8 @@ window.guantongWizard = {
 // before Material's bundle has run: it mounts at once, and subscribes to document$ once it exists.
 // When the first question is already on the page (built ahead, prerender.js), it is painted first and
 // mounted after that frame: on a phone, mounting before it would hold the question off the screen.
-if (document.querySelector("#gt-wizard:not([data-mounted]) [data-gt-ahead]:not([hidden])")) requestAnimationFrame(() => setTimeout(mountAll));
+if (document.querySelector("#gt-wizard:not([data-mounted]) [data-gt-ahead]:not([hidden])"))
+  requestAnimationFrame(() => setTimeout(mountAll));
 else mountAll();
 onEveryPage(mountAll);
 

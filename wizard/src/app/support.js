@@ -51,7 +51,13 @@ export function moduleWorkers(env) {
  * engine. "webAssembly" alone when there is no WebAssembly at all. */
 export function missing(env, needs) {
   var W = env.WebAssembly;
-  if (typeof W !== "object" || !W || typeof W.validate !== "function" || typeof W.instantiate !== "function" || typeof W.Module !== "function") {
+  if (
+    typeof W !== "object" ||
+    !W ||
+    typeof W.validate !== "function" ||
+    typeof W.instantiate !== "function" ||
+    typeof W.Module !== "function"
+  ) {
     return ["webAssembly"];
   }
   var gaps = [];

@@ -164,7 +164,8 @@ export function currentRound(rounds, today) {
 
 /** (error-style key, ISO date) pairs inside one answer (guantong_wizard._dates). */
 export function* datesIn(value, key) {
-  if (typeof value === "string" && /^\d{4}(-\d{2}){0,2}$/.test(value)) yield [key, value]; // T8: YYYY-MM, YYYY too
+  if (typeof value === "string" && /^\d{4}(-\d{2}){0,2}$/.test(value))
+    yield [key, value]; // T8: YYYY-MM, YYYY too
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* datesIn(item, `${key}[${i}]`);
   else if (value && typeof value === "object") for (const [sub, item] of Object.entries(value)) yield* datesIn(item, `${key}.${sub}`);
 }

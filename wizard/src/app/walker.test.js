@@ -11,11 +11,19 @@ test("the cases reach every branch worth proving", () => {
   const cases = data.policies.flatMap((p) => p.cases);
   const ended = new Set(cases.map((c) => c.ended_by).filter(Boolean));
   for (const rule of ["A1", "A2", "A4", "A5", "B1", "B2", "T4"]) assert.ok(ended.has(rule), `no case ended by ${rule}`);
-  assert.ok(cases.some((c) => c.skipped.length), "no case with 不确定");
-  assert.ok(cases.some((c) => Object.keys(c.answers).length > Object.keys(c.applicable).length), "no case drops answers");
+  assert.ok(
+    cases.some((c) => c.skipped.length),
+    "no case with 不确定",
+  );
+  assert.ok(
+    cases.some((c) => Object.keys(c.answers).length > Object.keys(c.applicable).length),
+    "no case drops answers",
+  );
   assert.ok(cases.some((c) => c.next === "required_years") && cases.some((c) => c.journey.includes("required_years")));
-  assert.ok(cases.some((c) => c.answers.occupation !== undefined && !c.journey.includes("required_years") && c.journey.includes("related_major")),
-    "no case where an occupation in the table skips required_years");
+  assert.ok(
+    cases.some((c) => c.answers.occupation !== undefined && !c.journey.includes("required_years") && c.journey.includes("related_major")),
+    "no case where an occupation in the table skips required_years",
+  );
 });
 
 for (const [p, policy] of data.policies.entries()) {
@@ -26,7 +34,11 @@ for (const [p, policy] of data.policies.entries()) {
       const why = JSON.stringify({ answers: c.answers, skipped: c.skipped });
       assert.equal(walker.next(c.answers, c.skipped)?.id ?? null, c.next, `next_question ${why}`);
       assert.deepEqual(walker.applicable(c.answers), c.applicable, `applicable ${why}`);
-      assert.deepEqual(walker.journey(c.answers, c.skipped).map((q) => q.id), c.journey, `journey ${why}`);
+      assert.deepEqual(
+        walker.journey(c.answers, c.skipped).map((q) => q.id),
+        c.journey,
+        `journey ${why}`,
+      );
       assert.equal(walker.endedBy(c.answers), c.ended_by, `ended_by ${why}`);
     }
   });
@@ -52,8 +64,10 @@ for (const [p, policy] of data.policies.entries()) {
       const q = walker.question("deadline", { direction: r.direction }, r.today);
       assert.deepEqual(q.options, r.options, `${r.direction} on ${r.today}`);
       const def = r.options.find((o) => o.default);
-      assert.deepEqual(walker.deadline({ direction: r.direction }, r.today),
-        def ? { date: def.value, source: "policy" } : { date: r.today, source: "today" });
+      assert.deepEqual(
+        walker.deadline({ direction: r.direction }, r.today),
+        def ? { date: def.value, source: "policy" } : { date: r.today, source: "today" },
+      );
     }
   });
 
@@ -68,12 +82,26 @@ test("answers compare as in Python", () => {
 });
 
 test("current round and late dates", () => {
-  const rounds = [{ value: "2026-11-15", year: 2026 }, { value: "2026-06-30", year: 2026 }];
+  const rounds = [
+    { value: "2026-11-15", year: 2026 },
+    { value: "2026-06-30", year: 2026 },
+  ];
   assert.equal(currentRound(rounds, "2026-07-01").value, "2026-11-15");
   assert.equal(currentRound(rounds, "2026-12-01").value, "2026-11-15");
   assert.equal(currentRound(rounds, "2027-01-01"), null);
-  assert.deepEqual(lateDates("honors", [{ name: "x", date: "2026-07-01" }, { name: "y", date: "2026-06-30" }], "2026-06-30"),
-    [{ key: "honors[0].date", date: "2026-07-01" }]);
-  assert.deepEqual(lateDates("skill_levels", { technician: "2027-01-01" }, "2026-06-30"), [{ key: "skill_levels.technician", date: "2027-01-01" }]);
+  assert.deepEqual(
+    lateDates(
+      "honors",
+      [
+        { name: "x", date: "2026-07-01" },
+        { name: "y", date: "2026-06-30" },
+      ],
+      "2026-06-30",
+    ),
+    [{ key: "honors[0].date", date: "2026-07-01" }],
+  );
+  assert.deepEqual(lateDates("skill_levels", { technician: "2027-01-01" }, "2026-06-30"), [
+    { key: "skill_levels.technician", date: "2027-01-01" },
+  ]);
   assert.deepEqual(lateDates("deadline", "2030-01-01", "2026-06-30"), []);
 });

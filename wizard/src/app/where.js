@@ -24,11 +24,12 @@ const APPS = [
 export function appOf(ua) {
   const text = String(ua || "");
   const found = APPS.find(([, pattern]) => pattern.test(text));
-  const os = /\b(iPhone|iPad|iPod)\b/.test(text) || (/\bMacintosh\b/.test(text) && /\bMobile\//.test(text))
-    ? "ios"
-    : /\bAndroid\b/.test(text)
-      ? "android"
-      : "desktop";
+  const os =
+    /\b(iPhone|iPad|iPod)\b/.test(text) || (/\bMacintosh\b/.test(text) && /\bMobile\//.test(text))
+      ? "ios"
+      : /\bAndroid\b/.test(text)
+        ? "android"
+        : "desktop";
   return { app: found ? found[0] : null, os };
 }
 

@@ -90,14 +90,15 @@ export const W = {
   notEligible: "按您的回答，目前不符合申报条件",
   fromDate: (date, level) => [`自 `, date, ` 起可申报${level}。`],
   pending: (levels) => `${levels}待定，见下方说明。`,
-  countedTo: (date, source, today = false) =>
-    today ? `年限计算至今天（${date}）：${W.todayWhy}。` : `年限计算至 ${date}（${source}）。`,
+  countedTo: (date, source, today = false) => (today ? `年限计算至今天（${date}）：${W.todayWhy}。` : `年限计算至 ${date}（${source}）。`),
   levelsHeading: "各层级的详细说明",
   levelsHint: "点开每一层级，可以看到符合或不符合的具体原因和通知的条款。",
   // what decides a level left open (once, above the next steps; by the reasons' kinds)
   decidesHeading: "还差什么才能确定",
-  decidesYears: (levels, n) => `${levels}：您的职称条件已经符合；若您所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
-  decidesYearsWhere: "这个年限写在该职业国家职业技能标准的“申报条件”里，可在“技能人才评价工作网”（www.osta.org.cn）按职业名称查找，也可以问单位人事部门。",
+  decidesYears: (levels, n) =>
+    `${levels}：您的职称条件已经符合；若您所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
+  decidesYearsWhere:
+    "这个年限写在该职业国家职业技能标准的“申报条件”里，可在“技能人才评价工作网”（www.osta.org.cn）按职业名称查找，也可以问单位人事部门。",
   decidesYearsBack: "查到后，填写年限要求",
   levelOn: (date) => [`自 `, date, ` 起符合条件（只差时间）。`],
   routesLabel: "符合条件的途径：",
@@ -166,11 +167,13 @@ export const W = {
   engineError: (message) => `自测程序出错：${message}`,
   // why the worker could not start Python (worker.mjs fail's reasons), with its technical detail
   bootFailed: (reason, detail) =>
-    `${{
-      wasm: "判断程序（.wasm 文件）无法加载，或服务器没有按 application/wasm 类型发送",
-      stdlib: "Python 标准库没能安装",
-      download: "自测程序的文件没能下载",
-    }[reason] || "Python 没能启动"}：${detail}`,
+    `${
+      {
+        wasm: "判断程序（.wasm 文件）无法加载，或服务器没有按 application/wasm 类型发送",
+        stdlib: "Python 标准库没能安装",
+        download: "自测程序的文件没能下载",
+      }[reason] || "Python 没能启动"
+    }：${detail}`,
   updated: "自测工具或申报规则已更新。您的回答已保存，重新载入即可使用最新版本。",
   reload: "重新载入",
   // unavailable
@@ -215,7 +218,8 @@ export const W = {
     app: { wechat: "微信", wecom: "企业微信", qq: "QQ", dingtalk: "钉钉", alipay: "支付宝" },
     need: { offline: "离线使用", print: "打印", download: "下载文件" },
     // the menu item that opens the page in the system browser, by app and OS
-    item: (app, os) => (os === "ios" ? "在 Safari 中打开" : app === "dingtalk" ? "在浏览器打开" : os === "desktop" ? "在默认浏览器中打开" : "在浏览器中打开"),
+    item: (app, os) =>
+      os === "ios" ? "在 Safari 中打开" : app === "dingtalk" ? "在浏览器打开" : os === "desktop" ? "在默认浏览器中打开" : "在浏览器中打开",
     line: (app, needs, image) =>
       `在${app}里可以回答问题、查看结果${image ? "，结果也可以存成图片" : ""}；${needs}需要在手机自带的浏览器中打开本页。`,
     lineBrowser: (needs) => `这个浏览器不支持${needs}；回答问题、查看结果不受影响。`,
@@ -244,13 +248,15 @@ export const W = {
 // The page 单位批量自测 (app/batch/): every word it shows that is not the engine's own.
 export const BW = {
   title: "单位批量自测",
-  intro: "用人单位人事、工会工作人员和评审机构可以一次检查一份名单：选择一个表格文件（Excel、WPS 或 LibreOffice 保存的都可以），每一行按黄人社发〔2021〕12号的规定判断一人，与“申报条件自测”用的是同一个判断程序。",
+  intro:
+    "用人单位人事、工会工作人员和评审机构可以一次检查一份名单：选择一个表格文件（Excel、WPS 或 LibreOffice 保存的都可以），每一行按黄人社发〔2021〕12号的规定判断一人，与“申报条件自测”用的是同一个判断程序。",
   privacy: "文件只在这台设备的浏览器中读取和计算，不会上传到任何服务器，也不会保存：关闭或刷新页面后即清除。",
   privacyLink: "隐私说明",
   template: "下载空白模板（xlsx）",
   templateHint: `模板有“${V.pathway.skill_to_title.sheet}”“${V.pathway.title_to_skill.sheet}”两个工作表，各有一行示例，另有一页说明每一列的填法和依据。`,
   fileLabel: "选择名单文件",
-  fileHint: "xlsx、xls（Excel 97–2003）、WPS 的 et、LibreOffice 的 ods，或文本文件 csv、txt（Excel 另存的“CSV”或“Unicode 文本”，UTF-8 或 GBK 编码）；表头在前 10 行之内（上面可以有标题行），其中一列为“姓名”。也可以把文件拖到这里。",
+  fileHint:
+    "xlsx、xls（Excel 97–2003）、WPS 的 et、LibreOffice 的 ods，或文本文件 csv、txt（Excel 另存的“CSV”或“Unicode 文本”，UTF-8 或 GBK 编码）；表头在前 10 行之内（上面可以有标题行），其中一列为“姓名”。也可以把文件拖到这里。",
   drop: "松开鼠标即可读取这个文件",
   deadlineLabel: "受理截止日期（选填）",
   deadlineHint: "用于“受理截止日期”一栏为空的行，例如 2026-06-30；不填则按当年公布的申报时间，未公布时按今天计算。",
@@ -289,7 +295,8 @@ export const BW = {
     canApply: (level) => `可以申报：${level}`,
     notEligible: "按名单中的信息，目前不符合申报条件",
     disclaimer: (notice) => `本结果根据名单中填写的信息和${notice}自动得出，仅供参考，以评审、评价部门的认定为准。`,
-    decidesYears: (levels, n) => `${levels}：此人的职称条件已经符合；若所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
+    decidesYears: (levels, n) =>
+      `${levels}：此人的职称条件已经符合；若所报职业的国家职业技能标准要求的累计工作年限不超过 ${n} 年，即可申报。`,
   },
   fixDeadline: "请修改上面的受理截止日期，再点“检查名单”；已选择的文件仍然保留。",
   stepFailed: "这一步没能完成：请重新选择名单文件后再试；问题一直出现的话，可以刷新页面。",
@@ -305,9 +312,11 @@ export const BW = {
   downloadXlsx: "下载结果（xlsx）",
   downloadCsv: "下载结果（CSV）",
   downloadsHint: "文件保留名单原有的各列，其后是结论、各层级的判断和可申报日期、原因、提示和错误，与命令 guantong batch 的输出相同。",
-  asXlsx: (kind) => `名单是 ${kind} 文件，结果保存为 xlsx（Excel 2007 及以后的版本、WPS 和 LibreOffice 都能打开），原有的各工作表和各列保留，格式不保留。`,
+  asXlsx: (kind) =>
+    `名单是 ${kind} 文件，结果保存为 xlsx（Excel 2007 及以后的版本、WPS 和 LibreOffice 都能打开），原有的各工作表和各列保留，格式不保留。`,
   noticeHeading: "推荐公示草稿",
-  noticeIntro: "通知要求用人单位推荐前公开有关事项，推荐结果在单位公示不少于5个工作日。这里按所选人员生成一份可打印的公示草稿，公示期按法定节假日和调休安排计算工作日。依据：",
+  noticeIntro:
+    "通知要求用人单位推荐前公开有关事项，推荐结果在单位公示不少于5个工作日。这里按所选人员生成一份可打印的公示草稿，公示期按法定节假日和调休安排计算工作日。依据：",
   noticeNobody: "名单中没有按现有信息符合申报职称条件的人员，无法生成推荐公示。",
   pick: "列入公示",
   level: "拟申报层级",
@@ -336,7 +345,8 @@ export const SW = {
   care: "关怀模式",
   careTitle: "关怀模式：大字体、大按钮、朗读",
   speak: "朗读",
-  speakMissing: "这台设备没有中文朗读语音，所以这里没有“朗读”按钮。可以打开手机自带的朗读或读屏功能（在“设置 → 辅助功能”里），或在系统设置里添加中文语音。",
+  speakMissing:
+    "这台设备没有中文朗读语音，所以这里没有“朗读”按钮。可以打开手机自带的朗读或读屏功能（在“设置 → 辅助功能”里），或在系统设置里添加中文语音。",
   speakSection: "朗读这一节",
   speakStop: "停止朗读",
   speaking: "正在朗读……",

@@ -26,8 +26,18 @@ const SAMPLES = [
   [Q("work_start"), ["2001-09-01"]],
   [Q("skill_levels"), [{}, { technician: "2019-06-30" }, { senior_worker: "2010-01-31", senior_technician: "2024-02-29" }]],
   [Q("titles"), [{}, { intermediate: "2018-12-31" }]],
-  [Q("honors"), [[], [{ name: Q("honors").options[0].value, date: "2020-05-01" }],
-    [{ name: Q("honors").options[1].value }, { name: "某市技术标兵", tier: "intermediate", date: "2021-03-03" }, { name: "<img src=x onerror=alert(1)>" }]]],
+  [
+    Q("honors"),
+    [
+      [],
+      [{ name: Q("honors").options[0].value, date: "2020-05-01" }],
+      [
+        { name: Q("honors").options[1].value },
+        { name: "某市技术标兵", tier: "intermediate", date: "2021-03-03" },
+        { name: "<img src=x onerror=alert(1)>" },
+      ],
+    ],
+  ],
   [Q("studio"), [null, { level: "city" }, { level: "provincial", date: "2022-08-08" }]],
   [Q("required_years"), [{ senior_worker: 10 }, { senior_worker: 8, technician: 13, senior_technician: 0 }]],
 ];
@@ -35,7 +45,11 @@ const SAMPLES = [
 test("every answer type of the flow has a module and samples here", () => {
   const types = new Set(flow.questions.map((q) => q.type));
   for (const type of types) assert.ok(TYPES[type], `no module for ${type}`);
-  for (const type of types) assert.ok(SAMPLES.some(([q]) => q.type === type), `no samples for ${type}`);
+  for (const type of types)
+    assert.ok(
+      SAMPLES.some(([q]) => q.type === type),
+      `no samples for ${type}`,
+    );
 });
 
 for (const [q, answers] of SAMPLES) {
@@ -114,11 +128,17 @@ test("whole numbers as tests/cases/typed_counts.json says", () => {
 
 test("dates and numbers as people type them", () => {
   const dates = ["2019-06-30", "2019/6/30", "2019年6月30日", "2019.6.30", "２０１９年６月３０日", " 2019-6-3 ", "20190630", "2024-02-29"];
-  assert.deepEqual(dates.map((d) => parseDate(d).value), [...Array(5).fill("2019-06-30"), "2019-06-03", "2019-06-30", "2024-02-29"]);
+  assert.deepEqual(
+    dates.map((d) => parseDate(d).value),
+    [...Array(5).fill("2019-06-30"), "2019-06-03", "2019-06-30", "2024-02-29"],
+  );
   assert.deepEqual(parseDate(""), { empty: true });
   for (const bad of ["2019-02-30", "2023-02-29", "2019-13-01", "2019-00-10", "30/6/2019", "abc"]) assert.ok(parseDate(bad).error, bad);
   assert.match(parseDate("2019-02-30").error, /日期 2019-02-30 不存在/);
-  assert.deepEqual(["0", "12", "１２", "6个月", "3 年", "+4"].map((c) => parseCount(c).value), [0, 12, 12, 6, 3, 4]);
+  assert.deepEqual(
+    ["0", "12", "１２", "6个月", "3 年", "+4"].map((c) => parseCount(c).value),
+    [0, 12, 12, 6, 3, 4],
+  );
   assert.deepEqual(parseCount(" "), { empty: true });
   for (const bad of ["-3", "1.5", "x", "99999999999999999999"]) assert.ok(parseCount(bad).error, bad);
 });

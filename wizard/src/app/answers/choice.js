@@ -7,7 +7,10 @@ export default {
   toForm(q, answer, skipped) {
     const has = answer !== undefined;
     const listed = q.options.some((o) => o.value === answer);
-    return { choice: skipped ? UNSURE : !has ? "" : listed || !q.words.other ? answer : OTHER, other: has && !listed ? String(answer) : "" };
+    return {
+      choice: skipped ? UNSURE : !has ? "" : listed || !q.words.other ? answer : OTHER,
+      other: has && !listed ? String(answer) : "",
+    };
   },
   markup(q, fs) {
     let html = q.options.map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value)).join("");

@@ -51,7 +51,9 @@ export function soleInput(q, fs, { kind = "", hint = "", unit = "", list = [] } 
   const cls = kind ? `gt-input gt-input--${kind}` : "gt-input";
   const mode = kind === "count" ? ' inputmode="numeric"' : "";
   const listAttr = list.length ? ` list="${id}-list"` : "";
-  const datalist = list.length ? `<datalist id="${id}-list">${list.map((o) => `<option value="${esc(o.value)}"></option>`).join("")}</datalist>` : "";
+  const datalist = list.length
+    ? `<datalist id="${id}-list">${list.map((o) => `<option value="${esc(o.value)}"></option>`).join("")}</datalist>`
+    : "";
   const hintHtml = hint ? `<p class="gt-hint" id="${id}-format">${esc(hint)}</p>` : "";
   const whole = kind === "date" && wholeDate(q);
   const dated = kind === "date" ? understoodHtml(id, fs.text, whole) : "";
@@ -78,6 +80,7 @@ export function formReader(form) {
     checked: (id) => Boolean(form.querySelector(`#${id}`)?.checked),
     rows: (selector, fields) =>
       [...form.querySelectorAll(selector)].map((row) =>
-        Object.fromEntries(fields.map((f) => [f, row.querySelector(`[data-field="${f}"]`)?.value ?? ""]))),
+        Object.fromEntries(fields.map((f) => [f, row.querySelector(`[data-field="${f}"]`)?.value ?? ""])),
+      ),
   };
 }

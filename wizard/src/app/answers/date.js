@@ -13,7 +13,11 @@ export default {
     if (!listed(q)) return { text: has ? String(answer) : "", unsure: skipped };
     const inList = q.options.some((o) => o.value === answer);
     const preset = q.options.find((o) => o.default)?.value ?? "";
-    return { choice: skipped ? UNSURE : !has ? preset : inList ? answer : OTHER, text: has && !inList ? String(answer) : "", unsure: skipped };
+    return {
+      choice: skipped ? UNSURE : !has ? preset : inList ? answer : OTHER,
+      text: has && !inList ? String(answer) : "",
+      unsure: skipped,
+    };
   },
   markup(q, fs) {
     if (!listed(q)) return soleInput(q, fs, { kind: "date", hint: dateHint(q) }) + (q.unsure || q.optional ? unsureBox(q, fs.unsure) : "");
@@ -21,7 +25,8 @@ export default {
     let html = q.options.map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value)).join("");
     html += radio(q, "o", OTHER, q.words.other, fs.choice === OTHER, ` data-gt-reveal="${box}"`);
     html += `<div class="gt-conditional" id="${box}"${attr(fs.choice !== OTHER, "hidden")}>${dateInput(q, [], "text", fs.text || "", q.words.other_field)}</div>`;
-    if (q.optional || q.unsure) html += `<div class="gt-or">${esc(W.or)}</div>${radio(q, "u", UNSURE, q.words.unsure, fs.choice === UNSURE)}`;
+    if (q.optional || q.unsure)
+      html += `<div class="gt-or">${esc(W.or)}</div>${radio(q, "u", UNSURE, q.words.unsure, fs.choice === UNSURE)}`;
     return `<div class="gt-choices" data-gt-radios>${html}</div>`;
   },
   read(q, f) {

@@ -8,7 +8,11 @@ export default {
   toForm(q, answer) {
     const has = answer !== undefined;
     const obj = has && answer && typeof answer === "object" ? answer : {};
-    return { none: has && Object.keys(obj).length === 0, checked: Object.fromEntries(Object.keys(obj).map((k) => [k, true])), dates: { ...obj } };
+    return {
+      none: has && Object.keys(obj).length === 0,
+      checked: Object.fromEntries(Object.keys(obj).map((k) => [k, true])),
+      dates: { ...obj },
+    };
   },
   markup(q, fs) {
     let html = q.options
@@ -42,10 +46,12 @@ export default {
       targets[`${q.id}.${o.value}`] = field;
       const d = parseDate(fs.dates[o.value]);
       if (d.empty) errors.push({ field, message: W.levelDateMissing(o.label) });
-      else if (d.error) errors.push({ field, message: d.error }); // the error summary names the field
+      else if (d.error)
+        errors.push({ field, message: d.error }); // the error summary names the field
       else value[o.value] = d.value;
     }
-    if (!Object.values(fs.checked).some(Boolean)) return { errors: [{ field: fid(q, q.options[0].value), message: W.chooseLevels(q.words.none) }] };
+    if (!Object.values(fs.checked).some(Boolean))
+      return { errors: [{ field: fid(q, q.options[0].value), message: W.chooseLevels(q.words.none) }] };
     return errors.length ? { errors } : { value, targets };
   },
   summary(q, answer) {

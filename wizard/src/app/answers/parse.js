@@ -10,8 +10,7 @@ import { W } from "../words.js";
 export function parseDate(text, { full = false } = {}) {
   const t = half(text).trim();
   if (!t) return { empty: true };
-  const m =
-    /^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*[日号]?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  const m = /^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*[日号]?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) {
     const p = /^(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*月?$/.exec(t) || /^(\d{4})\s*年?$/.exec(t);
     if (!p) return { error: W.dateFormat };

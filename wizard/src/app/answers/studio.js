@@ -5,10 +5,12 @@ import { dateInput, radio } from "./controls.js";
 import { parseDate } from "./parse.js";
 
 export default {
-  toForm: (q, answer) => ({ choice: answer === undefined ? null : answer === null ? "" : answer?.level ?? "", date: answer?.date || "" }),
+  toForm: (q, answer) => ({ choice: answer === undefined ? null : answer === null ? "" : (answer?.level ?? ""), date: answer?.date || "" }),
   markup(q, fs) {
     const box = fid(q, "date-box");
-    let html = q.options.map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value, o.value ? ` data-gt-reveal="${box}"` : ` data-gt-hide="${box}"`)).join("");
+    let html = q.options
+      .map((o, i) => radio(q, i, o.value, o.label, fs.choice === o.value, o.value ? ` data-gt-reveal="${box}"` : ` data-gt-hide="${box}"`))
+      .join("");
     html += `<div class="gt-conditional" id="${box}"${attr(!fs.choice, "hidden")}>${dateInput(q, ["date"], "date", fs.date || "", W.studioDate)}</div>`;
     return `<div class="gt-choices" data-gt-radios>${html}</div>`;
   },
@@ -25,7 +27,9 @@ export default {
   },
   summary(q, answer) {
     if (answer === null || typeof answer !== "object") return esc(q.options[0]?.label ?? "");
-    return esc((q.options.find((o) => o.value === answer.level)?.label ?? answer.level) + (answer.date ? W.studioSince(cnDate(answer.date)) : ""));
+    return esc(
+      (q.options.find((o) => o.value === answer.level)?.label ?? answer.level) + (answer.date ? W.studioSince(cnDate(answer.date)) : ""),
+    );
   },
   first: (q) => fid(q, 0),
 };

@@ -21,9 +21,25 @@ import { BW, V, W } from "../words.js";
 const FILTERS = ["all", ...Object.keys(V.conclusion)]; // the rows' conclusion ids (guantong.words)
 const PAGE_ROWS = 200; // rows drawn at a time (a list of 10 000 stays quick to filter)
 // What the picker offers: every kind the engine reads (batch.md), by suffix and by type (some Android pickers go by type).
-const ACCEPT = [".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".txt", "text/csv", "text/plain", "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.oasis.opendocument.spreadsheet"].join(",");
-const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv;charset=utf-8", html: "text/html;charset=utf-8" };
+const ACCEPT = [
+  ".xlsx",
+  ".xlsm",
+  ".xls",
+  ".et",
+  ".ods",
+  ".csv",
+  ".txt",
+  "text/csv",
+  "text/plain",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.oasis.opendocument.spreadsheet",
+].join(",");
+const TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv;charset=utf-8",
+  html: "text/html;charset=utf-8",
+};
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 const engine = () => sharedEngine({ worker: BUILD.worker, downloadBytes: BUILD.downloadBytes, needs: BUILD.needs, base: import.meta.url });
@@ -86,7 +102,8 @@ class BatchPage {
       setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
       keepOffline();
     };
-    if (!this.where.engine) offline.state = "unavailable"; // the service worker would precache the engine
+    if (!this.where.engine)
+      offline.state = "unavailable"; // the service worker would precache the engine
     else if (document.readyState === "complete") sw();
     else window.addEventListener("load", sw, { once: true });
     root.addEventListener("submit", (e) => this.onSubmit(e));
@@ -343,7 +360,6 @@ class BatchPage {
     else if (t.stage === "table") this.progress(BW.tabled(t.done, t.total), pct ?? 100);
   }
 
-
   // --- results ----------------------------------------------------------------------------------------
   levelColumns() {
     const present = new Set(this.table.rows.map((r) => r.direction).filter(Boolean));
@@ -355,10 +371,19 @@ class BatchPage {
     const box = this.$("[data-gt-results]");
     const counts = { all: t.rows.length, ...t.counts };
     const filters = FILTERS.map(
-      (f) => `<div class="gt-radio gt-radio--inline"><input class="gt-radio__input" type="radio" name="gt-filter" id="gt-filter-${esc(f)}" value="${esc(f)}"${f === this.filter ? " checked" : ""}><label class="gt-radio__label" for="gt-filter-${esc(f)}">${esc(BW.filter[f])}（${counts[f] ?? 0}）</label></div>`,
+      (f) =>
+        `<div class="gt-radio gt-radio--inline"><input class="gt-radio__input" type="radio" name="gt-filter" id="gt-filter-${esc(f)}" value="${esc(f)}"${f === this.filter ? " checked" : ""}><label class="gt-radio__label" for="gt-filter-${esc(f)}">${esc(BW.filter[f])}（${counts[f] ?? 0}）</label></div>`,
     ).join("");
     const levels = this.levelColumns();
-    const head = [...(t.several ? [BW.col.sheet] : []), BW.col.row, BW.col.name, BW.col.id, BW.col.conclusion, ...levels.map((lv) => lv.name), BW.col.open]
+    const head = [
+      ...(t.several ? [BW.col.sheet] : []),
+      BW.col.row,
+      BW.col.name,
+      BW.col.id,
+      BW.col.conclusion,
+      ...levels.map((lv) => lv.name),
+      BW.col.open,
+    ]
       .map((h) => `<th scope="col"${h === BW.col.name ? ' class="gt-batch__name"' : ""}>${esc(h)}</th>`)
       .join("");
     box.innerHTML = `<h2 id="gt-results-title">${esc(BW.summaryHeading)}</h2>
@@ -368,9 +393,11 @@ class BatchPage {
 <h3 class="gt-batch__downloads">${esc(BW.downloads)}</h3>
 <p class="gt-hint">${esc(BW.downloadsHint)}</p>
 ${t.source === "xls" || t.source === "ods" ? `<p class="gt-hint" data-gt-as-xlsx>${esc(BW.asXlsx(this.loaded.split(".").pop()))}</p>` : ""}
-${this.where.download
+${
+  this.where.download
     ? `<div class="gt-actions"><button type="button" class="gt-button" data-gt-download="xlsx">${esc(BW.downloadXlsx)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-download="csv">${esc(BW.downloadCsv)}</button> <a class="gt-link" href="#gt-notice-title" data-gt-focus="gt-notice-title">${esc(BW.toNotice)}</a></div>`
-    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
+    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`
+}
 <fieldset class="gt-fieldset gt-batch__filters"><legend class="gt-legend">${esc(BW.filters)}</legend>${filters}</fieldset>
 <div class="gt-field"><label class="gt-label" for="gt-batch-search">${esc(BW.search)}</label><input class="gt-input" type="search" id="gt-batch-search" value="${esc(this.query)}" autocomplete="off"></div>
 <p class="gt-hint" data-gt-shown role="status"></p>
@@ -385,7 +412,10 @@ ${this.noticeHtml()}`;
 
   matches() {
     const q = this.query.toLowerCase();
-    return this.table.rows.filter((r) => (this.filter === "all" || r.group === this.filter) && (!q || r.name.toLowerCase().includes(q) || r.id.toLowerCase().includes(q)));
+    return this.table.rows.filter(
+      (r) =>
+        (this.filter === "all" || r.group === this.filter) && (!q || r.name.toLowerCase().includes(q) || r.id.toLowerCase().includes(q)),
+    );
   }
 
   drawRows() {
@@ -401,9 +431,10 @@ ${this.noticeHtml()}`;
     const rows = shown
       .map((r) => {
         const first = `${this.table.several ? `<td>${esc(r.sheet)}</td>` : ""}<td>${r.number}</td><th scope="row" class="gt-batch__name">${esc(r.name)}</th><td>${esc(r.id)}</td>`;
-        const body = r.group === "error"
-          ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.error)}</td>`
-          : `<td>${esc(r.conclusion)}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
+        const body =
+          r.group === "error"
+            ? `<td colspan="${levels.length + 1}" class="gt-batch__error">${esc(r.error)}</td>`
+            : `<td>${esc(r.conclusion)}</td>${levels.map((lv) => cell(r, lv)).join("")}`;
         return `<tr data-group="${esc(r.group)}">${first}${body}<td><button type="button" class="gt-link-button" data-gt-row="${r.i}">${esc(BW.col.open)}<span class="gt-visually-hidden">${esc(BW.open(r.name || `${r.number}`))}</span></button></td></tr>`;
       })
       .join("");
@@ -459,7 +490,11 @@ ${this.noticeHtml()}`;
     const picks = people
       .map((r) => {
         const label = `${r.name}${r.id ? `（${r.id}）` : ""}`;
-        const options = r.eligible.map((lid) => `<option value="${esc(lid)}"${lid === r.highest ? " selected" : ""}>${esc(names[`skill_to_title:${lid}`])}</option>`).join("");
+        const options = r.eligible
+          .map(
+            (lid) => `<option value="${esc(lid)}"${lid === r.highest ? " selected" : ""}>${esc(names[`skill_to_title:${lid}`])}</option>`,
+          )
+          .join("");
         return `<tr><td><input type="checkbox" id="gt-pick-${r.i}" data-gt-pick="${r.i}" checked> <label for="gt-pick-${r.i}">${esc(label)}</label></td><td><select class="gt-select" aria-label="${esc(BW.pickLevel(label))}" data-gt-level="${r.i}">${options}</select></td></tr>`;
       })
       .join("");
@@ -470,9 +505,11 @@ ${this.noticeHtml()}`;
   ${field("gt-notice-employer", BW.employer, "", `<input class="gt-input" type="text" id="gt-notice-employer" autocomplete="organization" aria-describedby="gt-notice-employer-error">`)}
   ${field("gt-notice-start", BW.postingStart, BW.postingHint, `<input class="gt-input gt-input--date" type="text" id="gt-notice-start" inputmode="numeric" autocomplete="off" aria-describedby="gt-notice-start-hint gt-notice-start-error">`)}
   <p class="gt-hint" data-gt-period role="status"></p>
-  ${this.where.download && this.where.print
-    ? `<div class="gt-actions"><button type="submit" class="gt-button">${esc(BW.makeNotice)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-notice-save hidden>${esc(BW.downloadNotice)}</button></div>`
-    : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`}
+  ${
+    this.where.download && this.where.print
+      ? `<div class="gt-actions"><button type="submit" class="gt-button">${esc(BW.makeNotice)}</button> <button type="button" class="gt-button gt-button--secondary" data-gt-notice-save hidden>${esc(BW.downloadNotice)}</button></div>`
+      : `<p class="gt-batch__needs" data-gt-needs-browser>${esc(W.where.batchNeeds)}</p>`
+  }
 </form>`;
   }
 
@@ -597,4 +634,11 @@ mount();
 onEveryPage(mount);
 
 // Test and measurement hooks (no effect on the page).
-window.guantongBatch = { get page() { return live; }, get engine() { return engine(); } };
+window.guantongBatch = {
+  get page() {
+    return live;
+  },
+  get engine() {
+    return engine();
+  },
+};

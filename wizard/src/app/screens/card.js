@@ -14,7 +14,8 @@ import { verdict } from "./result.js";
 export const WIDTH = 750; // CSS px of a 360 px phone at 2×, and then some
 const PAD = 44;
 const QUIET = 4; // the QR code's quiet zone in modules (qr.js's QUIET: that chunk is not imported here)
-const FAMILY = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+const FAMILY =
+  'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 const INK = { fg: "#1f1f1f", muted: "#4a4a4a", line: "#d0d0d0", bg: "#ffffff" };
 const STATUS_INK = { eligible: "#1b6b36", not_eligible: "#a1231b", undetermined: "#7a4a00" };
 const PANEL = {
@@ -112,12 +113,23 @@ export function cardBlocks(data, today) {
     { style: "heading", text: W.cardLevels },
     ...levels,
     ...(data.years_wait
-      ? [{ style: "line", text: W.decidesYears(data.years_wait.levels.map((id) => data.level_names[id]).join("、"), data.years_wait.counted) }]
+      ? [
+          {
+            style: "line",
+            text: W.decidesYears(data.years_wait.levels.map((id) => data.level_names[id]).join("、"), data.years_wait.counted),
+          },
+        ]
       : []),
     { style: "heading", text: W.nextHeading },
     ...(r.next_steps.length ? [{ style: "line", text: plainDates(r.next_steps[0].message) }] : []),
     ...(data.contact ? [{ style: "line", text: W.cardPhone(data.contact.name, data.contact.phone) }] : []),
-    { qr: true, blocks: [{ style: "heading", text: W.cardScan }, { style: "small", text: W.cardScanHint }] },
+    {
+      qr: true,
+      blocks: [
+        { style: "heading", text: W.cardScan },
+        { style: "small", text: W.cardScanHint },
+      ],
+    },
     { style: "small", text: W.cardMade(cnDate(today)), ink: INK.muted },
   ];
 }
@@ -145,7 +157,12 @@ export function layoutCard(blocks, measure, qrModules = 0) {
       for (const part of b.blocks) textBlock(part, PAD + 36, inner - 60);
       y += 24;
       const { bar, bg } = PANEL[b.panel];
-      ops.splice(at, 0, { op: "rect", x: PAD, y: top, w: inner, h: y - top, fill: bg }, { op: "rect", x: PAD, y: top, w: 12, h: y - top, fill: bar });
+      ops.splice(
+        at,
+        0,
+        { op: "rect", x: PAD, y: top, w: inner, h: y - top, fill: bg },
+        { op: "rect", x: PAD, y: top, w: 12, h: y - top, fill: bar },
+      );
       y += 28;
     } else if (b.qr) {
       if (!qrModules) continue;
@@ -191,7 +208,8 @@ export function drawCard(canvas, layout, qr) {
       ctx.fillRect(op.x, op.y, op.size, op.size);
       ctx.fillStyle = "#000";
       for (let r = 0; r < qr.n; r++) {
-        for (let c = 0; c < qr.n; c++) if (qr.dark(r, c)) ctx.fillRect(op.x + (c + QUIET) * op.module, op.y + (r + QUIET) * op.module, op.module, op.module);
+        for (let c = 0; c < qr.n; c++)
+          if (qr.dark(r, c)) ctx.fillRect(op.x + (c + QUIET) * op.module, op.y + (r + QUIET) * op.module, op.module, op.module);
       }
     }
   }

@@ -29,7 +29,8 @@ test("units keep dates, numbers and punctuation with their neighbours", () => {
 test("wrap breaks Chinese where it may, and only a unit longer than a line by characters", () => {
   const m = (t) => measure(t, font("line"));
   for (const width of [90, 200, 333, 600]) {
-    const text = "年限计算至 2026年6月30日（已公布的本年度受理材料截止时间）。规则数据版本 2026.1，https://example.invalid/wizard/#share=1.abcdefghijklmnopqrstuvwxyz0123456789";
+    const text =
+      "年限计算至 2026年6月30日（已公布的本年度受理材料截止时间）。规则数据版本 2026.1，https://example.invalid/wizard/#share=1.abcdefghijklmnopqrstuvwxyz0123456789";
     const lines = wrap(text, width, m);
     assert.equal(lines.join("").replace(/\s/g, ""), text.replace(/\s/g, ""), "nothing lost");
     for (const line of lines) {
@@ -65,7 +66,8 @@ test("every result lays out within the image, its words the result page's, no da
       assert.ok(all.includes(`${data.level_names[id]}：${W.status[level.status]}`));
     }
     // Dates are whole on one line.
-    for (const op of texts) assert.ok(!/\d{4}年(\d{1,2}月?)?$|^\d{1,2}[月日]/.test(op.text) || /\d{4}年\d{1,2}月\d{1,2}日/.test(op.text), op.text);
+    for (const op of texts)
+      assert.ok(!/\d{4}年(\d{1,2}月?)?$|^\d{1,2}[月日]/.test(op.text) || /\d{4}年\d{1,2}月\d{1,2}日/.test(op.text), op.text);
     const qr = layout.ops.find((op) => op.op === "qr");
     assert.ok(qr && qr.module >= 3 && qr.size <= WIDTH - 88);
     // Nothing overlaps: the text lines stack downwards.

@@ -88,9 +88,10 @@ export function submitQuestion(wz, form) {
     const token = `${q.id}:${JSON.stringify(parsed.value)}:${deadline.date}`;
     if (lates.length && wz.lateConfirmed !== token) {
       wz.lateConfirmed = token;
-      const late = (date) => deadline.source === "today"
-        ? W.lateToday(date, cnDate(deadline.date))
-        : W.late(date, W.deadlineSource[deadline.source], cnDate(deadline.date));
+      const late = (date) =>
+        deadline.source === "today"
+          ? W.lateToday(date, cnDate(deadline.date))
+          : W.late(date, W.deadlineSource[deadline.source], cnDate(deadline.date));
       showErrors(
         wz,
         q,
@@ -222,4 +223,3 @@ export function removeOther(wz, button) {
   wz.save();
   wz.$screen.querySelector("[data-gt-add-other]").focus();
 }
-

@@ -94,13 +94,17 @@ export function decidesHtml(data, { h = 2, cite, back = true, words = W } = {}) 
     const link = back
       ? `<p><a class="gt-button gt-button--secondary" href="#change-required_years" data-gt-nav data-gt-to="change-required_years" data-gt-years-back>${esc(W.decidesYearsBack)}</a></p>`
       : "";
-    parts.push(`<p class="gt-decides__years" data-gt-decides-years><strong>${esc(words.decidesYears(names, wait.counted))}</strong></p><p>${esc(W.decidesYearsWhere)}</p>${link}`);
+    parts.push(
+      `<p class="gt-decides__years" data-gt-decides-years><strong>${esc(words.decidesYears(names, wait.counted))}</strong></p><p>${esc(W.decidesYearsWhere)}</p>${link}`,
+    );
   }
   const dated = [...new Set(Object.values(r.levels).flatMap((lv) => lv.reasons.filter((x) => x.kind === "date_decides")))];
   const seen = new Set();
   const dates = dated.filter((x) => !seen.has(x.message) && seen.add(x.message));
   if (dates.length) parts.push(`<ul class="gt-list" data-gt-decides-dates>${dates.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>`);
-  return parts.length ? `<section class="gt-decides" data-gt-decides><h${h}>${esc(W.decidesHeading)}</h${h}>${parts.join("")}</section>` : "";
+  return parts.length
+    ? `<section class="gt-decides" data-gt-decides><h${h}>${esc(W.decidesHeading)}</h${h}>${parts.join("")}</section>`
+    : "";
 }
 
 /** The parts of a result in the order a person needs them (GOV.UK's result pattern): the verdict, what
@@ -126,9 +130,10 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
         ? `<p class="gt-level__label">${esc(W.routesLabel)}</p><ul class="gt-list">${level.routes.map((x) => `<li><span class="gt-kind">${esc(W.routeKind[x.kind] || x.kind)}</span>${cite(x)}</li>`).join("")}</ul>`
         : "";
       // Left 待定 on the occupation's years (the reason's kind): where the page explains how they are set.
-      const years = level.status === "undetermined" && level.reasons.some((x) => x.kind === "years_requirement")
-        ? `<p class="gt-level__more"><a href="${esc(yearsPage)}">${esc(W.yearsHow)}</a></p>`
-        : "";
+      const years =
+        level.status === "undetermined" && level.reasons.some((x) => x.kind === "years_requirement")
+          ? `<p class="gt-level__more"><a href="${esc(yearsPage)}">${esc(W.yearsHow)}</a></p>`
+          : "";
       const reasons = level.reasons.length
         ? `<p class="gt-level__label">${esc(level.status === "undetermined" ? W.undeterminedReasons : W.reasonsLabel)}</p><ul class="gt-list">${level.reasons.map((x) => `<li>${cite(x)}</li>`).join("")}</ul>${years}`
         : "";
@@ -136,13 +141,20 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
     })
     .join("");
   const pre = r.preconditions
-    .map((p) => `<li class="gt-pre gt-pre--${PRE_CLS[p.status]}">${tag(W.precondition[p.status], PRE_CLS[p.status])} <span class="gt-pre__label">${esc(data.rule_labels[p.id] || p.id)}</span>：${cite(p)}</li>`)
+    .map(
+      (p) =>
+        `<li class="gt-pre gt-pre--${PRE_CLS[p.status]}">${tag(W.precondition[p.status], PRE_CLS[p.status])} <span class="gt-pre__label">${esc(data.rule_labels[p.id] || p.id)}</span>：${cite(p)}</li>`,
+    )
     .join("");
   const count = (status) => r.preconditions.filter((p) => p.status === status).length;
   const allMet = count("met") === r.preconditions.length;
   const preSummary = allMet
     ? W.allMet
-    : [count("not_met") ? W.countNotMet(count("not_met")) : "", count("unknown") ? W.countUnknown(count("unknown")) : "", count("met") ? W.countMet(count("met")) : ""]
+    : [
+        count("not_met") ? W.countNotMet(count("not_met")) : "",
+        count("unknown") ? W.countUnknown(count("unknown")) : "",
+        count("met") ? W.countMet(count("met")) : "",
+      ]
         .filter(Boolean)
         .join("，");
   // What to do first in view; the rest of the procedure a tap away (and printed), so that the actions
@@ -152,14 +164,16 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
   const rest = r.next_steps.slice(FIRST_STEPS);
   // The office to ask and its number with the first steps, unless they give it already (issue 31).
   const given = r.next_steps.slice(0, FIRST_STEPS).some((s) => data.contact && s.message.includes(data.contact.phone));
-  const contact = data.contact && !given ? `<p class="gt-steps__contact">${linkPhones(esc(W.cardPhone(data.contact.name, data.contact.phone)))}</p>` : "";
+  const contact =
+    data.contact && !given ? `<p class="gt-steps__contact">${linkPhones(esc(W.cardPhone(data.contact.name, data.contact.phone)))}</p>` : "";
   const steps = r.next_steps.slice(0, FIRST_STEPS).map(step).join("");
   const moreSteps = rest.length
     ? `<details class="gt-details gt-steps-more"><summary class="gt-details__summary"><span class="gt-details__title">${esc(W.moreSteps(rest.length))}</span></summary><ol class="gt-steps" start="${FIRST_STEPS + 1}">${rest.map(step).join("")}</ol></details>`
     : "";
-  const materials = data.materials && data.materials.names.length
-    ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
-    : "";
+  const materials =
+    data.materials && data.materials.names.length
+      ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
+      : "";
   const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
   return {
     panel: `<div class="gt-panel gt-panel--${v.cls}" data-highest="${esc(r.highest || "")}" data-policy-version="${esc(data.policy_version)}">

@@ -24,7 +24,10 @@ test("the result in the order a person needs it", () => {
     if (at("data-gt-decides") >= 0) assert.ok(at("data-gt-decides") < at('class="gt-steps"'), "what decides a 待定 before the steps");
     assert.ok(at('class="gt-steps"') < at("data-gt-share"), "the next steps before the actions");
     const firstSteps = html.slice(at('class="gt-steps"'), at("data-gt-share"));
-    assert.ok(firstSteps.includes(`href="tel:${data.contact.phone.replace("-", "")}"`), "the office's number with the first steps, a tap away");
+    assert.ok(
+      firstSteps.includes(`href="tel:${data.contact.phone.replace("-", "")}"`),
+      "the office's number with the first steps, a tap away",
+    );
     assert.ok(at("data-gt-share") < at('class="gt-levels"'), "the actions before the per-level details");
     assert.ok(at("data-gt-speak-missing") > at("data-gt-share"), "why 朗读 is missing sits with the actions");
     // Each level a disclosure, closed until opened (main.js opens them all for printing).
@@ -62,6 +65,10 @@ test("every reason kind the engine gives is one the page knows, and acts on by k
       assert.ok(html.includes('href="#change-required_years"'), "straight back to the years question");
     }
   }
-  assert.ok(RESULTS.some((d) => d.years_wait), "some pathway-B result waits on the years alone");
-  for (const kind of ["precondition", "years", "honor", "studio", "title", "years_requirement", "date_decides"]) assert.ok(seen.has(kind), kind);
+  assert.ok(
+    RESULTS.some((d) => d.years_wait),
+    "some pathway-B result waits on the years alone",
+  );
+  for (const kind of ["precondition", "years", "honor", "studio", "title", "years_requirement", "date_decides"])
+    assert.ok(seen.has(kind), kind);
 });

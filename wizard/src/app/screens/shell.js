@@ -8,8 +8,11 @@ import { statusShell } from "./status.js";
 
 /** The site's pages the wizard and the batch page link to, relative to theirs (one below the root). */
 export const PAGES = {
-  policy: `../${V.pages.policy}`, privacy: `../${V.pages.privacy}`, years: `../${V.pages.years}`,
-  a: `../${V.pathway.skill_to_title.page}`, b: `../${V.pathway.title_to_skill.page}`,
+  policy: `../${V.pages.policy}`,
+  privacy: `../${V.pages.privacy}`,
+  years: `../${V.pages.years}`,
+  a: `../${V.pathway.skill_to_title.page}`,
+  b: `../${V.pathway.title_to_skill.page}`,
 };
 
 /** The wizard's frame; `status` (describeStatus) and the screen and tools markup when built ahead. */

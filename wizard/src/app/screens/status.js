@@ -39,9 +39,18 @@ export function describeStatus(status, offlineReady, goOn = W.questionsGoOn) {
 function describe(status, offlineReady, goOn, pct) {
   switch (status.stage) {
     case "ready":
-      return { text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`, bar: false, short: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。` };
+      return {
+        text: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`,
+        bar: false,
+        short: `${W.stage.ready}${offlineReady ? W.offlineReady : ""}。`,
+      };
     case "fatal":
-      return { text: `${W.stage.fatal}（${status.message}）。${goOn}`, bar: false, retry: !status.unsupported, short: `${W.stage.fatal}。` };
+      return {
+        text: `${W.stage.fatal}（${status.message}）。${goOn}`,
+        bar: false,
+        retry: !status.unsupported,
+        short: `${W.stage.fatal}。`,
+      };
     case "idle":
       return { text: `${W.stage.idle}（${W.aboutSize(mb(status.total))}）。${goOn}`, bar: true, pct: 0, bytes: "" };
     case "download": {

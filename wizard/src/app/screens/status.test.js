@@ -10,7 +10,11 @@ test("done + left = total as printed, at every rounding edge", () => {
   for (const total of [0.05 * MB, 0.96 * MB, 3.84 * MB, 3.85 * MB, 3.86 * MB, 4.2 * MB, 12.04 * MB]) {
     for (let loaded = 0; loaded <= total; loaded += total / 997) {
       const p = progressMb(loaded, total);
-      assert.equal((Number(p.done) * 10 + Number(p.left) * 10).toFixed(0), (Number(p.total) * 10).toFixed(0), JSON.stringify([loaded, total, p]));
+      assert.equal(
+        (Number(p.done) * 10 + Number(p.left) * 10).toFixed(0),
+        (Number(p.total) * 10).toFixed(0),
+        JSON.stringify([loaded, total, p]),
+      );
       if (loaded < total && Number(p.total) > 0) assert.notEqual(p.done, p.total, "not all while bytes are still to come");
     }
     const end = progressMb(total, total);
