@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 NODE_STAMP := wizard/node_modules/.package-lock.json
 
-.PHONY: deps serve build test test-fast lint fuzz bench clean
+.PHONY: deps serve build test test-fast lint format fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,7 @@ serve: deps           ## build the site with the wizard and serve it with live r
 build: deps           ## build the site into site/
 	$(BIN)/guantong build
 
-test: deps lint       ## the whole test suite: the linter, the page's own modules (node --test), then pytest
+test: deps lint       ## the whole test suite: the formatters' check and the linters, the page's own modules (node --test), then pytest
 	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
 	$(BIN)/python -m pytest
 
@@ -31,8 +31,14 @@ test-fast: deps lint  ## the edit loop: the linter, the page's modules and the e
 	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
 	$(BIN)/python -m pytest -q -m engine
 
-lint: deps            ## ruff over the Python (configured in pyproject.toml)
+lint: deps            ## the formatters and linters: ruff over the Python (pyproject.toml), Biome over the JavaScript and CSS (biome.json)
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	wizard/node_modules/.bin/biome check .
+
+format: deps          ## format the tree as lint expects it
+	$(BIN)/ruff format .
+	wizard/node_modules/.bin/biome format --write .
 
 fuzz: deps            ## the long fuzzing run: 100 000 examples per fuzz test
 	GUANTONG_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest tests/test_fuzz.py -q

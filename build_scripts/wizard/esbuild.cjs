@@ -2,7 +2,7 @@
 // options as JSON in argv[2], every output file's text out on standard output ({file name: text}),
 // nothing written to disk.
 const esbuild = require(require.resolve("esbuild", { paths: [process.cwd()] }));
-const path = require("path");
+const path = require("node:path");
 
 const result = esbuild.buildSync(JSON.parse(process.argv[2]));
 const out = {};

@@ -8,18 +8,26 @@ import * as detect from "wasm-feature-detect";
 const real = WebAssembly;
 const out = [];
 for (const name of process.argv.slice(2)) {
+  // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the tests are named on the command line (a build step in Node)
   if (typeof detect[name] !== "function") throw new Error(`wasm-feature-detect has no test "${name}"`);
   const seen = [];
   globalThis.WebAssembly = {
     ...real,
-    validate: (bytes) => (seen.push(["validate", bytes]), real.validate(bytes)),
-    instantiate: (bytes, imports) => (seen.push(["instantiate", bytes]), real.instantiate(bytes, imports)),
+    validate: (bytes) => {
+      seen.push(["validate", bytes]);
+      return real.validate(bytes);
+    },
+    instantiate: (bytes, imports) => {
+      seen.push(["instantiate", bytes]);
+      return real.instantiate(bytes, imports);
+    },
     Module: function Module(bytes) {
       seen.push(["module", bytes]);
       return new real.Module(bytes);
     },
   };
   try {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: as above
     if (!(await detect[name]())) throw new Error(`this Node lacks ${name}: cannot take its test`);
   } finally {
     globalThis.WebAssembly = real;

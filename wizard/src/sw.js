@@ -101,7 +101,7 @@ self.addEventListener("fetch", (event) => {
 // A page that is not in the lists (the batch page, which the wizard's first visit does not download) asks
 // to keep itself and what it loads in the pages cache, for use offline; the reply says when it is done.
 self.addEventListener("message", (event) => {
-  if (!event.data || event.data.type !== "guantong-keep" || !event.ports[0]) return;
+  if (event.data?.type !== "guantong-keep" || !event.ports[0]) return;
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SW.pagesCache);
@@ -130,7 +130,7 @@ self.addEventListener("message", (event) => {
 
 // The page asks whether everything needed offline is stored.
 self.addEventListener("message", (event) => {
-  if (!event.data || event.data.type !== "guantong-status" || !event.ports[0]) return;
+  if (event.data?.type !== "guantong-status" || !event.ports[0]) return;
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SW.shellCache);

@@ -126,7 +126,7 @@ async function getFile(file) {
     Object.assign(new Error(`${file.href}: ${why}`), { reason: "download", detail: `${file.path.split("/").pop()}: ${why}` });
   // The HTTP cache's default: the names carry the content's hash, so a copy there is the right one.
   const response = await nativeFetch(file.href, { priority: "low" }).catch((err) => {
-    throw notLoaded(err && err.message ? err.message : err);
+    throw notLoaded(err?.message ? err.message : err);
   });
   if (!response.ok || !response.body) throw notLoaded(`HTTP ${response.status}`);
   onWire(file, response);
@@ -178,7 +178,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
     postMessage({
       kind: "log",
       level: "warn",
-      line: `streaming compile failed, compiling from an ArrayBuffer: ${err && err.message ? err.message : err}`,
+      line: `streaming compile failed, compiling from an ArrayBuffer: ${err?.message ? err.message : err}`,
     });
     return WebAssembly.instantiate(await copy.arrayBuffer(), imports);
   }
@@ -270,8 +270,14 @@ function idb(mode, action) {
       const db = open.result;
       const tx = db.transaction(IDB.store, mode);
       const request = action(tx.objectStore(IDB.store));
-      tx.oncomplete = () => (db.close(), resolve(request?.result));
-      tx.onerror = tx.onabort = () => (db.close(), reject(tx.error));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(request?.result);
+      };
+      tx.onerror = tx.onabort = () => {
+        db.close();
+        reject(tx.error);
+      };
     };
   });
 }
@@ -333,7 +339,7 @@ async function dropSnapshot() {
 function storeSnapshot(pyodide, store) {
   const t = performance.now();
   const warn = (err) =>
-    postMessage({ kind: "log", level: "warn", line: `memory snapshot not stored: ${err && err.message ? err.message : err}` });
+    postMessage({ kind: "log", level: "warn", line: `memory snapshot not stored: ${err?.message ? err.message : err}` });
   let packed;
   try {
     packed = compact(pyodide.makeMemorySnapshot());
@@ -408,7 +414,7 @@ async function boot() {
     try {
       pyodide = await loadPyodide(options(snapshot));
     } catch (err) {
-      postMessage({ kind: "log", level: "warn", line: `memory snapshot not restored: ${err && err.message ? err.message : err}` });
+      postMessage({ kind: "log", level: "warn", line: `memory snapshot not restored: ${err?.message ? err.message : err}` });
       await dropSnapshot();
     }
   }
@@ -458,7 +464,7 @@ const downloads = setInterval(() => {
 }, 100);
 
 const ready = boot();
-ready.catch((err) => fail(err?.reason || "start", err?.detail || (err && err.message ? err.message : err)));
+ready.catch((err) => fail(err?.reason || "start", err?.detail || (err?.message ? err.message : err)));
 
 // --- batch screening (the page 单位批量自测) ------------------------------------------------------------
 // Its part of the engine (guantong_tools.batch, openpyxl) is a zip of its own, fetched the first time that page
@@ -525,7 +531,7 @@ function call(bridge, op, payload) {
 }
 
 /** A failure of this worker's own (not the bridge's), in the bridges' reply shape. */
-const fatal = (err) => ({ ok: false, error: { kind: "fatal", message: String(err && err.message ? err.message : err) } });
+const fatal = (err) => ({ ok: false, error: { kind: "fatal", message: String(err?.message ? err.message : err) } });
 
 /** The batch operations: {value, transfer} for the reply. */
 async function batchOp(engineBridge, id, op, payload) {
@@ -552,7 +558,7 @@ async function batchOp(engineBridge, id, op, payload) {
   return { value: call(bridge, op, payload) }; // batch_row, batch_notice
 }
 
-onmessage = async ({ data }) => {
+self.onmessage = async ({ data }) => {
   const { id, op, payload } = data || {};
   let bridge;
   try {

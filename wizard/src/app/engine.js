@@ -87,7 +87,7 @@ export class Engine {
       const options = { pageOrigin: performance.timeOrigin, noCache: !cacheStorage() };
       this.worker = early ? early.worker : new Worker(src, { type: "module", name: JSON.stringify(options) });
     } catch (err) {
-      this.fail(W.noWorker(err && err.message ? err.message : err));
+      this.fail(W.noWorker(err?.message ? err.message : err));
       return;
     }
     this.update({ stage: "download" });

@@ -54,9 +54,10 @@ function parseHash(hash) {
   } catch {
     return null;
   }
-  let m;
-  if ((m = /^q-([a-z_]+)$/.exec(h)) && known(m[1])) return { name: "question", id: m[1], mode: "flow" };
-  if ((m = /^change-([a-z_]+)$/.exec(h)) && known(m[1])) return { name: "question", id: m[1], mode: "change" };
+  const flow = /^q-([a-z_]+)$/.exec(h);
+  if (flow && known(flow[1])) return { name: "question", id: flow[1], mode: "flow" };
+  const change = /^change-([a-z_]+)$/.exec(h);
+  if (change && known(change[1])) return { name: "question", id: change[1], mode: "change" };
   if (h === "check" || h === "result") return { name: h };
   if (h.startsWith("share=")) return { name: "share", data: h.slice(6) };
   return null;

@@ -55,7 +55,7 @@ export async function checkOffline() {
       };
       controller.postMessage({ type: "guantong-status" }, [channel.port2]);
     });
-    if (status && status.complete) {
+    if (status?.complete) {
       changed("ready");
       return;
     }

@@ -41,10 +41,10 @@ print(json.dumps(out, ensure_ascii=False))`;
   return JSON.parse(out);
 }
 
-const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]);
+const unescapeHtml = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]);
 const attrs = (text) => {
   const out = {};
-  for (const m of text.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) out[m[1]] = m[2] === undefined ? true : unescape(m[2]);
+  for (const m of text.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) out[m[1]] = m[2] === undefined ? true : unescapeHtml(m[2]);
   return out;
 };
 

@@ -50,7 +50,7 @@ export function capabilities(win) {
 /** Everything the pages ask: the app, the OS, the capabilities, what the engine lacks here (`needs` from
  * the build: support.js), and what follows from them. */
 export function where(win, needs) {
-  const { app, os } = appOf(win.navigator && win.navigator.userAgent);
+  const { app, os } = appOf(win.navigator?.userAgent);
   const caps = capabilities(win);
   const inApp = app !== null;
   const gaps = missing(win, needs);

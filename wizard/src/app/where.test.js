@@ -145,7 +145,7 @@ test("what is missing is named, and nothing is downloaded to find out", () => {
   const old = {
     ...WebAssembly,
     validate: () => false,
-    Module: function () {
+    Module: () => {
       throw new Error("no");
     },
     instantiate: WebAssembly.instantiate,
@@ -162,7 +162,7 @@ test("capabilities and what follows from them", () => {
     isSecureContext: true,
     caches: {},
     print() {},
-    HTMLCanvasElement: function () {},
+    HTMLCanvasElement: () => {},
     ...env(),
     ...patch,
   });

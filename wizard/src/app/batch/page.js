@@ -284,7 +284,8 @@ class BatchPage {
 
   // --- the run -------------------------------------------------------------------------------------
   async run() {
-    const run = (this.runSeq = (this.runSeq ?? 0) + 1);
+    this.runSeq = (this.runSeq ?? 0) + 1;
+    const run = this.runSeq;
     try {
       await this.check(run);
     } finally {

@@ -35,7 +35,7 @@ const tag = (text, cls) => `<strong class="gt-tag gt-tag--${cls}">${esc(text)}</
 
 function cited(item, clauses, policyPage) {
   const c = clauses[item.clause];
-  const link = c && c.anchor ? ` <a class="gt-clause" href="${policyPage}#${esc(c.anchor)}">（${esc(c.cite)}）</a>` : "";
+  const link = c?.anchor ? ` <a class="gt-clause" href="${policyPage}#${esc(c.anchor)}">（${esc(c.cite)}）</a>` : "";
   return `${cnDates(linkPhones(esc(item.message)))}${link}`;
 }
 
@@ -170,10 +170,9 @@ export function resultParts(data, { policyPage, yearsPage = PAGES.years, h = 2, 
   const moreSteps = rest.length
     ? `<details class="gt-details gt-steps-more"><summary class="gt-details__summary"><span class="gt-details__title">${esc(W.moreSteps(rest.length))}</span></summary><ol class="gt-steps" start="${FIRST_STEPS + 1}">${rest.map(step).join("")}</ol></details>`
     : "";
-  const materials =
-    data.materials && data.materials.names.length
-      ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
-      : "";
+  const materials = data.materials?.names.length
+    ? `<h${h + 1}>${esc(W.materialsHeading)}</h${h + 1}><ul class="gt-checklist">${data.materials.names.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`
+    : "";
   const notes = r.notes.map((n) => `<li>${cite(n)}</li>`).join("");
   return {
     panel: `<div class="gt-panel gt-panel--${v.cls}" data-highest="${esc(r.highest || "")}" data-policy-version="${esc(data.policy_version)}">
