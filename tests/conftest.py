@@ -3,7 +3,8 @@
 the tests look at (``staff_site``, ``guantong build --policy``, as staff build it). Tests that only read a
 site use these; a test that must change a site copies it first.
 
-Tiers (markers, given here by where a test lives and what it uses): ``browser`` (tests/browser, Chromium),
+Tiers (markers, given here by where a test lives and what it uses): ``browser`` (tests/browser, Chromium;
+of it, ``nginx``: the site served by Debian's nginx),
 ``build`` (a built site or a bundle), the rest ``engine``. ``make test-fast`` runs the engine tier.
 """
 
@@ -28,6 +29,8 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath))
         if "browser" in path.parts:
             item.add_marker(pytest.mark.browser)
+            if path.name.startswith("test_nginx"):
+                item.add_marker(pytest.mark.nginx)
         elif path.name in BUILD_MODULES or {"built_site", "staff_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
         else:

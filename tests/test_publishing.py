@@ -69,8 +69,9 @@ def test_the_staff_guide_carries_the_nginx_example_verbatim(published):
     import html as h
 
     text = h.unescape(re.sub(r"<[^>]+>", "", html))
-    for line in (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8").splitlines():
-        assert line.strip() in text, line
+    for name in ("nginx.conf", "guantong-site.conf"):
+        for line in (ROOT / "deploy" / name).read_text(encoding="utf-8").splitlines():
+            assert line.strip() in text, (name, line)
 
 
 def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):

@@ -295,14 +295,14 @@ def test_stdlib_is_bytecode_of_the_shipped_python(bundle):
 def test_the_engine_s_files_are_served_for_a_year_by_our_server_and_by_nginx(wb, bundle, tmp_path):
     """Every file the worker fetches or imports is named by its content and served ``immutable`` (a browser
     without a service worker keeps it in its HTTP cache: issue 21), by build_scripts/server/static.py and
-    by deploy/nginx.conf's rule for hashed names; the pages and the service worker are revalidated."""
+    by deploy/guantong-site.conf's rule for hashed names; the pages and the service worker are revalidated."""
     import urllib.request
 
     from build_scripts.server import static
 
     engine = [*bundle.pyodide.values(), bundle.worker, bundle.batch_zip, next(n for n in bundle.files if n.startswith("engine/guantong."))]
     assert len(engine) == 7
-    conf = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    conf = (REPO / "deploy" / "guantong-site.conf").read_text(encoding="utf-8")
     rule = re.search(r'location ~\* "([^"]+)" \{([^}]*)\}', conf)
     assert rule and 'Cache-Control "public, max-age=31536000, immutable"' in rule.group(2)
     assert rule.group(1) == static.HASHED.pattern, "nginx and our server name hashed files alike"

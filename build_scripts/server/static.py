@@ -20,11 +20,12 @@ What it does beyond ``python -m http.server``:
 * a directory serves its ``index.html`` (no directory listings);
 * the site's Content Security Policy (the one its ``index.html`` declares in a
   ``<meta http-equiv="Content-Security-Policy">``, see ``build_scripts/site/csp.py``) is also sent as a
-  header on every file, as deploy/nginx.conf does: a worker or service worker script takes its
+  header on every file, as deploy/guantong-site.conf does: a worker or service worker script takes its
   policy from its own response, not from the page's <meta>;
 * ``If-Modified-Since`` answered with 304 Not Modified;
 * files named by their content's hash are cached for a year (``immutable``), everything else
-  ``no-cache``, as deploy/nginx.conf does;
+  ``no-cache``, with ``X-Content-Type-Options`` and ``Referrer-Policy``, as deploy/guantong-site.conf does
+  (tests/browser/test_nginx.py holds the two to the same headers on every file of a build);
 * quiet unless ``verbose``.
 """
 
@@ -74,15 +75,19 @@ MIME_TYPES = {
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 
 # Files whose names carry their content's hash (the engine's files, the page scripts, Material's bundles):
-# cached for a year and never revalidated, as deploy/nginx.conf serves them (the same pattern), so that a
+# cached for a year and never revalidated, as deploy/guantong-site.conf serves them (the same pattern), so that a
 # browser without a service worker (WeChat on iOS) downloads no engine byte on its next visit. Everything
 # else is revalidated.
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.(js|mjs|css|zip|json|wasm)$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
+# Sent with every file, as deploy/guantong-site.conf sends them: no guessing of a file's type from its
+# bytes, and no address of this site handed to another.
+SAFETY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"))
+
 
 def cache_control(path: str) -> str:
-    """The Cache-Control of the file at ``path`` (as nginx.conf's rules give it)."""
+    """The Cache-Control of the file at ``path`` (as guantong-site.conf's rules give it)."""
     return IMMUTABLE if HASHED.search(path) else "no-cache"
 
 
@@ -166,6 +171,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", cache_control(path))
         if self.csp:
             self.send_header("Content-Security-Policy", self.csp)
+        for name, value in SAFETY_HEADERS:
+            self.send_header(name, value)
         if coding:
             self.send_header("Content-Encoding", coding)
         if variants:

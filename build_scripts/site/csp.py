@@ -2,7 +2,7 @@
 
 One policy for the whole site, put in a ``<meta http-equiv="Content-Security-Policy">`` at the top of
 every built page (``site_hooks.on_post_build``) and sent as a header by the test server
-(``static_server``) and by the nginx example (``deploy/nginx.conf``):
+(``static_server``) and by the nginx example (``deploy/guantong-site.conf``):
 
 * scripts only from the site itself, plus the SHA-256 hashes of the inline scripts the pages carry
   (Material's ``__md_scope`` line, which differs with the page's depth, its palette restore and anchor
@@ -18,7 +18,7 @@ document, so the policy of the first page a visitor opens governs every page the
 of the inline-script hashes of all pages is a handful of hashes; a page carries no script it did not
 ship either way.
 
-Command line: ``python -m build_scripts.site.csp SITE_DIR [--nginx deploy/nginx.conf]`` prints the
+Command line: ``python -m build_scripts.site.csp SITE_DIR [--nginx deploy/guantong-site.conf]`` prints the
 policy of a built site and, with ``--nginx``, rewrites the nginx example's ``set $csp`` line to it.
 """
 

@@ -3,7 +3,7 @@
 - Every built page declares the same policy in a <meta> before any script: scripts and workers from the
   site only, WebAssembly allowed, inline scripts only by hash, no other host; the hashes cover every
   inline script of every page (instant navigation keeps the first page's policy).
-- deploy/nginx.conf sends that policy as a header (``python -m build_scripts.site.csp SITE --nginx`` rewrites it).
+- deploy/guantong-site.conf sends that policy as a header (``python -m build_scripts.site.csp SITE --nginx`` rewrites it).
 - In Chromium, with the policy as <meta> *and* as a header (the test server sends it, so the wizard's
   worker and service worker run under it too): every page, the flowcharts, search, instant navigation
   and both wizard pathways to their result report zero violations.
@@ -41,8 +41,8 @@ def test_every_page_declares_one_strict_policy(built_site):
     assert "'unsafe-eval'" not in policy and "'unsafe-inline'" not in directives["script-src"]
     assert not re.search(r"https?:|\*", policy), "no other host, no wildcard"
     # The nginx example sends the same policy as a header (plus frame-ancestors, which a <meta> cannot set).
-    assert site_csp.nginx_policy(REPO / "deploy" / "nginx.conf") == site_csp.header_policy(policy), (
-        "deploy/nginx.conf's CSP is out of date: run `python -m build_scripts.site.csp site --nginx deploy/nginx.conf`"
+    assert site_csp.nginx_policy(REPO / "deploy" / "guantong-site.conf") == site_csp.header_policy(policy), (
+        "deploy/guantong-site.conf's CSP is out of date: run `python -m build_scripts.site.csp site --nginx deploy/guantong-site.conf`"
     )
 
 
