@@ -4,7 +4,7 @@ the tests look at (``staff_site``, ``guantong build --policy``, as staff build i
 site use these; a test that must change a site copies it first.
 
 Tiers (markers, given here by where a test lives and what it uses): ``browser`` (tests/browser, Chromium;
-of it, ``nginx``: the site served by Debian's nginx),
+of it, ``nginx``: the site served by Debian's nginx), ``webkit`` (tests/webkit, WebKitGTK through WebDriver),
 ``build`` (a built site or a bundle), the rest ``engine``. ``make test-fast`` runs the engine tier.
 """
 
@@ -31,6 +31,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
             if path.name.startswith("test_nginx"):
                 item.add_marker(pytest.mark.nginx)
+        elif "webkit" in path.parts:
+            item.add_marker(pytest.mark.webkit)
         elif path.name in BUILD_MODULES or {"built_site", "staff_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
         else:
