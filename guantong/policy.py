@@ -18,6 +18,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 POLICY_PATH = DATA_DIR / "policy.toml"
 
 PATHWAYS = ("skill_to_title", "title_to_skill")
+# An occupation's kind in the policy data (occupation[].kind): its name and the clause that treats it.
+OCCUPATION_KINDS = {"entry": ("准入类", "2.5.2.1"), "level": ("水平评价类", "2.5.2.2")}
 
 # Marks people type around names that do not change which honour is meant: every white-space character
 # (what str.isspace() and re's \s call one), invisible characters (zero-width and the like; answers.md)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guantong.answers import SKILL_IDS, TIER_IDS, TITLE_IDS
-from guantong.policy import PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
+from guantong.policy import OCCUPATION_KINDS, PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,6 @@ FIXED_IDS = {
 ENGINE_OFFICES = ("capacity", "titles")  # offices the rules name in their messages
 PLACEHOLDERS = {"deadline", "level", "materials", "office", "phone", "posting"}
 STEP_WHEN = ("entry", "level", "related_major")
-OCCUPATION_KINDS = {"entry": "准入类", "level": "水平评价类"}
 
 
 def _type_ok(value, kind) -> bool:
@@ -343,7 +342,7 @@ def _check_occupations(c: _Checker, raw: dict) -> None:
         if not isinstance(o, dict):
             continue
         if isinstance(o.get("kind"), str) and o["kind"] not in OCCUPATION_KINDS:
-            c.add(f"occupation[{i}].kind", "应为 entry（准入类）或 level（水平评价类）")
+            c.add(f"occupation[{i}].kind", "应为 " + " 或 ".join(f"{k}（{name}）" for k, (name, _) in OCCUPATION_KINDS.items()))
         for name in [o.get("name"), *(o.get("aliases") or [])]:
             if isinstance(name, str):
                 if normalise_name(name) in seen_occ:

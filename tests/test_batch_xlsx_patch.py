@@ -17,7 +17,7 @@ from guantong_tools.batch import writing, xlsx_patch
 from guantong_tools.batch import read, write_xlsx
 from guantong.policy import load_policy
 
-from test_batch import A_ROW, B_ROW, xlsx_bytes
+from batch_rows_support import A_ROW, B_ROW, xlsx_bytes
 
 TODAY = dt.date(2026, 12, 1)
 POLICY = load_policy()

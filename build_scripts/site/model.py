@@ -19,7 +19,7 @@ from pathlib import Path
 from guantong import clauses as _clauses
 from guantong import flow, rules, words
 from guantong.clauses import Notice, anchor_for, load_notice
-from guantong.policy import PATHWAYS, Policy, default_path, load_policy, phone
+from guantong.policy import OCCUPATION_KINDS, PATHWAYS, Policy, default_path, load_policy, phone
 from guantong.words import PATHWAY_TITLE
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +54,6 @@ GENERATED = {
 PATHWAY_PAGE = {A: PAGES["pathway_a"], B: PAGES["pathway_b"]}
 #: Occupation kinds of the policy data (`occupation.kind`, B7): name, and the clause saying where each
 #: is assessed.
-OCCUPATION_KINDS = {"entry": ("准入类", "2.5.2.1"), "level": ("水平评价类", "2.5.2.2")}
 
 
 def policy_path() -> Path:

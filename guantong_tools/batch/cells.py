@@ -154,7 +154,9 @@ def cell_studio(value, policy: Policy):
     raise CellError(f"“{text}”应为 无、黄石市、湖北省 或 国家级")
 
 
-def _out(value):
+def as_written(value):
+    """A cell's value as the outputs write it: a date ISO (with its time where it has one), a whole float
+    as an int, nothing as ""."""
     if isinstance(value, _dt.datetime):
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
     if isinstance(value, _dt.date):

@@ -13,7 +13,7 @@ from guantong.flow import BY_ID as QUESTION
 from guantong.policy import PATHWAYS, Policy, load_policy, normalise_name
 from guantong.words import CONCLUSION, PATHWAY_SHEET, PATHWAY_TITLE
 
-from .cells import CellError, _out, cell_bool, cell_count, cell_date, cell_honors, cell_studio, cell_text
+from .cells import CellError, as_written, cell_bool, cell_count, cell_date, cell_honors, cell_studio, cell_text
 from .reading import HEADER_ROWS, BatchError, Sheet, header_key, read_file
 
 A, B = PATHWAYS
@@ -158,7 +158,7 @@ def label(sheet: Sheet, cells: list, header: str):
 
 def row_label(row: Row, header: str) -> str:
     """A row's 姓名 or 编号 as text, whatever spelling its header has: for the page's table and the draft."""
-    return cell_text(_out(next((v for h, v in row.cells.items() if column(h) == header), None)), half=False)
+    return cell_text(as_written(next((v for h, v in row.cells.items() if column(h) == header), None)), half=False)
 
 
 def put_answer(answers: dict, key: str, kind: str, extra, value, policy: Policy) -> None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from guantong.policy import PATHWAYS, Policy
 from guantong.words import CONCLUSION, NOT_YET, STATUS_SHORT
 
-from .xlsx_patch import add_columns
-from .cells import _out
+from .xlsx_patch import ACTIVE, add_columns
+from .cells import as_written
 from .reading import Sheet, header_key
 from .rows import Batch, Row, conclusion_group
 
@@ -87,12 +87,12 @@ def put(cell, value) -> None:
 
 def _active_parts(xlsx: bytes) -> bool:
     """Whether a workbook's sheets hold a formula, a hyperlink or a carriage return (a quick look at their
-    XML): what _as_values changes."""
+    XML, with the patch's own pattern): what _as_values changes."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
         return any(
-            re.search(rb"<(?:\w+:)?(?:f|hyperlink)[ >/]|&#13;|&#x[dD];|\r", z.read(n))
+            ACTIVE.search(z.read(n))
             for n in z.namelist()
             if (n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml") and n.endswith(".xml")
         )
@@ -128,12 +128,12 @@ def write_csv(batch: Batch, policy: Policy) -> bytes:
     writer = csv.writer(buf)
     writer.writerow(columns)
     for row in batch.rows:
-        values = {h: _out(v) for h, v in row.cells.items()} | result_cells(row, policy) | {"工作表": row.sheet}
+        values = {h: as_written(v) for h, v in row.cells.items()} | result_cells(row, policy) | {"工作表": row.sheet}
         writer.writerow([csv_cell(values.get(c, "")) for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-WRAPPED = ("原因", "提示", "错误")
+WRAPPED = OUT_TAIL  # the long texts (and the error) wrap: the last three columns
 
 NARROWEST, WIDEST, WIDEST_WRAPPED = 8, 30, 50  # column widths, in Excel's characters (a Chinese one is 2)
 
@@ -206,7 +206,7 @@ def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict]
     if every_column:  # from the first rows: a long list's widths are set by its first thousand people
         sample = [cells for _, cells in sheet.rows[:SAMPLE_ROWS]]
         for i, header in enumerate(sheet.headers):
-            widths[i + 1] = column_width(header, (_out(cells[i]) for cells in sample if i < len(cells)))
+            widths[i + 1] = column_width(header, (as_written(cells[i]) for cells in sample if i < len(cells)))
     wrapped = [(name, widths[first + cols.index(name)] - 1) for name in WRAPPED if name in cols]
     heights = {}
     for number, values in got.items():
@@ -277,7 +277,7 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
     if WRAP_STYLE not in book.named_styles:
         book.add_named_style(_wrap_style())
     for ws, sheet in targets:
-        first = len(sheet.headers) + 1
+        first, width = len(sheet.headers) + 1, ws.max_column  # (the input's own width, before the headers go in)
         for j, name in enumerate(cols):
             cell = ws.cell(row=sheet.header_row, column=first + j, value=name)
             cell.font = Font(bold=True)
@@ -285,7 +285,7 @@ def write_xlsx(batch: Batch, policy: Policy, original: bytes | None = None) -> b
         for number, values in got[sheet.name].items():
             for j, name in enumerate(cols):
                 if not values[name]:
-                    if ws._cells.get((number, first + j)) is not None:  # a stale cell there: emptied
+                    if first + j <= width:  # the input reached this far (a stale result column): emptied
                         ws.cell(row=number, column=first + j).value = None
                     continue
                 cell = ws.cell(row=number, column=first + j)
@@ -336,7 +336,7 @@ def _new_workbook(batch: Batch, policy: Policy) -> bytes:
                 out = cell(v)
                 out.number_format = "yyyy-mm-dd" if not isinstance(v, _dt.datetime) or v.time() == _dt.time() else "yyyy-mm-dd hh:mm"
                 return out
-            v = _out(v)
+            v = as_written(v)
             if v == "":
                 return None
             return cell(v) if isinstance(v, str) and (v.startswith("=") or "\r" in v) else v

@@ -19,7 +19,7 @@ from guantong.policy import load_policy
 from inert_support import HOSTILE, PLAIN, XLSX_TEXTS, assert_csv_inert, assert_kept, assert_xlsx_inert, csv_input, xlsx_input
 
 from .batch_support import GBK_CSV, RESULTS, load, load_as_native, people_xlsx, table, xlsx_file
-from .conftest import static_server
+from build_scripts.server import static as static_server
 from .trust_support import assert_clean, csp_violations
 from .wizard_support import ENGINE_TIMEOUT
 

@@ -15,7 +15,7 @@ import json
 import pytest
 
 from .care_support import CARE_ON, FAKE_SPEECH, LAYOUT_SHIFT, LOW_CONTRAST, SIDEWAYS, SMALL_TARGETS, SMALL_TEXT, text_at_200_percent
-from .conftest import static_server
+from build_scripts.server import static as static_server
 from .wizard_support import A, ENGINE_TIMEOUT, WizardPage, eligible_journey, wizard  # noqa: F401 - fixture
 
 PAGES = ["", "pathway-a/", "pathway-b/", "policy/", "faq/", "glossary/", "contact/", "privacy/", "batch/", "changes/"]

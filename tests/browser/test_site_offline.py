@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 
-from .conftest import static_server
+from build_scripts.server import static as static_server
 from .wizard_support import WizardPage
 
 ANSWERS = {

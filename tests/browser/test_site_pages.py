@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO_ROOT, static_server
+from build_scripts.server import static as static_server
+
+from .wizard_support import REPO as REPO_ROOT
 
 DIAGRAMS_DRAWN = """(n) => {
   const charts = [...document.querySelectorAll("figure.gt-chart svg.gt-chart__svg")];

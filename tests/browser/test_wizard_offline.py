@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from .conftest import static_server
+from build_scripts.server import static as static_server
 from .wizard_support import B, REPO, WizardPage, short_journey_b, wizard  # noqa: F401 - fixture
 
 

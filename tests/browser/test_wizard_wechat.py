@@ -16,7 +16,7 @@ import pytest
 
 from build_scripts.browser_profiles import no_streaming, too_old, wechat
 
-from .conftest import static_server
+from build_scripts.server import static as static_server
 from .batch_support import RESULTS, people_xlsx, xlsx_file
 from .wizard_support import ENGINE_FILES, ENGINE_TIMEOUT, WizardPage, decode_share, eligible_journey, short_journey_b, wizard  # noqa: F401 - fixture
 

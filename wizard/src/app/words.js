@@ -86,7 +86,7 @@ export const W = {
   printHead: (notice) => `申报条件自测结果 · 依据${notice}`,
   canApply: (level) => `您可以申报：${level}`,
   undeterminedTitle: "暂时无法确定：有待确认的事项",
-  notYet: "目前还不符合申报条件",
+  notEligibleYet: "目前还不符合申报条件", // the result's title when a level comes later (V.notYet is the batch's 暂不符合)
   notEligible: "按您的回答，目前不符合申报条件",
   fromDate: (date, level) => [`自 `, date, ` 起可申报${level}。`],
   pending: (levels) => `${levels}待定，见下方说明。`,

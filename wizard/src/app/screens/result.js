@@ -69,7 +69,7 @@ export function verdict(data, words = W) {
     title = words.undeterminedTitle;
   } else {
     cls = "not-eligible";
-    title = upcoming.length ? words.notYet : words.notEligible;
+    title = upcoming.length ? words.notEligibleYet : words.notEligible;
   }
   const next = upcoming.find((id) => !r.highest || ids.indexOf(id) > ids.indexOf(r.highest));
   return {
