@@ -65,6 +65,82 @@ function parseHash(hash) {
 
 const hashOf = (screen) => (screen.name === "question" ? `${screen.mode === "change" ? "change" : "q"}-${screen.id}` : screen.name);
 
+/** What a click on the wizard's links and buttons does, by the data attribute the element carries
+ * (data-gt-focus → gtFocus); the first attribute listed that the element has decides. Called with the
+ * wizard as `this`, the element and the event. */
+const CLICKS = {
+  gtFocus(el, event) {
+    event.preventDefault();
+    event.stopPropagation();
+    const target = this.$screen.querySelector(`#${CSS.escape(el.dataset.gtFocus)}`);
+    if (target) {
+      target.closest(".gt-conditional")?.removeAttribute("hidden");
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    }
+  },
+  gtNav(el, event) {
+    if (el.tagName !== "A") return;
+    event.preventDefault();
+    event.stopPropagation(); // not an instant-navigation link for Material
+    const screen = parseHash(`#${el.dataset.gtTo}`);
+    if (screen) this.go(screen);
+  },
+  gtCancelChange(_el, event) {
+    event.preventDefault();
+    event.stopPropagation();
+    this.cancelChange();
+  },
+  gtAddOther() {
+    addOther(this);
+  },
+  gtRemoveOther(el) {
+    removeOther(this, el);
+  },
+  gtGo(el, event) {
+    if (!el.dataset.gtGo) return;
+    event.preventDefault();
+    this.go(parseHash(`#${el.dataset.gtGo}`));
+  },
+  gtPrint() {
+    if (typeof window.print === "function") window.print();
+  },
+  gtShare() {
+    this.share();
+  },
+  gtSaveImage() {
+    if (this.image) saveFile(this.image.blob, W.imageFile);
+  },
+  gtSpeak() {
+    speakTexts(screenTexts(this.$screen), this.voice);
+  },
+  gtCopy() {
+    this.copyShare();
+  },
+  gtClear() {
+    this.renderTools(true);
+    this.$tools.querySelector("[data-gt-clear-yes]").focus();
+  },
+  gtClearNo() {
+    this.renderTools(false);
+    this.$tools.querySelector("[data-gt-clear]").focus();
+  },
+  gtClearYes() {
+    this.state = emptyState();
+    clearState();
+    this.renderTools(false, W.cleared);
+    this.go({ name: "question", id: FIRST, mode: "flow" });
+  },
+  gtRetry() {
+    // Start the engine again in this page: the answers (also those a browser refuses to store) stay.
+    this.engine.retry();
+    if (this.screen) this.render(this.screen, true);
+  },
+  gtReload() {
+    location.reload();
+  },
+};
+
 class Wizard {
   constructor(root) {
     this.root = root;
@@ -393,52 +469,8 @@ class Wizard {
   onClick(event) {
     const el = event.target.closest("a, button");
     if (!el || !this.root.contains(el)) return;
-    const d = el.dataset;
-    if (d.gtFocus !== undefined) {
-      event.preventDefault();
-      event.stopPropagation();
-      const target = this.$screen.querySelector(`#${CSS.escape(d.gtFocus)}`);
-      if (target) {
-        target.closest(".gt-conditional")?.removeAttribute("hidden");
-        target.focus();
-        target.scrollIntoView({ block: "center" });
-      }
-    } else if (el.matches("a[data-gt-nav]")) {
-      event.preventDefault();
-      event.stopPropagation(); // not an instant-navigation link for Material
-      const screen = parseHash(`#${d.gtTo}`);
-      if (screen) this.go(screen);
-    } else if (d.gtCancelChange !== undefined) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.cancelChange();
-    } else if (d.gtAddOther !== undefined) addOther(this);
-    else if (d.gtRemoveOther !== undefined) removeOther(this, el);
-    else if (d.gtGo) {
-      event.preventDefault();
-      this.go(parseHash(`#${d.gtGo}`));
-    } else if (d.gtPrint !== undefined) {
-      if (typeof window.print === "function") window.print();
-    } else if (d.gtShare !== undefined) this.share();
-    else if (d.gtSaveImage !== undefined && this.image) saveFile(this.image.blob, W.imageFile);
-    else if (d.gtSpeak !== undefined) speakTexts(screenTexts(this.$screen), this.voice);
-    else if (d.gtCopy !== undefined) this.copyShare();
-    else if (d.gtClear !== undefined) {
-      this.renderTools(true);
-      this.$tools.querySelector("[data-gt-clear-yes]").focus();
-    } else if (d.gtClearNo !== undefined) {
-      this.renderTools(false);
-      this.$tools.querySelector("[data-gt-clear]").focus();
-    } else if (d.gtClearYes !== undefined) {
-      this.state = emptyState();
-      clearState();
-      this.renderTools(false, W.cleared);
-      this.go({ name: "question", id: FIRST, mode: "flow" });
-    } else if (d.gtRetry !== undefined) {
-      // Start the engine again in this page: the answers (also those a browser refuses to store) stay.
-      this.engine.retry();
-      if (this.screen) this.render(this.screen, true);
-    } else if (d.gtReload !== undefined) location.reload();
+    const key = Object.keys(CLICKS).find((name) => el.dataset[name] !== undefined);
+    if (key) CLICKS[key].call(this, el, event);
   }
 
   showSpeak() {
