@@ -65,135 +65,8 @@ CODECS = (
     "raw_unicode_escape",
 )
 
-NODE_SCRIPT = r"""
-import { loadPyodide } from %(pyodide)s;
-import { readFileSync, writeFileSync } from "node:fs";
-import { readdirSync } from "node:fs";
-const [engineZip, itemsFile, outFile, batchZip, samplesDir] = process.argv.slice(2);
-try {
-  const py = await loadPyodide({ indexURL: %(index)s, packages: [] });
-  const bytes = (path) => new Uint8Array(readFileSync(path));
-  py.unpackArchive(bytes(engineZip).buffer, "zip", { extractDir: %(app_dir)s });
-  py.unpackArchive(bytes(batchZip).buffer, "zip", { extractDir: "/tmp/batch_src" });
-  py.FS.mkdir("/tmp/samples");
-  for (const name of readdirSync(samplesDir)) py.FS.writeFile(`/tmp/samples/${name}`, bytes(`${samplesDir}/${name}`));
-  py.FS.writeFile("/tmp/items.json", bytes(itemsFile));
-  py.runPython(%(python)s);
-  writeFileSync(outFile, py.FS.readFile("/tmp/stdlib.zip"));
-  writeFileSync(outFile + ".engine", py.FS.readFile("/tmp/engine_pyc.zip"));
-  writeFileSync(outFile + ".batch", py.FS.readFile("/tmp/batch.zip"));
-} catch (err) {
-  // Not the default report, which prints a line of pyodide.asm.mjs (megabytes).
-  console.error(String((err && err.stack) || err).slice(-4000));
-  process.exit(1);
-}
-"""
-
-PYTHON = r"""
-import sys
-sys.path.insert(0, %(app_dir)r)  # as the worker does (worker.mjs), the one sys.path edit the engine's host makes
-import json
-import guantong_wizard as g
-items = json.load(open("/tmp/items.json"))
-g.call("warm", "{}")
-g.call("evaluate_many", json.dumps({"items": items}))
-for a in items:
-    g.call("state", json.dumps({"answers": a, "current": "deadline"}))
-    g.call("state", json.dumps({"answers": a, "skipped": []}))
-    g.call("result", json.dumps({"answers": a}))
-    g.call("evaluate", json.dumps({"answers": a}))
-g.call("evaluate", "not json")
-g.call("nope", "{}")
-g.call("modules", "{}")
-import sys, zipfile, importlib.util
-from importlib._bootstrap_external import _code_to_hash_pyc
-ZIP = "/lib/python314.zip"
-src = zipfile.ZipFile(ZIP)
-names = set(src.namelist())
-def from_zip():  # the standard library's files imported so far
-    found = set()
-    for name, m in list(sys.modules.items()):
-        f = getattr(m, "__file__", None) or ""
-        if f.startswith(ZIP + "/"):
-            found.add(f[len(ZIP) + 1:])
-    return found
-def add_compiled(out, sources):  # as python -OO compiles them, unchecked hash-based .pyc
-    for n in sources:
-        source = src.read(n)
-        code = compile(source, ZIP + "/" + n, "exec", dont_inherit=True, optimize=2)
-        info = zipfile.ZipInfo(n + "c", (1980, 1, 1, 0, 0, 0))
-        info.external_attr = 0o644 << 16
-        out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
-used = from_zip()
-ALWAYS = %(always)r
-CODECS = %(codecs)r
-keep = sorted(n for n in names if n.endswith(".py") and (
-    n in used or n.startswith(ALWAYS) or n == "encodings/__init__.py"
-    or (n.startswith("encodings/") and n[10:-3] in CODECS)))
-with zipfile.ZipFile("/tmp/stdlib.zip", "w", zipfile.ZIP_STORED) as out:
-    add_compiled(out, keep)
-# The engine's own modules too, as __pycache__/*.cpython-314.pyc beside its sources (compiled normally:
-# docstrings and asserts kept, the same code as the native engine runs).
-import os
-ROOT = %(app_dir)r
-with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
-    for dirpath, dirs, files in os.walk(ROOT):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for f in sorted(files):
-            if not f.endswith(".py"):
-                continue
-            full = os.path.join(dirpath, f)
-            source = open(full, "rb").read()
-            code = compile(source, full, "exec", dont_inherit=True)
-            rel = os.path.relpath(os.path.join(dirpath, "__pycache__", f[:-3] + "." + sys.implementation.cache_tag + ".pyc"), ROOT)
-            info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
-# The batch page's zip: its sources (guantong_tools/batch/, openpyxl, et_xmlfile) and the standard library
-# modules a batch run imports beyond `keep`, all as .pyc without sources, mounted by the bridge's
-# batch_mount (the same call the worker makes). The run: every batch operation over the samples.
-SRC_DIR, BATCH_DIR = "/tmp/batch_src", "/tmp/batch_mounted"
-with zipfile.ZipFile("/tmp/batch_pyc.zip", "w", zipfile.ZIP_STORED) as out:
-    for dirpath, dirs, files in os.walk(SRC_DIR):
-        dirs.sort()
-        for f in sorted(files):
-            full = os.path.join(dirpath, f)
-            rel = os.path.relpath(full, SRC_DIR)
-            data = open(full, "rb").read()
-            if f.endswith(".py"):
-                rel, data = rel[:-3] + ".pyc", _code_to_hash_pyc(compile(data, "/batch/" + rel, "exec", dont_inherit=True), importlib.util.source_hash(data), False)
-            info = zipfile.ZipInfo(rel, (1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            out.writestr(info, data)
-zipfile.ZipFile("/tmp/batch_pyc.zip").extractall(BATCH_DIR)
-def ok(op, payload):
-    bridge = g if op == "batch_mount" else sys.modules["guantong_batch"]
-    reply = json.loads(bridge.call(op, json.dumps(payload)))
-    if not reply["ok"] and reply["error"]["kind"] == "fatal":
-        raise RuntimeError(op + ": " + reply["error"]["message"])
-    return reply.get("value")   # None for what the person must correct (an input error)
-ok("batch_mount", {"dir": BATCH_DIR})
-for name in sorted(os.listdir("/tmp/samples")):
-    if ok("batch_run", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"}) is None:
-        continue
-    ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-06-30"})
-    ok("batch_decide", {"start": 0, "count": 2})
-    ok("batch_decide", {"start": 2, "count": 100000})
-    table = ok("batch_table", {})
-    for row in table["rows"]:
-        ok("batch_row", {"i": row["i"]})
-    for fmt in ("xlsx", "csv"):
-        ok("batch_write", {"format": fmt, "path": "/tmp/out." + fmt})
-    picks = [[r["i"], r["eligible"][0]] for r in table["rows"] if r["direction"] == "skill_to_title" and r["eligible"]]
-    ok("batch_notice", {"employer": "示例单位", "posting_start": "2026-06-01", "picks": picks})
-    ok("batch_notice", {"employer": "示例单位", "posting_start": "2040-06-01"})
-ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-02-30"})
-with zipfile.ZipFile("/tmp/batch.zip", "w", zipfile.ZIP_STORED) as out:
-    add_compiled(out, sorted(n for n in from_zip() if n not in keep))
-    with zipfile.ZipFile("/tmp/batch_pyc.zip") as own:
-        for info in own.infolist():
-            out.writestr(info, own.read(info.filename))
-"""
+PROBE_NODE = HERE / "stdlib_probe.mjs"  # the probe's Node side
+PROBE_PYTHON = HERE / "stdlib_probe.py"  # and what it runs inside Pyodide
 
 
 def node() -> str:
@@ -211,6 +84,8 @@ def key(engine_zip: bytes, batch_zip: bytes) -> str:
         engine_zip,
         batch_zip,
         Path(__file__).read_bytes(),
+        PROBE_NODE.read_bytes(),
+        PROBE_PYTHON.read_bytes(),
         CORPUS.read_bytes(),
     ):
         h.update(hashlib.sha256(part).digest())
@@ -287,17 +162,20 @@ def _build(engine_zip: bytes, batch_sources: bytes, parts: list[Path]) -> tuple[
         (t / "samples").mkdir()
         batch_samples(t / "samples")
         (t / "items.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        script = NODE_SCRIPT % {
-            "pyodide": json.dumps((PYODIDE_DIR / "pyodide.mjs").as_uri()),
-            "index": json.dumps(str(PYODIDE_DIR) + "/"),
-            "app_dir": json.dumps(APP_DIR),
-            "python": json.dumps(PYTHON % {"always": ALWAYS, "codecs": CODECS, "app_dir": APP_DIR}),
+        config = {
+            "pyodide": str(PYODIDE_DIR / "pyodide.mjs"),
+            "index": str(PYODIDE_DIR) + "/",
+            "appDir": APP_DIR,
+            "program": str(PROBE_PYTHON),
+            "always": ALWAYS,
+            "codecs": CODECS,
         }
-        (t / "stdlib.mjs").write_text(script, encoding="utf-8")
+        (t / "probe.json").write_text(json.dumps(config), encoding="utf-8")
         proc = subprocess.run(
             [
                 node(),
-                str(t / "stdlib.mjs"),
+                str(PROBE_NODE),
+                str(t / "probe.json"),
                 str(t / "engine.zip"),
                 str(t / "items.json"),
                 str(t / "out.zip"),
