@@ -14,11 +14,11 @@ engine's worker is not throttled by it: issue 34 measures that). Per size, the m
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 
+from build_scripts.bench import site_arguments
 from build_scripts.bench import wizard as bench_wizard
 from build_scripts.bench.lists import people_xlsx
 
@@ -102,10 +102,7 @@ def report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, required=True)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
+    args = site_arguments(__doc__, argv)
     print(report(run(args.site, {n: people_xlsx(n) for n in (1000, 10_000)}, args.runs)))
     print(report(run(args.site, {5000: people_xlsx(5000)}, args.runs, "phone")))
     return 0

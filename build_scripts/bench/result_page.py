@@ -5,10 +5,10 @@ times: one run each (`python -m build_scripts.bench.result_page --site SITE`).""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from build_scripts.bench import site_arguments
 from build_scripts.bench import wizard as bench_wizard
 from build_scripts.browser_profiles import CARE_ON
 from build_scripts.sample_answers import RESULT_PEOPLE, share_fragment
@@ -60,9 +60,7 @@ def report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, required=True)
-    args = parser.parse_args(argv)
+    args = site_arguments(__doc__, argv, runs=None)
     print(report(run(args.site)))
     return 0
 

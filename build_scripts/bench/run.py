@@ -208,6 +208,9 @@ def main() -> None:
 
         print(bench_batch_page.report(bench_batch_page.run(site, {n: people_xlsx(n) for n in (1000, 10_000)})), flush=True)
         print(bench_batch_page.report(bench_batch_page.run(site, {5000: people_xlsx(5000)}, profile="phone")), flush=True)
+        from build_scripts.bench import low_end as bench_low_end
+
+        print(bench_low_end.report(bench_low_end.run(site, runs=min(args.runs, 3))), flush=True)
         from build_scripts.bench import lighthouse as bench_lighthouse
 
         print(bench_lighthouse.report(bench_lighthouse.run(site, args.lighthouse_runs)), flush=True)

@@ -277,16 +277,17 @@ NEXT_SCREEN = """(previous) => { window.__gtNext = null; let t0 = null;
   mo.observe(document.getElementById('gt-wizard'), { subtree: true, childList: true, attributes: true }); }"""
 
 
-def wizard_person(browser, base: str, network: dict, pace: float = 2.0) -> dict:
-    """A person who answers pathway A at ``pace`` seconds a screen on a first visit (phone, CPU 4×):
+def wizard_person(browser, base: str, network: dict, pace: float = 2.0, cpu: float = 4) -> dict:
+    """A person who answers pathway A at ``pace`` seconds a screen on a first visit (phone, the page's CPU
+    ``cpu``× slower through DevTools; 1 where the whole browser is slowed otherwise, build_scripts/bench/low_end.py):
     how long each 继续 took to show the next screen, how many engine calls the questions made, and the
     wait after 查看结果 until the result is on screen."""
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        throttle(context, page, 4, network)
+        throttle(context, page, cpu, network)
         page.goto(base + "wizard/", wait_until="commit")
-        page.wait_for_selector('#gt-wizard[data-screen="question:direction"]', timeout=120_000)
+        page.wait_for_selector('#gt-wizard[data-screen="question:direction"]', timeout=600_000)
         page.evaluate(COUNT_CALLS)
         waits = []
         for qid, actions in PERSON_A:

@@ -445,6 +445,7 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
     restored,
     ms: ms(),
     marks,
+    heap: pyodide._module?.HEAP8?.length ?? null, // the wasm memory's size once ready (the benchmark reports it)
   });
   if (store) {
     // Before any call (calls wait for `ready`): the snapshot holds no answer of the user's.

@@ -117,6 +117,7 @@ export class Engine {
       clearInterval(this.watchdog);
       this.timings.ready = performance.now();
       this.timings.worker = data.marks || {};
+      this.timings.heap = data.heap ?? null;
       performance.mark?.("gt-engine-ready");
       this.update({
         stage: "ready",
