@@ -170,8 +170,11 @@ def read_file(data: bytes, filename: str, progress=None) -> tuple[list[Sheet], l
         return sheets, hidden, 0, "xls"
     if suffix in TEXT_SUFFIXES:
         return read_csv(data, "CSV" if suffix == ".csv" else "文本"), [], 0, "csv"
-    if suffix in OFFICE_SUFFIXES and data.lstrip()[:1] == b"<":
+    if suffix in OFFICE_SUFFIXES and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise BatchError(f"这个文件（{filename}）其实是网页或 XML 格式，只是扩展名为 {suffix}：请用 Excel 或 WPS 打开后另存为 .xlsx 再试")
+    if suffix in OFFICE_SUFFIXES and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" not in data[:4096]):
+        # Text under an office name: what many systems export as "xls" (tab- or comma-separated).
+        return read_csv(data, "文本"), [], 0, "csv"
     if suffix in OFFICE_SUFFIXES:
         raise BatchError(f"不是有效的 {suffix[1:]} 文件（文件可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存一份再试")
     raise BatchError(f"不是能读取的名单文件（{filename}）：请用 .xlsx、.xls、.et、.ods、.csv 或 .txt（Unicode 文本）")
