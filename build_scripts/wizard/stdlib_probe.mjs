@@ -23,6 +23,6 @@ try {
   writeFileSync(`${outFile}.batch`, py.FS.readFile("/tmp/batch.zip"));
 } catch (err) {
   // Not the default report, which prints a line of pyodide.asm.mjs (megabytes).
-  console.error(String((err?.stack) || err).slice(-4000));
+  console.error(String(err?.stack || err).slice(-4000));
   process.exit(1);
 }
