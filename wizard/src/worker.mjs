@@ -437,6 +437,7 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
   const warm = JSON.parse(bridge.call("warm", "{}"));
   mark("warm");
   if (!warm.ok) throw new Error(warm.error.message);
+  // heap: the wasm memory's size once ready (the low-end benchmark reports it).
   postMessage({
     kind: "ready",
     python: pyodide.runPython("import sys; sys.version.split()[0]"),
@@ -445,7 +446,7 @@ for d, _, names in os.walk(${JSON.stringify(BUILD.appDir)}):
     restored,
     ms: ms(),
     marks,
-    heap: pyodide._module?.HEAP8?.length ?? null, // the wasm memory's size once ready (the benchmark reports it)
+    heap: pyodide._module?.HEAP8?.length ?? null,
   });
   if (store) {
     // Before any call (calls wait for `ready`): the snapshot holds no answer of the user's.
