@@ -102,8 +102,6 @@ def read_xlsx(data: bytes, progress=None) -> tuple[list[Sheet], list[str], int]:
             merges = any(b"<mergeCell " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=not merges)
     except zipfile.BadZipFile:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise BatchError("这是加密的或旧版（.xls）的 Excel 文件：请去掉密码，或另存为 .xlsx 后再试") from None
         raise BatchError("不是有效的 xlsx 文件（文件可能已损坏，或只是改了扩展名）") from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise BatchError(f"无法读取这个 xlsx 文件（{type(exc).__name__}）：请用 Excel 打开后另存一份再试") from None
