@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import re
 import unicodedata
@@ -170,14 +171,20 @@ class Layout:
 LINE_HEIGHT = 15.0  # points a wrapped line takes at the workbooks' 11-point size
 
 
+@functools.lru_cache(maxsize=16384)
+def line_width(line: str) -> int:
+    """The width of one line of text: a full-width character counts 2. (Cached: the engine's sentences
+    recur on row after row of a long list.)"""
+    return len(line) if line.isascii() else len(line) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in line)
+
+
 def text_width(value, cap: float) -> float:
-    """The width a value needs (its longest line; a full-width character counts 2), stopping at ``cap``."""
+    """The width a value needs (its longest line), stopping at ``cap``."""
     best = 0
     for line in str(value).split("\n"):
         if len(line) * 2 <= best:
             continue
-        wide = 0 if line.isascii() else sum(unicodedata.east_asian_width(ch) in "WF" for ch in line)
-        best = max(best, len(line) + wide)
+        best = max(best, line_width(line))
         if best >= cap:
             return cap
     return best
@@ -221,7 +228,7 @@ def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict]
 
 def wrapped_lines(text: str, room: float) -> int:
     """The lines a text takes wrapped in a column with ``room`` characters."""
-    return sum(max(1, -(-text_width(line, 10_000) // room)) for line in text.split("\n"))
+    return sum(max(1, -(-min(line_width(line), 10_000) // room)) for line in text.split("\n"))
 
 
 def apply_layout(ws, layout: Layout) -> None:
