@@ -155,6 +155,7 @@ def test_the_result_workbook_reads_and_prints_well_whichever_way_it_was_written(
     widths, frozen, titles, area, orientation, wrapped, heights, title_cols = layout_of(patched)["申报职称"]
     assert frozen == "A3" and titles == "$2:$2" and orientation == "landscape" and title_cols == "$A:$B", "序号 and 姓名 on every page"
     assert heights[4] >= 4 * writing.LINE_HEIGHT and 7 not in heights, "a row as tall as its wrapped reasons (合计: one line)"
+    assert max(heights.values()) <= writing.MAX_ROW_HEIGHT, "no row taller than Excel allows"
     last = openpyxl.utils.get_column_letter(16 + len(batch.result_columns(POLICY)))
     assert area == f"'申报职称'!$A$1:${last}$7"
     cols = {name: openpyxl.utils.get_column_letter(17 + j) for j, name in enumerate(batch.result_columns(POLICY))}
@@ -189,3 +190,12 @@ def test_the_command_reads_an_office_file_and_writes_xlsx_for_an_xls_name(tmp_pa
     assert "共 6 行" in run.stderr
     book = openpyxl.load_workbook(out.with_suffix(".xlsx"))
     assert book.sheetnames == ["申报职称", "申报技能等级"]
+
+
+def test_a_row_is_never_taller_than_excel_allows():
+    """Sixty lines of reasons would take 900 points; Excel's rows stop at 409."""
+    cols = batch.result_columns(POLICY)
+    sheet = batch.Sheet("名单", ["姓名"], [(2, ["王五"])])
+    got = {2: dict.fromkeys(cols, "") | {"原因": "\n".join(["未取得技师资格。（2.4.1.1）"] * 60)}}
+    layout = writing.sheet_layout(sheet, 2, cols, got, 2)
+    assert layout.heights == {2: writing.MAX_ROW_HEIGHT}

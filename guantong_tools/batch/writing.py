@@ -170,6 +170,8 @@ class Layout:
 
 LINE_HEIGHT = 15.0  # points a wrapped line takes at the workbooks' 11-point size
 
+MAX_ROW_HEIGHT = 409.0  # the tallest row Excel has (points): a longer text scrolls within it
+
 
 @functools.lru_cache(maxsize=16384)
 def line_width(line: str) -> int:
@@ -219,7 +221,7 @@ def sheet_layout(sheet: Sheet, first: int, cols: list[str], got: dict[int, dict]
     for number, values in got.items():
         lines = max((wrapped_lines(values[name], room) for name, room in wrapped if values[name]), default=1)
         if lines > 1:
-            heights[number] = lines * LINE_HEIGHT
+            heights[number] = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
     name_at = next((i + 1 for i, h in enumerate(sheet.headers) if h and header_key(h) == "姓名"), 0)
     return Layout(
         sheet.header_row, widths, heights, max(last_row, sheet.header_row), first + len(cols) - 1, name_at if name_at < first - 1 else 0
