@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.sample_answers import RESULT_PEOPLE
 from guantong import evaluate, flow
 
 BRIDGE = Path(__file__).resolve().parents[1] / "wizard" / "src" / "guantong_wizard.py"
@@ -33,20 +34,7 @@ def call(bridge, op, payload):
     return json.loads(bridge.call(op, json.dumps(payload, ensure_ascii=False)))
 
 
-A_DONE = {
-    "direction": "skill_to_title",
-    "deadline": "2026-06-30",
-    "employed_in_huangshi": True,
-    "skill_post": True,
-    "skill_levels": {"technician": "2019-06-30"},
-    "months_out_of_skill_work": 0,
-    "honors": [],
-    "studio": None,
-    "series": "工程技术",
-    "speciality_matches": True,
-    "annual_assessment_passed": True,
-    "integrity_record": False,
-}
+A_DONE = RESULT_PEOPLE["A eligible"][0]  # pathway A, a technician since 2019: 中级
 
 
 def test_the_first_question_is_the_flows_first(bridge):

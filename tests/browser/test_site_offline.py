@@ -8,23 +8,12 @@ from __future__ import annotations
 import base64
 import json
 
+from build_scripts.sample_answers import RESULT_PEOPLE
 from build_scripts.server import static as static_server
+
 from .wizard_support import WizardPage
 
-ANSWERS = {
-    "direction": "skill_to_title",
-    "deadline": "2026-06-30",
-    "employed_in_huangshi": True,
-    "skill_post": True,
-    "skill_levels": {"technician": "2019-06-30"},
-    "months_out_of_skill_work": 0,
-    "honors": [],
-    "studio": None,
-    "series": "工程技术",
-    "speciality_matches": True,
-    "annual_assessment_passed": True,
-    "integrity_record": False,
-}
+ANSWERS = RESULT_PEOPLE["A eligible"][0]  # pathway A, a technician since 2019: 中级
 
 
 def test_the_notice_pathway_pages_and_search_work_offline_after_a_wizard_visit(built_site, new_page):
