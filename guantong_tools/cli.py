@@ -4,7 +4,8 @@
 - `guantong validate`: every problem in the policy data, with file, line and key.
 - `guantong batch IN [-o OUT] [--deadline D] | --template OUT.xlsx`: a spreadsheet of people (batch.md).
 - `guantong diff BEFORE [AFTER]`: what a policy data edit changes for people.
-- `guantong build` / `guantong serve`: staff publishing (these need the site's packages: mkdocs etc.).
+- `guantong build [--accept-changes]` / `guantong rollback` / `guantong serve`: staff publishing (these
+  need the site's packages: mkdocs etc.).
 """
 
 from __future__ import annotations
@@ -85,9 +86,11 @@ def _site_env(policy: str | None) -> dict:
     return env
 
 
-def build(out: str, policy: str | None) -> int:
+def build(out: str, policy: str | None, accept_changes: bool = False) -> int:
     """Validate, build the whole site into a fresh directory, and only then replace `out`: a failed build
-    leaves the last good site in place."""
+    leaves the last good site in place. An edit that turns anyone's 符合 into 不符合 or 待定 against the
+    data of the site being replaced is not published without `accept_changes`; the site replaced is kept
+    beside it (`site.previous/`) for `guantong rollback`."""
     import shutil
     import subprocess
     import tempfile
@@ -96,6 +99,14 @@ def build(out: str, policy: str | None) -> int:
         print(f"未构建：请先改正上面的问题。{out} 中上次成功构建的网站保持不变。", file=sys.stderr)
         return 1
     target = Path(out).resolve()
+    if not _changes_for_people(policy, target) and not accept_changes:
+        print(
+            f"未发布：这次修改会使上面这些人由“符合”变为“不符合”或“待定”。{out} 中的网站保持不变。\n"
+            "请先看完整报告、弄清原因；确认无误（例如按新文件本应如此）并经审核签字后，"
+            "加 --accept-changes 再运行一次：guantong build --accept-changes",
+            file=sys.stderr,
+        )
+        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     proc = subprocess.run(
@@ -110,38 +121,39 @@ def build(out: str, policy: str | None) -> int:
         print(proc.stderr.strip()[-4000:], file=sys.stderr)
         print(f"网站构建失败（见上方信息）。{out} 中上次成功构建的网站保持不变。", file=sys.stderr)
         return 1
-    _publish_data(policy, fresh, target)
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
+    _keep_data(policy, fresh, target)
+    previous = _previous(target)
+    shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
-        target.rename(old)
+        target.rename(previous)
     fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
     print(f"网站已构建到 {target}，可将整个目录发布到任何静态网站服务器。")
+    if previous.exists():
+        print(f"上一版网站保留在 {previous}；要换回上一版，运行 guantong rollback")
     return 0
 
 
 PUBLISHED = Path("_published") / "policy.toml"  # inside the built site: the data it was built from
 
 
-def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
-    """Keep the policy data inside the new site and, when it differs from what the site being replaced
-    was built from, say what the edit changes for people (guantong diff) before the swap."""
-    import shutil
+def _previous(target: Path) -> Path:
+    """Where the site a build replaces is kept: site/ → site.previous/."""
+    return target.with_name(f"{target.name}.previous")
 
+
+def _changes_for_people(policy: str | None, target: Path) -> bool:
+    """When the data differs from what the site being replaced was built from, say what the edit changes
+    for people (guantong diff). False when anyone's 符合 turns into 不符合 or 待定: the build then stops
+    unless the change is accepted."""
     from guantong.policy import default_path
 
     source = Path(policy) if policy else default_path()
-    (fresh / PUBLISHED).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, fresh / PUBLISHED)
     previous = target / PUBLISHED
     if not previous.is_file() or previous.read_bytes() == source.read_bytes():
-        return
-    from .diff import PATHWAY_ZH, STATUS_ZH, run, summary_line
+        return True
+    from .diff import PATHWAY_ZH, STATUS_ZH, run, summary_line, worsened
 
-    kept = fresh / PUBLISHED.with_name("previous.toml")  # the data of the site replaced, for the full report
-    shutil.copyfile(previous, kept)
-    report, _ = run(kept, source)
+    report, _ = run(previous, source)
     print(summary_line(report))
     for g in report.groups:
         if g.kind == "status":
@@ -151,7 +163,60 @@ def _publish_data(policy: str | None, fresh: Path, target: Path) -> None:
         else:
             continue
         print(f"  {PATHWAY_ZH[g.pathway]}　{report.level_names.get(g.level, g.level)}：{change}，{g.count} 份")
-    print(f"详细报告：guantong diff {target / PUBLISHED.with_name('previous.toml')} {source}（加 --html 报告.html 另存可打印、签字的报告）")
+    print(f"详细报告：guantong diff {previous} {source}（加 --html 报告.html 另存可打印、签字的报告）")
+    return not worsened(report)
+
+
+def _keep_data(policy: str | None, fresh: Path, target: Path) -> None:
+    """The policy data inside the new site, and the data of the site it replaces beside it (for the full
+    report after the swap)."""
+    import shutil
+
+    from guantong.policy import default_path
+
+    (fresh / PUBLISHED).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(policy) if policy else default_path(), fresh / PUBLISHED)
+    previous = target / PUBLISHED
+    if previous.is_file():
+        shutil.copyfile(previous, fresh / PUBLISHED.with_name("previous.toml"))
+
+
+def _published_before() -> str | None:
+    """The data an edit is compared with by default: what site/ was built from, else (a fresh checkout, no
+    site built yet) the data as last committed."""
+    import subprocess
+    import tempfile
+
+    published = ROOT / "site" / PUBLISHED
+    if published.is_file():
+        print(f"修改前的数据：网站所用的 {published}", file=sys.stderr)
+        return str(published)
+    try:
+        proc = subprocess.run(["git", "show", "HEAD:guantong/data/policy.toml"], cwd=ROOT, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    kept = Path(tempfile.mkdtemp(prefix="guantong-diff-")) / "提交的policy.toml"
+    kept.write_bytes(proc.stdout)
+    print("修改前的数据：最近一次提交的 guantong/data/policy.toml（site/ 中还没有构建过的网站）", file=sys.stderr)
+    return str(kept)
+
+
+def rollback(out: str) -> int:
+    """Put the site the last build replaced back (and keep the one taken down in its place, so a second
+    rollback undoes the first)."""
+    target = Path(out).resolve()
+    previous = _previous(target)
+    if not previous.is_dir():
+        print(f"没有可换回的上一版网站（{previous} 不存在）：只有构建过两次以上才会保留上一版。", file=sys.stderr)
+        return 1
+    swap = target.with_name(f".{target.name}-rollback")
+    if target.exists():
+        target.rename(swap)
+    previous.rename(target)
+    if swap.exists():
+        swap.rename(previous)
+    print(f"已换回上一版网站：{target}（刚才撤下的一版保留在 {previous}，再运行一次 guantong rollback 可换回来）。")
+    return 0
 
 
 def serve(addr: str, policy: str | None) -> int:
@@ -174,8 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     p_build = sub.add_parser("build", help="检查政策数据并构建整个网站（含自测工具）；失败时保留上次成功的网站")
     p_build.add_argument("--out", default=str(ROOT / "site"), help="输出目录（默认 site/）")
     p_build.add_argument("--policy", help="政策数据文件")
+    p_build.add_argument("--accept-changes", action="store_true", help="修改会使有人由“符合”变为“不符合”或“待定”时，经审核确认后仍然发布")
+    p_rollback = sub.add_parser("rollback", help="换回上一次构建之前的网站（site.previous/）")
+    p_rollback.add_argument("--out", default=str(ROOT / "site"), help="网站目录（默认 site/）")
     p_diff = sub.add_parser("diff", help="比较两份政策数据：列出修改之处，以及哪些申请人的结论因此改变")
-    p_diff.add_argument("before", help="修改前的政策数据文件")
+    p_diff.add_argument("before", nargs="?", help="修改前的政策数据文件（默认：site/ 中网站所用的数据；没有构建过时为最近一次提交的数据）")
     p_diff.add_argument("after", nargs="?", help="修改后的政策数据文件（默认：构建所用的数据）")
     p_diff.add_argument("--json", action="store_true", help="以 JSON 输出")
     p_diff.add_argument("--html", metavar="FILE", help="另存一份可打印、可签字的 HTML 报告")
@@ -200,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate(args.policy)
     if args.command == "build":
-        return build(args.out, args.policy)
+        return build(args.out, args.policy, args.accept_changes)
+    if args.command == "rollback":
+        return rollback(args.out)
     if args.command == "batch":
         from .batch import main as batch_main
 
@@ -208,7 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "diff":
         from .diff import main as diff_main
 
-        return diff_main(args.before, args.after, args.json, args.html, args.today, args.people)
+        before = args.before or _published_before()
+        if before is None:
+            print(
+                "没有可比较的修改前数据：site/ 中还没有构建过的网站，也找不到最近一次提交的数据。请写明修改前的文件：guantong diff 修改前.toml",
+                file=sys.stderr,
+            )
+            return 2
+        return diff_main(before, args.after, args.json, args.html, args.today, args.people)
     if args.command == "serve":
         return serve(args.addr, args.policy)
     return 2

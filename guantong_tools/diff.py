@@ -46,24 +46,36 @@ def _union(before: Policy, after: Policy, table: str, key: str) -> list:
     return list(seen.values())
 
 
+def _names(before: Policy, after: Policy, table: str) -> list[str]:
+    """Every name and alias of a table in either file: an alias added to an entry both files have counts."""
+    return sorted({n for p in (before, after) for e in p.raw.get(table, []) for n in [e["name"], *e.get("aliases", [])]})
+
+
 def _deadlines(before: Policy, after: Policy, pathway: str) -> list[_dt.date | None]:
     days = {r["deadline"] for p in (before, after) for r in p.rounds(pathway)}
     # None: no deadline given, so the current round (or today) counts, as for most wizard users.
     return [*sorted(days | {REFERENCE_DEADLINE}), None]
 
 
-def population(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
-    """The answers objects both files decide; the same files always give the same list."""
-    return _pathway_a(before, after, today) + _pathway_b(before, after, today)
+def population(before: Policy, after: Policy, today: _dt.date) -> list[tuple[dict, _dt.date]]:
+    """The answers objects both files decide, each with the day it is decided on; the same files always
+    give the same list. A round of a later year counts from 1 January of its year (Policy.current_round),
+    so the people who give no deadline are decided on that day too: a new year's round shows before then."""
+    people = [(a, today) for a in _pathway_a(before, after, today) + _pathway_b(before, after, today)]
+    later = sorted({r["year"] for p in (before, after) for w in PATHWAYS for r in p.rounds(w) if r["year"] > today.year})
+    for year in later:
+        day = _dt.date(year, 1, 1)
+        people += [(a, day) for a in _pathway_a(before, after, day) + _pathway_b(before, after, day) if "deadline" not in a]
+    return people
 
 
 def _pathway_a(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
     levels = _union(before, after, "a_level", "id")
     skills = [s["id"] for s in _union(before, after, "skill_level", "id")]
     years = sorted({lv["years"] for lv in levels} | {0, 1})
-    honours = sorted({n for h in _union(before, after, "honor", "name") for n in [h["name"], *h.get("aliases", [])]})
+    honours = _names(before, after, "honor")
     studios = [s["id"] for s in _union(before, after, "studio", "id")]
-    series = [s["name"] for s in _union(before, after, "series", "name")] + ["卫生"]
+    series = _names(before, after, "series") + ["卫生"]
     tiers = [lv["id"] for lv in levels]
     people = []
     for deadline in _deadlines(before, after, A):
@@ -117,8 +129,8 @@ def _pathway_b(before: Policy, after: Policy, today: _dt.date) -> list[dict]:
     levels = _union(before, after, "b_level", "id")
     titles = [t["id"] for t in _union(before, after, "title", "id")]
     held_years = sorted({lv.get("title_held_years", 0) for lv in levels} | {0})
-    occupations = _union(before, after, "occupation", "name")
-    names = sorted({n for o in occupations for n in [o["name"], *o.get("aliases", [])]})
+    names = _names(before, after, "occupation")
+    occupations = [o for p in (before, after) for o in p.raw.get("occupation", [])]
     needed = sorted({y for o in occupations for y in o.get("required_years", {}).values()} | {5, 10, 15})
     skill_ids = [lv["id"] for lv in levels]
     people = []
@@ -168,6 +180,7 @@ class Group:
     example: dict = field(default_factory=dict)
     before: tuple = ()
     after: tuple = ()
+    day: _dt.date | None = None  # the day the example is decided on
 
 
 @dataclass
@@ -199,11 +212,11 @@ class Report:
 
 
 def compare(before: Policy, after: Policy, today: _dt.date, extra: list[dict] | None = None) -> Report:
-    people = population(before, after, today) + list(extra or [])
+    people = population(before, after, today) + [(a, today) for a in extra or []]
     groups: dict[tuple, Group] = {}
     changed = reworded = 0
-    for answers in people:
-        old, new = outcome(answers, before, today), outcome(answers, after, today)
+    for answers, day in people:
+        old, new = outcome(answers, before, day), outcome(answers, after, day)
         if old == new or old is None or new is None:
             continue
         # A conclusion changes with a status or an eligible-on date; a reason alone is reported apart.
@@ -219,7 +232,7 @@ def compare(before: Policy, after: Policy, today: _dt.date, extra: list[dict] | 
             key = (answers["direction"], lid, o[0], n[0], kind)
             group = groups.get(key)
             if group is None:
-                group = groups[key] = Group(answers["direction"], lid, o[0], n[0], kind, example=answers, before=o, after=n)
+                group = groups[key] = Group(answers["direction"], lid, o[0], n[0], kind, example=answers, before=o, after=n, day=day)
             group.count += 1
     order = {"status": 0, "date": 1, "reason": 2}
     ordered = sorted(groups.values(), key=lambda g: (PATHWAYS.index(g.pathway), order[g.kind], -g.count))
@@ -297,7 +310,7 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
 
 
 def sentence(g: Group, report: Report, policy: Policy, today: _dt.date) -> str:
-    who = describe(g.example, policy, today)
+    who = describe(g.example, policy, g.day or today)
     level = report.level_names.get(g.level, g.level)
     if g.kind == "status":
         return f"{who}：{level}由{STATUS_ZH[g.from_status]}变为{STATUS_ZH[g.to_status]}"
@@ -396,6 +409,14 @@ def run(
     report = compare(before, after, today, extra)
     report.edits = data_edits(before_path, after_path)
     return report, after
+
+
+WORSE = ("not_eligible", "undetermined")  # where an eligible person must not be moved unseen
+
+
+def worsened(report: Report) -> list[Group]:
+    """The groups whose people were eligible and no longer are (不符合 or 待定): a build stops on them."""
+    return [g for g in report.groups if g.kind == "status" and g.from_status == "eligible" and g.to_status in WORSE]
 
 
 def summary_line(report: Report) -> str:

@@ -108,6 +108,20 @@ senior_worker = 7
 technician = 11
 senior_technician = 15
 """
+# An honour renamed with its old name kept (the FAQ follows) and a later year's round (its page lists it).
+RENAME_AND_NEXT_ROUND = (
+    'name = "黄石工匠"\ntier = "assistant"',
+    'name = "黄石大工匠"\naliases = ["黄石工匠"]\ntier = "assistant"',
+    """
+[[round]]
+id = "2027-b"
+pathway = "title_to_skill"
+year = 2027
+deadline = 2027-07-15
+document = "关于做好2027年度职业技能评价工作的通知（测试）"
+clause = "3.2"
+""",
+)
 INTERMEDIATE_YEARS = (
     '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 3',
     '[[a_level]]\nid = "intermediate"\nname = "中级职称"\nclause = "2.4.1.2"\nskill_level = "technician"\nyears = 5',
@@ -119,5 +133,7 @@ def staff_edit() -> str:
     the edited site once (tests/conftest.py, staff_site): a round and an honour, a year's holidays, and
     the pages' edit."""
     old, new = INTERMEDIATE_YEARS
-    assert old in GOOD
-    return GOOD.replace(old, new, 1) + ROUND_AND_HONOUR + HOLIDAYS_2027_TEST + PAGES_EDIT
+    named, renamed, next_round = RENAME_AND_NEXT_ROUND
+    assert old in GOOD and named in GOOD
+    edited = GOOD.replace(old, new, 1).replace(named, renamed, 1)
+    return edited + ROUND_AND_HONOUR + HOLIDAYS_2027_TEST + PAGES_EDIT + next_round

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 from guantong_tools import cli
-from guantong_tools.diff import run
+from guantong_tools.diff import run, sentence
 from guantong.policy import POLICY_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,14 +143,46 @@ def test_a_broken_file_is_one_chinese_line(tmp_path):
 def test_a_build_keeps_its_data_and_says_what_an_edit_changes(tmp_path, capsys):
     site, fresh = tmp_path / "site", tmp_path / "fresh"
     site.mkdir(), fresh.mkdir()
-    cli._publish_data(str(POLICY_PATH), site, tmp_path / "none")  # the first build: nothing to compare
+    assert cli._changes_for_people(str(POLICY_PATH), site)  # the first build: nothing to compare
+    cli._keep_data(str(POLICY_PATH), site, tmp_path / "none")
     assert (site / cli.PUBLISHED).read_bytes() == POLICY_PATH.read_bytes() and capsys.readouterr().out == ""
     after = edited(tmp_path, 'skill_level = "senior_worker"\nyears = 2', 'skill_level = "senior_worker"\nyears = 3')
-    cli._publish_data(str(after), fresh, site)
+    assert not cli._changes_for_people(str(after), site), "符合 → 不符合 stops the build"
     out = capsys.readouterr().out
     assert out.startswith("本次数据修改将改变") and "助理级职称：符合 → 不符合" in out
+    cli._keep_data(str(after), fresh, site)
     assert (fresh / cli.PUBLISHED).read_bytes() == after.read_bytes()
     assert (fresh / cli.PUBLISHED.with_name("previous.toml")).read_bytes() == POLICY_PATH.read_bytes()
+    kinder = edited(tmp_path, 'skill_level = "senior_worker"\nyears = 2', 'skill_level = "senior_worker"\nyears = 1', "k.toml")
+    assert cli._changes_for_people(str(kinder), site), "only 不符合 → 符合: published without a question"
+
+
+def test_an_alias_added_to_an_honour_counts_its_holders(tmp_path):
+    """Issue 33: the population took each honour's aliases from the first file only, so an alias added
+    was never tried (0 份)."""
+    aliased = HUANGSHI_CRAFTSMAN.replace('name = "黄石工匠"', 'name = "黄石工匠"\naliases = ["黄石市工匠"]')
+    report, out = diff(tmp_path, edited(tmp_path, HUANGSHI_CRAFTSMAN, aliased))
+    opened = [g for g in out["groups"] if g["from"] == "not_eligible" and g["to"] == "eligible"]
+    assert opened and all(h["name"] == "黄石市工匠" for g in opened for h in g["example"]["honors"])
+    assert not any(g["from"] == "eligible" and g["to"] != "eligible" for g in out["groups"])
+
+
+def test_a_round_of_next_year_shows_its_changes_before_the_year_begins(tmp_path):
+    """Issue 33: a round counts from 1 January of its year; the people who give no deadline are decided on
+    that day too, so next year's round is not reported as 0 changes in December."""
+    report, policy = run(POLICY_PATH, edited(tmp_path, None, ROUND.replace("2026", "2027")), TODAY)
+    assert report.changed > 0
+    assert all("deadline" not in g.example and g.day == dt.date(2027, 1, 1) for g in report.groups)
+    assert "未填截止时间，按 2027-01-01 计算" in sentence(report.groups[0], report, policy, TODAY)
+
+
+def test_diff_without_a_before_file_compares_with_the_published_or_committed_data(tmp_path, monkeypatch, capsys):
+    """The guide's first diff command works in a fresh checkout (no site built yet): the committed data."""
+    assert cli.main(["diff", "--json"]) == 0
+    assert "修改前的数据" in capsys.readouterr().err
+    monkeypatch.setattr(cli, "ROOT", tmp_path)  # neither a site nor a git checkout
+    assert cli.main(["diff"]) == 2
+    assert "请写明修改前的文件" in capsys.readouterr().err
 
 
 def test_the_people_of_a_spreadsheet_are_decided_too(tmp_path):

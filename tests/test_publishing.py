@@ -98,3 +98,42 @@ def test_mkdocs_itself_refuses_broken_data_with_the_line(tmp_path):
     )
     assert proc.returncode != 0
     assert "缺少必填字段 deadline" in proc.stderr and re.search(r"第 \d+ 行", proc.stderr)
+
+
+def test_a_build_that_worsens_anyone_stops_until_accepted_and_rollback_puts_the_last_site_back(staff_site, tmp_path):
+    """Issue 33: an edit that turns a 符合 into 不符合 is not published unseen; --accept-changes publishes it
+    and keeps the replaced site as site.previous/, which `guantong rollback` puts back."""
+    import shutil
+
+    from policy_edits import INTERMEDIATE_YEARS, staff_edit
+
+    out = tmp_path / "site"
+    shutil.copytree(staff_site, out)
+    published = (out / "_published" / "policy.toml").read_bytes()
+    worse = tmp_path / "worse.toml"
+    five = INTERMEDIATE_YEARS[1]
+    worse.write_text(staff_edit().replace(five, five.replace("years = 5", "years = 6")), encoding="utf-8")
+
+    proc = guantong("build", "--policy", str(worse), "--out", str(out))
+    assert proc.returncode == 1, proc.stdout
+    assert "中级职称：符合 → 不符合" in proc.stdout and "--accept-changes" in proc.stderr and "未发布" in proc.stderr
+    assert (out / "_published" / "policy.toml").read_bytes() == published and not (tmp_path / "site.previous").exists()
+    assert not list(tmp_path.glob(".site-build-*")), "the refusal comes before the build"
+
+    proc = guantong("build", "--policy", str(worse), "--out", str(out), "--accept-changes")
+    assert proc.returncode == 0, proc.stderr
+    assert "guantong rollback" in proc.stdout
+    assert (out / "_published" / "policy.toml").read_bytes() == worse.read_bytes()
+    assert (out / "_published" / "previous.toml").read_bytes() == published
+    assert (tmp_path / "site.previous" / "_published" / "policy.toml").read_bytes() == published
+
+    proc = guantong("rollback", "--out", str(out))
+    assert proc.returncode == 0 and "已换回上一版网站" in proc.stdout, proc.stderr
+    assert (out / "_published" / "policy.toml").read_bytes() == published
+    assert (tmp_path / "site.previous" / "_published" / "policy.toml").read_bytes() == worse.read_bytes()
+    assert (out / "index.html").is_file()
+
+
+def test_rollback_without_a_previous_site_says_so(tmp_path):
+    proc = guantong("rollback", "--out", str(tmp_path / "site"))
+    assert proc.returncode == 1 and "没有可换回的上一版网站" in proc.stderr and "Traceback" not in proc.stderr

@@ -231,6 +231,11 @@ def test_changing_the_data_changes_the_pages(staff_site):
     assert "助理级一档的荣誉（7项）" in a  # 5, the edit's 测试用技能荣誉甲 and ROUND_AND_HONOUR's 黄石市金牌职工
     assert "测试工种丙" in b and "11 年" in b and "测试工种丙国家职业技能标准（测试版）" in b
     assert "测试系列乙" in page(out, "faq/") and "测试系列乙" in page(out, "glossary/")
+    # A renamed honour: the FAQ asks by its new name (the data's), the old one kept as an alias.
+    assert "我是“黄石大工匠”" in page(out, "faq/") and "黄石工匠”" not in page(out, "faq/")
+    # A later year's round shows on its pathway's page before the wizard counts it (from 1 January).
+    assert "关于做好2027年度职业技能评价工作的通知（测试）" in b and "2027年7月15日" in b
+    assert "2026年6月30日" in a and "每年 1 月 1 日起" in b
     # …and the default build is untouched
     assert "测试用技能荣誉甲" not in POLICY_PATH.read_text(encoding="utf-8")
 

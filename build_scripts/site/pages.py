@@ -79,6 +79,21 @@ def _helpers(site: Site, page: str) -> dict:
         return (f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {cn_date(d)}"\n\n'
                 f"    依据：{esc(r['document'])}。所有年限都计算到这一天为止，截止后取得的等级、职称、荣誉不计入本年度（{cite('3.2')}）。")
 
+    def rounds_table(pathway_id: str) -> str:
+        """Every published round of a pathway, a later year's too: a round counts from 1 January of its
+        year (Policy.current_round), so one published in advance shows here before the wizard uses it."""
+        rounds = site.rounds(pathway_id)
+        if not rounds:
+            return "本站尚未收录已公布的受理材料截止时间，以当年评审通知为准。"
+        rows = "\n".join(
+            f"| {r['year']} | {cn_date(r['deadline'])} | {esc(r['document'])} | {cite(r['clause'])} |" for r in rounds
+        )
+        return (
+            f"各年度受理材料截止时间（{cite('3.2')}）：\n\n"
+            '<div class="gt-stack" markdown>\n\n| 年度 | 受理材料截止时间 | 文件 | 依据 |\n| --- | --- | --- | --- |\n'
+            f"{rows}\n\n</div>\n\n每年 1 月 1 日起，申报条件自测默认按当年度的截止时间计算；当年度尚未公布的，按今天计算。"
+        )
+
     def include_file(path: str) -> str:
         """A file of the repository, verbatim (the nginx example of the staff guide)."""
         return (REPO / path).read_text(encoding="utf-8").rstrip("\n")
@@ -119,7 +134,7 @@ def _helpers(site: Site, page: str) -> dict:
         "site": site, "policy": site.policy, "notice": site.notice, "page": page, "pages": PAGES,
         "pathway": pathway, "pathway_title": PATHWAY_TITLE,
         "cite": cite, "clause": clause, "link": link, "section": section, "chart": chart,
-        "deadline_box": deadline_box, "include_file": include_file,
+        "deadline_box": deadline_box, "rounds_table": rounds_table, "include_file": include_file,
         "office": site.office, "kinds": {k: v[0] for k, v in OCCUPATION_KINDS.items()},
         "short_cite": lambda cid: short_cite(site.notice, cid),
     }
