@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from .slips import explain
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 POLICY_PATH = DATA_DIR / "policy.toml"
@@ -221,22 +222,6 @@ class TomlError(PolicyError):
         self.line = line
 
 
-# tomllib's messages in Chinese (the rest are shown as they are).
-_TOML_MESSAGES = {
-    "Invalid statement": "无法识别的语句",
-    "Invalid value": "无效的值",
-    "Cannot overwrite a value": "同一个键写了两次",
-    "Cannot declare": "同一个表写了两次",
-    "Expected '=' after a key in a key/value pair": "键后面缺少“=”",
-    "Unterminated string": "字符串缺少结尾的引号",
-    "Unclosed array": "数组缺少结尾的“]”",
-    "Unclosed inline table": "内联表缺少结尾的“}”",
-    "Escaped character is not a Unicode scalar value": "转义字符不是有效的 Unicode 字符",
-    "Illegal character": "含有不允许的控制字符",
-    "Expected newline or end of document after a statement": "一行只能写一条语句",
-}
-
-
 def read_toml(path: str | Path) -> tuple[dict, str]:
     """A data file staff edit → (its tables, its text). UTF-8, a byte-order mark allowed (Notepad saves
     one); every failure is a TomlError in Chinese with the line where known, never a traceback."""
@@ -253,13 +238,8 @@ def read_toml(path: str | Path) -> tuple[dict, str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = str(exc).split(" (at")[0]
-        problem = next((zh for en, zh in _TOML_MESSAGES.items() if message.startswith(en)), message)
-        where = f"第 {m.group(2)} 列附近" if m else ""
-        raise TomlError(
-            f"不是有效的 TOML：{where}{problem}。常见原因：文字没有加引号、引号不成对、日期不存在（如 2026-02-30）、同一个键写了两次",
-            int(m.group(1)) if m else None,
-        ) from None
+        line, reason = explain(text, str(exc), int(m.group(1)) if m else None, int(m.group(2)) if m else None)
+        raise TomlError(reason, line) from None
     except ValueError:  # a number too long for Python to read (over 4300 digits)
         raise TomlError("不是有效的 TOML：有一个数字位数过多（超过 4300 位）") from None
 

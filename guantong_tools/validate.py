@@ -24,7 +24,17 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"第 {self.line} 行" if self.line else "（整个文件）"
-        return f"{self.file} {where} [{self.key}]：{self.message}"
+        key = "" if self.key == "TOML" else f" [{shown_key(self.key)}]"
+        return f"{self.file} {where}{key}：{self.message}"
+
+
+def shown_key(key: str) -> str:
+    """A key path as staff read it, entries counted from 1 as lines and the messages count them:
+    honor[9].tier → 第 10 个 [[honor]] 的 tier."""
+    m = re.match(r"^(\w+)\[(\d+)\](?:\.(.+))?$", key)
+    if not m:
+        return key
+    return f"第 {int(m[2]) + 1} 个 [[{m[1]}]]" + (f" 的 {m[3]}" if m[3] else "")
 
 
 # --- where each key stands in the file -------------------------------------------------------------

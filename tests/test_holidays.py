@@ -154,4 +154,4 @@ def test_the_build_stops_on_a_mistyped_year_and_names_the_file_and_line(tmp_path
     proc = subprocess.run([sys.executable, "-m", "guantong", "validate", "--policy", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode != 0
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "2027-02-01, 2027-02-20" in text)
-    assert f"{path} 第 {line} 行 [holiday[1].workdays]" in proc.stdout + proc.stderr
+    assert f"{path} 第 {line} 行 [第 2 个 [[holiday]] 的 workdays]" in proc.stdout + proc.stderr

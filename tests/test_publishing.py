@@ -81,7 +81,7 @@ def test_a_broken_edit_stops_the_build_and_keeps_the_last_good_site(tmp_path):
     policy = broken(tmp_path, 'name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"')
     proc = guantong("build", "--policy", str(policy), "--out", str(out))
     assert proc.returncode == 1
-    assert str(policy) in proc.stderr and "honor[9].tier" in proc.stderr and "第 " in proc.stderr
+    assert str(policy) in proc.stderr and "第 10 个 [[honor]] 的 tier" in proc.stderr and "第 " in proc.stderr
     assert "上次成功构建的网站保持不变" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
     assert not list(tmp_path.glob(".site-build-*"))

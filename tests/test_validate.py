@@ -3,6 +3,7 @@ naming the file, the line and the key path in Chinese."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -39,7 +40,7 @@ MISTAKES = [
         None,
         ROUND_2026.replace("2026-06-30", "2026-02-30"),
         "TOML",
-        "日期不存在",
+        "2026-02-30 不存在",
         "deadline = 2026-02-30",
     ),
     (
@@ -116,7 +117,7 @@ MISTAKES = [
         "整数",
         "senior_worker = 10.5",
     ),
-    ("not valid TOML", 'version = "2026.11.25"', 'version = 2026.11.25"', "TOML", "不是有效的 TOML", 'version = 2026.11.25"'),
+    ("not valid TOML", 'version = "2026.11.25"', 'version = 2026.11.25"', "TOML", "引号不成对", 'version = 2026.11.25"'),
     (
         "an unknown field (a typo)",
         'name = "黄石工匠"\ntier = "assistant"',
@@ -179,7 +180,7 @@ def test_cli_validate_prints_every_problem_and_exits_1(tmp_path):
     path = broken(tmp_path, 'name = "楚天名匠"\ntier = "intermediate"', 'name = "楚天名匠"\ntier = "middle"')
     proc = subprocess.run([sys.executable, "-m", "guantong", "validate", "--policy", str(path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
-    assert "honor[9].tier" in proc.stderr and "处问题" in proc.stderr and "Traceback" not in proc.stderr
+    assert "第 10 个 [[honor]] 的 tier" in proc.stderr and "处问题" in proc.stderr and "Traceback" not in proc.stderr
     ok = subprocess.run([sys.executable, "-m", "guantong", "validate"], capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0 and "检查通过" in ok.stdout
 
@@ -200,7 +201,7 @@ def test_a_byte_order_mark_is_read(tmp_path):
         (lambda: GOOD.encode("utf-8") + b"\n# \xff\xfe\n", "last", "不是 UTF-8 编码"),
         (lambda: GOOD.replace("[data]", "[data]\nhuge = " + "9" * 5000, 1).encode(), None, "数字位数过多"),
         (lambda: GOOD.replace("[data]", '[data]\nsur = "\\ud800"', 1).encode(), "sur", "转义字符不是有效的 Unicode 字符"),
-        (lambda: GOOD.replace("[data]", "[data]\nbare = 文字", 1).encode(), "bare", "无效的值"),
+        (lambda: GOOD.replace("[data]", "[data]\nbare = 文字", 1).encode(), "bare", "文字要加英文双引号"),
     ],
 )
 def test_unreadable_data_is_one_chinese_problem_with_its_line(tmp_path, make, line, fragment):
@@ -222,3 +223,25 @@ def test_unreadable_data_is_one_chinese_problem_with_its_line(tmp_path, make, li
         )
     with pytest.raises(PolicyError, match=fragment):
         load_policy(path)
+
+
+# --- issue 33: a Chinese keyboard's slips, named with their fix -----------------------------------------
+SLIPS = json.loads((ROOT / "tests" / "cases" / "policy_slips.json").read_text(encoding="utf-8"))["cases"]
+
+
+def slipped(case: dict) -> tuple[str, int]:
+    """The real data with the case's slip, and the (1-based) line the slip is on."""
+    assert GOOD.count(case["old"]) >= 1, case["old"]
+    text = GOOD.replace(case["old"], case["new"], 1)
+    return text, next(i for i, line in enumerate(text.splitlines(), 1) if line.strip() == case["at"].strip())
+
+
+@pytest.mark.parametrize("case", SLIPS, ids=[c["slip"] for c in SLIPS])
+def test_each_keyboard_slip_is_named_with_its_line_and_fix_by_the_command(tmp_path, case):
+    text, line = slipped(case)
+    path = tmp_path / "policy.toml"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "guantong", "validate", "--policy", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert f"第 {line} 行" in first and first.endswith("：" + case["message"]), first
