@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 STAFF_TODAY = "2026-03-01"  # the staff site's build day: the 2026 round of the edit is the current one
 # Test modules that build or bundle on their own (minutes, not seconds): the build tier with the rest.
-BUILD_MODULES = {"test_site_build.py", "test_publishing.py", "test_wizard_bundle.py", "test_stdlib_only.py"}
+BUILD_MODULES = {"test_site_build.py", "test_publishing.py", "test_wizard_bundle.py", "test_stdlib_only.py", "test_preview.py"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -20,6 +20,7 @@ Helpers available in every template:
 
 from __future__ import annotations
 
+import html
 import html.parser as html_parser
 import re
 
@@ -235,3 +236,17 @@ def touch_html(html: str) -> str:
         return head + thead + sep + _TR.sub(label_cells, tbody) + tail
 
     return _STACK.sub(label_rows, html)
+
+
+def preview_error(lines: list[str], data: bool) -> str:
+    """The page `guantong serve` shows on every address while the site cannot be rebuilt."""
+    title = "政策数据有问题，预览未更新" if data else "网站未能重新构建"
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        "<style>body{font:16px/1.7 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "li{margin:.5rem 0}code{background:#f3f3f3}</style></head><body>"
+        f"<h1>{title}</h1><ul>{items}</ul>"
+        "<p>按上面的提示改正数据文件并保存，这个页面会自动刷新；已发布的网站不受影响。</p></body></html>"
+    )

@@ -13,7 +13,7 @@ On every build (and on every rebuild under ``mkdocs serve``):
   phones);
 * ``on_env``: fit jieba's dictionary to the notice's terms and the rendered pages (``site_search``),
   before the search plugin indexes them;
-* ``on_serve``: watch the data files;
+* ``on_serve``: watch the data files; a failed rebuild shows its reason on every page;
 * ``on_post_build``: make Material's own bundle refer to no other host (``site_offline``); put the
   site's Content Security Policy into every page (``site_csp``; not under ``mkdocs serve``, whose live
   reload injects an inline script of its own).
@@ -113,7 +113,28 @@ def on_env(env, config, files: Files):
 def on_serve(server, config, builder):
     for path in site_model.data_paths():
         server.watch(str(path))
+    server.builder = _showing_errors(builder, Path(config.site_dir))
     return server
+
+
+def _showing_errors(builder, site_dir: Path):
+    """A failed rebuild leaves mkdocs serve's pages as they were and the browser waiting ("the server will
+    appear stuck"); the preview puts the error on every page instead (the data's problems with file and
+    line), live reload included, so the next good save shows the site again."""
+
+    def build():
+        try:
+            builder()
+        except Exception as exc:  # noqa: BLE001 — whatever failed, staff see it in the browser
+            from guantong_tools.validate import validate_policy
+
+            problems = [str(p) for p in validate_policy(site_model.policy_path())]
+            page = site_pages.preview_error(problems or [str(exc) or type(exc).__name__], bool(problems))
+            for html in [*site_dir.rglob("index.html"), site_dir / "404.html"]:
+                html.write_text(page, encoding="utf-8")
+            log.error("预览：网站未能重新构建，浏览器中的每个页面显示原因；改正后保存，页面自动刷新")
+
+    return build
 
 
 def on_post_build(config) -> None:
