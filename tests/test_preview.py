@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
 
 from policy_edits import GOOD
 

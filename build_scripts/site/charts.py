@@ -24,10 +24,12 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
-from build_scripts.site.model import A, B, OCCUPATION_KINDS, PATHWAY_TITLE, REPO, Site
+from build_scripts.site.model import A, B, REPO, Site
+from guantong.policy import OCCUPATION_KINDS
+from guantong.words import PATHWAY_TITLE
 
-FONT = 14           # px in the page (1 SVG unit = 1 px)
-LINE = 20           # px a line
+FONT = 14  # px in the page (1 SVG unit = 1 px)
+LINE = 20  # px a line
 PAD_X, PAD_Y = 10, 8
 VIZ = REPO / "wizard" / "node_modules" / "@viz-js" / "viz" / "dist" / "viz.js"
 
@@ -40,7 +42,7 @@ def text_width(text: str) -> float:
 CLOSING, OPENING = "，、：；。）」”", "（「“"
 
 
-KEEP_WHOLE: set[str] = set()   # names a line must not break inside (the offices of the policy data)
+KEEP_WHOLE: set[str] = set()  # names a line must not break inside (the offices of the policy data)
 
 
 def _units(line: str) -> list[str]:
@@ -49,7 +51,7 @@ def _units(line: str) -> list[str]:
     import jieba
 
     for word in KEEP_WHOLE:
-        jieba.add_word(word, freq=10 ** 6)
+        jieba.add_word(word, freq=10**6)
     units: list[str] = []
     for token in jieba.lcut(line, HMM=False):
         label = units and re.fullmatch(r"（\d+）|\(\d+\)|\d+\.", units[-1])
@@ -78,7 +80,7 @@ def wrap(line: str, limit: float) -> list[str]:
     return [*out, current]
 
 
-ONE_COLUMN, TWO_COLUMNS = 280, 150   # px a line may take: a phone leaves ~330 px for the chart
+ONE_COLUMN, TWO_COLUMNS = 280, 150  # px a line may take: a phone leaves ~330 px for the chart
 
 
 @dataclass
@@ -104,15 +106,18 @@ class Chart:
         """The chart in Graphviz's language: fixed-size boxes; an edge label is a small box of its own on
         the edge (so that it too is sized here, and never sits on a line or another label)."""
         q = lambda t: json.dumps(t, ensure_ascii=False)  # noqa: E731 - DOT strings are JSON-compatible
-        out = ["digraph {", "  graph [rankdir=TB, nodesep=0.2, ranksep=0.18, margin=0];",
-               f'  node [fontsize={FONT}, fontname="sans-serif", fixedsize=true, margin=0];',
-               "  edge [arrowsize=0.7];"]
+        out = [
+            "digraph {",
+            "  graph [rankdir=TB, nodesep=0.2, ranksep=0.18, margin=0];",
+            f'  node [fontsize={FONT}, fontname="sans-serif", fixedsize=true, margin=0];',
+            "  edge [arrowsize=0.7];",
+        ]
         for node_id, declared, shape in self.nodes:
             lines = self.drawn(declared)
             w = (max(text_width(line) for line in lines) + 2 * PAD_X) / 72
             h = (len(lines) * LINE + 2 * PAD_Y) / 72
             style = ', style="rounded"' if shape == "round" else ""
-            out.append(f'  {node_id} [shape=box{style}, width={w:.3f}, height={h:.3f}, label={q(chr(10).join(lines))}];')
+            out.append(f"  {node_id} [shape=box{style}, width={w:.3f}, height={h:.3f}, label={q(chr(10).join(lines))}];")
         for i, (a, b, label) in enumerate(self.edges):
             if not label:
                 out.append(f"  {a} -> {b};")
@@ -127,6 +132,7 @@ class Chart:
     def describe(self) -> list[str]:
         """The text alternative, in reading order: each box as an item (its listed lines, numbered 1. 2. or
         marked •, as a list under it), then where it leads. (text, [sub-items], [what follows])."""
+
         def split(lines: list[str]) -> tuple[str, list[str]]:
             head, subs = "", []
             for line in lines:
@@ -149,47 +155,62 @@ class Chart:
         return [(*parts[node_id], leads.get(node_id, [])) for node_id, _, _ in self.nodes]
 
 
-def render(charts: dict[str, "Chart"]) -> dict[str, str]:
+def render(charts: dict[str, Chart]) -> dict[str, str]:
     """Every chart's SVG, in one run of Node (about 0.3 s), themed for the page's CSS."""
     if not VIZ.is_file():
         raise RuntimeError(f"{VIZ} 不存在：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
-    script = ("import { instance } from " + json.dumps(VIZ.as_uri()) + ";\n"
-              "const viz = await instance(); let input = '';\n"
-              "for await (const chunk of process.stdin) input += chunk;\n"
-              "const dots = JSON.parse(input); const out = {};\n"
-              "for (const [name, dot] of Object.entries(dots)) out[name] = viz.renderString(dot, { format: 'svg' });\n"
-              "process.stdout.write(JSON.stringify(out));\n")
-    proc = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps({n: c.dot() for n, c in charts.items()}),
-                          capture_output=True, text=True, encoding="utf-8")
+    script = (
+        "import { instance } from " + json.dumps(VIZ.as_uri()) + ";\n"
+        "const viz = await instance(); let input = '';\n"
+        "for await (const chunk of process.stdin) input += chunk;\n"
+        "const dots = JSON.parse(input); const out = {};\n"
+        "for (const [name, dot] of Object.entries(dots)) out[name] = viz.renderString(dot, { format: 'svg' });\n"
+        "process.stdout.write(JSON.stringify(out));\n"
+    )
+    proc = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps({n: c.dot() for n, c in charts.items()}),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     if proc.returncode != 0:
         raise RuntimeError("Graphviz（@viz-js/viz）无法画出流程图：\n" + proc.stderr[-2000:])
     return {name: themed(svg, charts[name], name) for name, svg in json.loads(proc.stdout).items()}
 
 
-def themed(svg: str, chart: "Chart", name: str) -> str:
+def themed(svg: str, chart: Chart, name: str) -> str:
     """Graphviz's SVG for the page: no XML prologue or comments, sized by its viewBox, colours and font
     left to CSS, lines centred on their boxes, labelled for assistive technology by its caption."""
     svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", "", svg, flags=re.S).strip()
     width, height = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg).groups()
-    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg class="gt-chart__svg" width="{float(width):.0f}" '
-                 f'height="{float(height):.0f}" role="img" aria-labelledby="chart-{name}-title"', svg, count=1)
-    svg = re.sub(r'<polygon fill="white" stroke="none"[^>]*/>', "", svg, count=1)   # the page is the background
+    svg = re.sub(
+        r'<svg width="[^"]*" height="[^"]*"',
+        f'<svg class="gt-chart__svg" width="{float(width):.0f}" '
+        f'height="{float(height):.0f}" role="img" aria-labelledby="chart-{name}-title"',
+        svg,
+        count=1,
+    )
+    svg = re.sub(r'<polygon fill="white" stroke="none"[^>]*/>', "", svg, count=1)  # the page is the background
     svg = re.sub(r' font-family="[^"]*"', "", svg)
     svg = svg.replace('stroke="black"', 'stroke="currentColor"').replace('fill="black"', 'fill="currentColor"')
     svg = re.sub(r"<title>[^<]*</title>\n?", "", svg)
-    return svg.replace("<g id=\"graph0\" class=\"graph\"", f'<title id="chart-{name}-title">{html.escape(chart.title)}</title>'
-                       '<g id="graph0" class="graph"', 1)
+    return svg.replace(
+        '<g id="graph0" class="graph"', f'<title id="chart-{name}-title">{html.escape(chart.title)}</title><g id="graph0" class="graph"', 1
+    )
 
 
-def figure(name: str, chart: "Chart", svg: str) -> str:
+def figure(name: str, chart: Chart, svg: str) -> str:
     """The chart as the page shows it: the SVG, its caption and its text alternative."""
     steps = ""
     for head, subs, after in chart.describe():
         inner = "".join(f"<li>{html.escape(sub)}</li>" for sub in subs)
         then = f'<p class="gt-chart__then">接下来：{html.escape("；".join(after))}</p>' if after else ""
         steps += f"<li>{html.escape(head)}{f'<ul>{inner}</ul>' if inner else ''}{then}</li>"
-    return (f'<figure class="gt-chart" id="chart-{name}">{svg}<figcaption>{html.escape(chart.title)}</figcaption>'
-            f'<details class="gt-chart__text"><summary>流程图的文字说明</summary><ol>{steps}</ol></details></figure>')
+    return (
+        f'<figure class="gt-chart" id="chart-{name}">{svg}<figcaption>{html.escape(chart.title)}</figcaption>'
+        f'<details class="gt-chart__text"><summary>流程图的文字说明</summary><ol>{steps}</ol></details></figure>'
+    )
 
 
 def _preconditions_node(chart: Chart, site: Site, pathway: str) -> None:
@@ -197,7 +218,7 @@ def _preconditions_node(chart: Chart, site: Site, pathway: str) -> None:
     public reads these; issue 31)."""
     lines = ["基本条件，须全部满足："]
     lines += [f"{i}. {p['label']}" for i, p in enumerate(site.preconditions(pathway), start=1)]
-    lines.append("（有一项不满足的，不能申报）")   # said here, not drawn as a branch: one column fits a phone
+    lines.append("（有一项不满足的，不能申报）")  # said here, not drawn as a branch: one column fits a phone
     chart.node("P", lines)
 
 

@@ -64,21 +64,23 @@ def script_hash(body: str) -> str:
 
 def policy(hashes: list[str] | set[str]) -> str:
     """The policy for a site whose inline scripts have these hashes (as ``script_hash`` gives them)."""
-    return "; ".join([
-        "default-src 'self'",
-        "script-src " + " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(hashes)]),
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "style-src 'self' 'unsafe-inline'",
-        "manifest-src 'self'",
-        "media-src 'none'",
-        "object-src 'none'",
-        "frame-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src " + " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(hashes)]),
+            "worker-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'",
+            "manifest-src 'self'",
+            "media-src 'none'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def header_policy(meta_policy: str) -> str:
@@ -106,11 +108,11 @@ def inject(page: str, csp: str) -> str:
     tag = f'<meta http-equiv="{META_NAME}" content="{content}">'
     m = CHARSET.search(page)
     if m:
-        return page[: m.end()] + "\n    " + tag + page[m.end():]
+        return page[: m.end()] + "\n    " + tag + page[m.end() :]
     head = re.search(r"<head[^>]*>", page, re.I)
     if not head:
         raise ValueError("page without <head>")
-    return page[: head.end()] + tag + page[head.end():]
+    return page[: head.end()] + tag + page[head.end() :]
 
 
 def apply(site_dir: Path) -> tuple[str, int]:
@@ -132,7 +134,7 @@ def update_nginx(conf: Path, csp: str) -> bool:
     """Rewrite the ``set $csp "…";`` line of the nginx example; True if it changed."""
     text = conf.read_text(encoding="utf-8")
     if not NGINX_LINE.search(text):
-        raise ValueError(f"{conf}: no `set $csp \"…\";` line")
+        raise ValueError(f'{conf}: no `set $csp "…";` line')
     new = NGINX_LINE.sub(lambda m: f'{m.group(1)}"{header_policy(csp)}";', text, count=1)
     if new != text:
         conf.write_text(new, encoding="utf-8")

@@ -19,8 +19,7 @@ from pathlib import Path
 from guantong import clauses as _clauses
 from guantong import flow, rules, words
 from guantong.clauses import Notice, anchor_for, load_notice
-from guantong.policy import OCCUPATION_KINDS, PATHWAYS, Policy, default_path, load_policy, phone
-from guantong.words import PATHWAY_TITLE
+from guantong.policy import PATHWAYS, Policy, default_path, load_policy, phone
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -132,9 +131,9 @@ def cited_clauses(policy: Policy) -> set[str]:
 
 @dataclass
 class Explanation:
-    page: str      # page source path, e.g. "pathway-a.md"
-    anchor: str    # section id on that page
-    title: str     # section title
+    page: str  # page source path, e.g. "pathway-a.md"
+    anchor: str  # section id on that page
+    title: str  # section title
     pathway: str | None
 
 
@@ -180,8 +179,10 @@ class Site:
         return next((s for s in self.policy.studios if s["tier"] == tier), None)
 
     def preconditions(self, pathway: str) -> list[dict]:
-        return [{"id": fn.rule_id, "clause": fn.clause, "label": fn.label, "doc": rules.RULES[fn.rule_id]["doc"]}
-                for fn in rules.PRECONDITIONS[pathway]]
+        return [
+            {"id": fn.rule_id, "clause": fn.clause, "label": fn.label, "doc": rules.RULES[fn.rule_id]["doc"]}
+            for fn in rules.PRECONDITIONS[pathway]
+        ]
 
     def rule(self, rule_id: str) -> dict:
         return rules.RULES[rule_id]
@@ -223,9 +224,16 @@ def calendar_json() -> str:
     from guantong.workdays import load_calendar
 
     cal = load_calendar()
-    return json.dumps({"first_year": cal.first_year, "last_year": cal.last_year, "source": cal.source,
-                       "days_off": sorted(d.isoformat() for d in cal.days_off),
-                       "workdays": sorted(d.isoformat() for d in cal.workdays)}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "first_year": cal.first_year,
+            "last_year": cal.last_year,
+            "source": cal.source,
+            "days_off": sorted(d.isoformat() for d in cal.days_off),
+            "workdays": sorted(d.isoformat() for d in cal.workdays),
+        },
+        ensure_ascii=False,
+    )
 
 
 def load_site() -> Site:

@@ -52,14 +52,18 @@ def localise_material(site_dir: Path) -> None:
     for old, new, count in _MATERIAL_REWRITES:
         found = text.count(old)
         if found != count:
-            raise PluginError(f"{bundle.name}: expected {count} × {old!r}, found {found}; Material changed, "
-                              "look at build_scripts/site/offline.py again")
+            raise PluginError(
+                f"{bundle.name}: expected {count} × {old!r}, found {found}; Material changed, look at build_scripts/site/offline.py again"
+            )
         text = text.replace(old, new.format(polyfill=POLYFILL))
     bundle.write_text(_SOURCE_MAP_COMMENT.sub("\n", text), encoding="utf-8")
     for script in [*js.glob("workers/*.min.js")]:
         script.write_text(_SOURCE_MAP_COMMENT.sub("\n", script.read_text(encoding="utf-8")), encoding="utf-8")
-    for source_map in [*js.glob("*.min.js.map"), *js.glob("workers/*.min.js.map"),
-                       *(site_dir / "assets" / "stylesheets").glob("*.min.css.map")]:
+    for source_map in [
+        *js.glob("*.min.js.map"),
+        *js.glob("workers/*.min.js.map"),
+        *(site_dir / "assets" / "stylesheets").glob("*.min.css.map"),
+    ]:
         source_map.unlink()
 
 
@@ -86,16 +90,33 @@ REQUEST_BEFORE = re.compile(
     r"""url\(\s*\\?["']?|@import\s+(?:url\(\s*)?["']?|\bimport\s*\(\s*|\bfrom\s*|importScripts\(\s*)$""",
     re.IGNORECASE,
 )
-REQUEST_ATTRS = {"src", "href", "srcset", "action", "poster", "data", "background", "formaction", "manifest",
-                 "ping", "xlink:href", "content", "cite", "longdesc", "icon", "codebase", "archive"}
+REQUEST_ATTRS = {
+    "src",
+    "href",
+    "srcset",
+    "action",
+    "poster",
+    "data",
+    "background",
+    "formaction",
+    "manifest",
+    "ping",
+    "xlink:href",
+    "content",
+    "cite",
+    "longdesc",
+    "icon",
+    "codebase",
+    "archive",
+}
 
 
 @dataclass(frozen=True)
 class Finding:
-    path: str      # relative to the site
+    path: str  # relative to the site
     url: str
     request: bool  # True: fetched or linked; False: a mention that is never requested
-    where: str     # a short description with some context
+    where: str  # a short description with some context
 
 
 def _foreign(url: str, allowed: set[str]) -> bool:
@@ -122,8 +143,8 @@ def _scan_code(rel: str, text: str, kind: str, allowed: set[str]) -> list[Findin
         if not _foreign(url, allowed):
             continue
         start = m.start(1)
-        before = text[max(0, start - 40):start]
-        context = text[max(0, start - 60):m.end(1) + 20].replace("\n", " ")
+        before = text[max(0, start - 40) : start]
+        context = text[max(0, start - 60) : m.end(1) + 20].replace("\n", " ")
         in_comment = any(a <= start < b for a, b in comments)
         request = not in_comment and (bool(REQUEST_BEFORE.search(before)) or kind == "json")
         out.append(Finding(rel, url, request, ("comment: " if in_comment else "") + context))

@@ -26,17 +26,29 @@ import re
 
 import jinja2
 
+from guantong.policy import OCCUPATION_KINDS
+from guantong.words import PATHWAY_TITLE
 from guantong.words import cn as cn_date
 
 from build_scripts.site import charts as site_charts
-from build_scripts.site.model import GENERATED, OCCUPATION_KINDS, PAGES, PATHWAY_PAGE, PATHWAY_TITLE, REPO, TEMPLATES, Explanation, Site, esc, short_cite
+from build_scripts.site.model import (
+    GENERATED,
+    PAGES,
+    PATHWAY_PAGE,
+    REPO,
+    TEMPLATES,
+    Explanation,
+    Site,
+    esc,
+    short_cite,
+)
 
 
 def _environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,          # the output is Markdown; data text goes through |esc
+        autoescape=False,  # the output is Markdown; data text goes through |esc
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -74,11 +86,15 @@ def _helpers(site: Site, page: str) -> dict:
         r = site.current_round(pathway_id)
         title = PATHWAY_TITLE[pathway_id]
         if not r:
-            return (f'!!! info "{title}：本年度受理截止时间"\n\n    本年度的受理材料截止时间尚未公布，请留意人社部门的年度评审（评价）通知；'
-                    f"所有年限都计算到截止时间为止（{cite('3.2')}）。")
+            return (
+                f'!!! info "{title}：本年度受理截止时间"\n\n    本年度的受理材料截止时间尚未公布，请留意人社部门的年度评审（评价）通知；'
+                f"所有年限都计算到截止时间为止（{cite('3.2')}）。"
+            )
         d = r["deadline"]
-        return (f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {cn_date(d)}"\n\n'
-                f"    依据：{esc(r['document'])}。所有年限都计算到这一天为止，截止后取得的等级、职称、荣誉不计入本年度（{cite('3.2')}）。")
+        return (
+            f'!!! info "{title}：{r["year"]}年度受理材料截止时间 {cn_date(d)}"\n\n'
+            f"    依据：{esc(r['document'])}。所有年限都计算到这一天为止，截止后取得的等级、职称、荣誉不计入本年度（{cite('3.2')}）。"
+        )
 
     def rounds_table(pathway_id: str) -> str:
         """Every published round of a pathway, a later year's too: a round counts from 1 January of its
@@ -86,9 +102,7 @@ def _helpers(site: Site, page: str) -> dict:
         rounds = site.rounds(pathway_id)
         if not rounds:
             return "本站尚未收录已公布的受理材料截止时间，以当年评审通知为准。"
-        rows = "\n".join(
-            f"| {r['year']} | {cn_date(r['deadline'])} | {esc(r['document'])} | {cite(r['clause'])} |" for r in rounds
-        )
+        rows = "\n".join(f"| {r['year']} | {cn_date(r['deadline'])} | {esc(r['document'])} | {cite(r['clause'])} |" for r in rounds)
         return (
             f"各年度受理材料截止时间（{cite('3.2')}）：\n\n"
             '<div class="gt-stack" markdown>\n\n| 年度 | 受理材料截止时间 | 文件 | 依据 |\n| --- | --- | --- | --- |\n'
@@ -108,23 +122,22 @@ def _helpers(site: Site, page: str) -> dict:
         if not where:
             return ""
         links = "；".join(
-            f"[{esc(PATHWAY_TITLE[e.pathway])}：{esc(e.title)}]({site.page_url(_page_key(e.page), page, e.anchor)})"
-            for e in where)
+            f"[{esc(PATHWAY_TITLE[e.pathway])}：{esc(e.title)}]({site.page_url(_page_key(e.page), page, e.anchor)})" for e in where
+        )
         return f"本站解读：{links}\n{{: .gt-explained }}"
 
     def notice_clause(c) -> str:
         """One clause of the notice as Markdown, printed as in the original (see notice.toml)."""
         paras = [esc(p) for p in c.paragraphs]
         level = "#" * (c.depth + 1)
-        if not c.label:                        # the closing paragraph: no number, no printed heading
+        if not c.label:  # the closing paragraph: no number, no printed heading
             blocks = [f"{paras[0]}\n{{: #{c.anchor} .gt-clause }}", *paras[1:]]
-        elif not c.heading_printed:            # "（1）text": the label runs into the text
+        elif not c.heading_printed:  # "（1）text": the label runs into the text
             blocks = [f"**{esc(c.label)}**{paras[0]}\n{{: #{c.anchor} .gt-clause }}", *paras[1:]]
-        elif c.text:                           # "（一）heading。text": a run-in heading
+        elif c.text:  # "（一）heading。text": a run-in heading
             toc = esc(c.label + c.heading).replace('"', "&quot;")
-            blocks = [f'{level} {esc(c.label + c.heading + "。")} {{#{c.anchor} .gt-runin data-toc-label="{toc}"}}',
-                      *paras]
-        else:                                  # a heading over its sub-clauses
+            blocks = [f'{level} {esc(c.label + c.heading + "。")} {{#{c.anchor} .gt-runin data-toc-label="{toc}"}}', *paras]
+        else:  # a heading over its sub-clauses
             blocks = [f"{level} {esc(c.label + c.heading)} {{#{c.anchor}}}"]
         if note := explained(c):
             blocks.append(note)
@@ -132,11 +145,23 @@ def _helpers(site: Site, page: str) -> dict:
 
     return {
         "notice_clause": notice_clause,
-        "site": site, "policy": site.policy, "notice": site.notice, "page": page, "pages": PAGES,
-        "pathway": pathway, "pathway_title": PATHWAY_TITLE,
-        "cite": cite, "clause": clause, "link": link, "section": section, "chart": chart,
-        "deadline_box": deadline_box, "rounds_table": rounds_table, "include_file": include_file,
-        "office": site.office, "kinds": {k: v[0] for k, v in OCCUPATION_KINDS.items()},
+        "site": site,
+        "policy": site.policy,
+        "notice": site.notice,
+        "page": page,
+        "pages": PAGES,
+        "pathway": pathway,
+        "pathway_title": PATHWAY_TITLE,
+        "cite": cite,
+        "clause": clause,
+        "link": link,
+        "section": section,
+        "chart": chart,
+        "deadline_box": deadline_box,
+        "rounds_table": rounds_table,
+        "include_file": include_file,
+        "office": site.office,
+        "kinds": {k: v[0] for k, v in OCCUPATION_KINDS.items()},
         "short_cite": lambda cid: short_cite(site.notice, cid),
     }
 
@@ -210,7 +235,7 @@ def sections(html: str) -> str:
     if not cuts:
         return html
     parts = [html[: cuts[0]]]
-    for start, end in zip(cuts, [*cuts[1:], len(html)]):
+    for start, end in zip(cuts, [*cuts[1:], len(html)], strict=True):
         parts.append(f'<section class="gt-section">{html[start:end]}</section>')
     return "".join(parts)
 

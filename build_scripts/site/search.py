@@ -63,8 +63,8 @@ def _data_names(site) -> list[str]:
 def vocabulary(site) -> set[str]:
     """Words people may search for: every word of 2–4 characters that jieba (its own dictionary, as
     shipped) cuts from the notice and from the data's names, plus ``SEARCHED``."""
-    tokenizer = jieba.Tokenizer()      # fresh: the shared one has this build's (or, under serve, the
-    tokenizer.initialize()             # previous build's) entries
+    tokenizer = jieba.Tokenizer()  # fresh: the shared one has this build's (or, under serve, the
+    tokenizer.initialize()  # previous build's) entries
     words = set(EXTRA_WORDS) | set(SEARCHED)
     for text in [site.notice.printed_text(), *_data_names(site)]:
         for word in tokenizer.cut(text):
@@ -103,14 +103,15 @@ def configure(site, texts: list[str]) -> Path:
         for token in new:
             entries[token] = 0
             done.add(token)
-            jieba.add_word(token, 0)   # frequency 0: jieba splits this word from now on
+            jieba.add_word(token, 0)  # frequency 0: jieba splits this word from now on
     left = folds(texts, words)
     if left:
         log.warning("jieba still hides notice terms inside: %s", "、".join(sorted(left)))
     path = Path(tempfile.gettempdir()) / "guantong-jieba-user-dict.txt"
     path.write_text("".join(f"{w} {f}\n" for w, f in sorted(entries.items())), encoding="utf-8")
-    log.info("Search dictionary: %d notice terms, %d words split; written to %s",
-             len(words), sum(1 for f in entries.values() if f == 0), path)
+    log.info(
+        "Search dictionary: %d notice terms, %d words split; written to %s", len(words), sum(1 for f in entries.values() if f == 0), path
+    )
     return path
 
 
@@ -133,12 +134,12 @@ def segment(query: str, terms: set[str]) -> list[str]:
         p = stack[s]
         for q in range(1, cuts[p]):
             if cuts[p + q] > cuts[p] - q:
-                segments.append(query[p:p + q])
-                stack[s:s + 1] = [p + q]
+                segments.append(query[p : p + q])
+                stack[s : s + 1] = [p + q]
                 s += 1
         q = p + cuts[p]
         if q < n and cuts[q] and q < n - 1:
-            stack[s:s + 1] = [q]
+            stack[s : s + 1] = [q]
             s += 1
         segments.append(query[p:q])
     if "" in segments:

@@ -59,15 +59,14 @@ def on_config(config):
 
     problems = validate_policy(site_model.policy_path())
     if problems:
-        raise PluginError("政策数据有问题，网站未构建（上次成功构建的网站保持不变）：\n"
-                          + "\n".join(f"  {p}" for p in problems))
+        raise PluginError("政策数据有问题，网站未构建（上次成功构建的网站保持不变）：\n" + "\n".join(f"  {p}" for p in problems))
     site = site_model.load_site()
     _state["site"] = site
     p = site.policy
     config.extra["guantong"] = {
         "issuer": site.notice.meta["issuer"],
         "doc_number": site.notice.meta["doc_number"],
-        "data_version": p.version,   # in an attribute: the public reads when the rules were updated, not a version
+        "data_version": p.version,  # in an attribute: the public reads when the rules were updated, not a version
         "updated": site.updated,
         "offices": site.contact_offices,
     }
