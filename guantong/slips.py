@@ -48,8 +48,8 @@ WIDE_MARKS = {
     "\u3000": ("全角空格", "普通空格（或删去）"),
 }
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
-# A date as people write one: 2027-7-15, 2027/07/15, 2027.7.15, 2027年7月15日.
-_DATE = re.compile(r"(?<![\d\"])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?![\d\"])")
+# A date as people write one: 2027-7-15, 2027/07/15, 2027.7.15, 2027年7月15日 (the staff forms read these too).
+DATE_AS_TYPED = re.compile(r"(?<![\d\"])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?![\d\"])")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TEXT = "\x01"  # stands for a quoted text in a line read as syntax
 
@@ -66,7 +66,7 @@ def _slip_on(line: str) -> str | None:
     for mark, (name, fix) in WIDE_MARKS.items():
         if mark in bare:
             return f"用了{name}，请改成{fix}"
-    date = _DATE.search(bare)
+    date = DATE_AS_TYPED.search(bare)
     if date:
         y, m, d = (int(g) for g in date.groups())
         iso = f"{y:04d}-{m:02d}-{d:02d}"
