@@ -42,6 +42,7 @@ PAGES = {
     "batch": "batch/index.md",
     "changes": "changes.md",
     "staff": "staff/index.md",
+    "staff_check": "staff/check/index.md",
 }
 #: Pages generated from templates on every build (template name → page source path).
 GENERATED = {

@@ -72,6 +72,7 @@ from build_scripts.wizard.zips import (
     bridge_ops,
     engine_export,
     engine_zip,
+    staff_words,
 )
 
 
@@ -226,6 +227,19 @@ def add_other_scripts(b: Bundle, exported: dict) -> None:
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")
     b.batch_script = f"assets/batch.{short(script)}.js"
     b.files[b.batch_script] = script
+    # The staff page's script (app/staff/page.js, 数据检查与预览): the batch page's worker and zip.
+    staff_script, _, _ = page_bundle("staff/page.js", splitting=False)
+    staff_build = {
+        "worker": build["worker"],
+        "downloadBytes": build["downloadBytes"],
+        "needs": b.needs,
+        "version": build["version"],
+        "sw": build["sw"],
+        **staff_words(),
+    }
+    script = fill(staff_script, "__GUANTONG_BUILD__", staff_build).encode("utf-8")
+    b.staff_script = f"assets/staff.{short(script)}.js"
+    b.files[b.staff_script] = script
     # Every page's own script (app/site.js: the care switch, reading aloud): a bundle of its own, small.
     data = page_bundle("site.js", splitting=False)[0].encode("utf-8")
     b.site_script = f"assets/site.{short(data)}.js"
@@ -242,6 +256,7 @@ def add_other_scripts(b: Bundle, exported: dict) -> None:
             "gt-posting-calc": f"./{b.calc_script.removeprefix('assets/')}",
             "gt-wizard": f"./{b.script.removeprefix('assets/')}",
             "gt-batch": f"./{b.batch_script.removeprefix('assets/')}",
+            "gt-staff-check": f"./{b.staff_script.removeprefix('assets/')}",
         },
     ).encode("utf-8")
     b.loader = f"assets/loader.{short(loader)}.js"

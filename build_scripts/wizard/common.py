@@ -70,6 +70,7 @@ class Bundle:
     lock_info: dict = field(default_factory=dict)  # the Pyodide lock's ``info``
     batch_zip: str = ""  # engine/batch.<hash>.zip
     batch_script: str = ""  # assets/batch.<hash>.js (the page 单位批量自测)
+    staff_script: str = ""  # assets/staff.<hash>.js (the page 数据检查与预览)
     snapshot_cache: str = ""
     pyodide: dict[str, str] = field(default_factory=dict)  # Pyodide's file name → its path under site/wizard/
     needs: list = field(default_factory=list)  # engine_needs(): what the browser must support

@@ -199,6 +199,14 @@ BATCH_SCRIPT_MARK = "<!-- guantong-batch: script -->"
 BATCH_TEMPLATE_MARK = "<!-- guantong-batch: template -->"
 
 
+STAFF_SCRIPT_MARK = "<!-- guantong-staff: script -->"
+
+
+def add_staff_parts(text: str, b: Bundle) -> str:
+    """The staff page 数据检查与预览 (docs/staff/check/index.md, two folders down) with its script."""
+    return text.replace(STAFF_SCRIPT_MARK, f'<script type="module" src="../../{OUT}/{b.staff_script}" async></script>', 1)
+
+
 def add_batch_parts(text: str, b: Bundle) -> str:
     """The batch page (docs/batch/index.md) with its script as an async module where the page says (the
     loader imports it after instant navigation) and the template's link in its fallback (a plain

@@ -84,7 +84,8 @@ with zipfile.ZipFile("/tmp/engine_pyc.zip", "w", zipfile.ZIP_STORED) as out:
             out.writestr(info, _code_to_hash_pyc(code, importlib.util.source_hash(source), False))
 # The batch page's zip: its sources (guantong_tools/batch/, openpyxl, et_xmlfile) and the standard library
 # modules a batch run imports beyond `keep`, all as .pyc without sources, mounted by the bridge's
-# batch_mount (the same call the worker makes). The run: every batch operation over the samples.
+# batch_mount (the same call the worker makes). The run: every batch operation over the samples, and the
+# staff page's (guantong_tools/staff.py, tomlkit), which come in the same zip.
 SRC_DIR, BATCH_DIR = "/tmp/batch_src", "/tmp/batch_mounted"
 with zipfile.ZipFile("/tmp/batch_pyc.zip", "w", zipfile.ZIP_STORED) as out:
     for dirpath, dirs, files in os.walk(SRC_DIR):
@@ -128,6 +129,24 @@ for name in sorted(os.listdir("/tmp/samples")):
     ok("batch_notice", {"employer": "示例单位", "posting_start": "2026-06-01", "picks": picks})
     ok("batch_notice", {"employer": "示例单位", "posting_start": "2040-06-01"})
 ok("batch_open", {"path": "/tmp/samples/" + name, "name": name, "deadline": "2026-02-30"})
+# The staff page's operations (guantong_tools/staff.py, tomlkit): a slip, each kind of form, a field refused, the diff.
+text = ok("staff_published", {})["text"]
+ok("staff_check", {"text": text.replace('name = "', "name = “", 1)})
+ok("staff_edit", {"text": text, "form": "round", "fields": {"year": "2027", "deadline": "2027-02-30"}})
+for form, fields in (
+    ("round", {"year": "2099", "deadline": "2099-7-15", "document": "通知", "pathways": ["skill_to_title", "title_to_skill"]}),
+    ("honor", {"mode": "rename", "old": "黄石工匠", "name": "黄石大工匠"}),
+    ("honor", {"mode": "add", "name": "某荣誉", "tier": "assistant", "aliases": "甲、乙"}),
+    (
+        "holidays",
+        {"year": "2099", "document": "通知", **{f"off_first_{i}": f"2099-0{i + 1}-01" for i in range(7)}, "workdays_1": "2099-02-07"},
+    ),
+    ("change", {"date": "2027年1月5日", "summary": "修改", "document": "文件"}),
+):
+    edited = ok("staff_edit", {"text": text, "form": form, "fields": fields})  # None: refused (the data may have it already)
+    text = edited["text"] if edited else text
+ok("staff_check", {"text": text})
+ok("staff_diff", {"text": text, "name": "policy.toml", "today": "2026-12-01"})
 with zipfile.ZipFile("/tmp/batch.zip", "w", zipfile.ZIP_STORED) as out:
     add_compiled(out, sorted(n for n in from_zip() if n not in keep))
     with zipfile.ZipFile("/tmp/batch_pyc.zip") as own:

@@ -46,6 +46,8 @@ def on_post_page(output: str, page, config) -> str:
         return wizard_scripts.add_page_parts(output, _bundle)
     if page.file.src_uri == "batch/index.md":
         return wizard_scripts.add_batch_parts(output, _bundle)
+    if page.file.src_uri == "staff/check/index.md":
+        return wizard_scripts.add_staff_parts(output, _bundle)
     return output
 
 

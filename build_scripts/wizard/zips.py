@@ -69,7 +69,9 @@ def engine_zip(pycs: dict[str, bytes] | None = None) -> bytes:
     return deterministic_zip([(name, path.read_bytes()) for name, path in engine_sources()] + sorted((pycs or {}).items()))
 
 
-BROWSER_BATCH = ("openpyxl", "et_xmlfile", "xlrd", "odf", "defusedxml")  # of the batch extra, what the page ships (pure Python; not lxml)
+# Of the batch extra, what the pages ship (pure Python; not lxml): the batch page's readers and writer, and
+# the staff page's TOML writer (the staff page's part comes in the same zip: guantong_tools/staff.py).
+BROWSER_BATCH = ("openpyxl", "et_xmlfile", "xlrd", "odf", "defusedxml", "tomlkit")
 
 DISTRIBUTIONS = {"odf": "odfpy"}  # an import name whose distribution is named otherwise
 
@@ -89,6 +91,9 @@ def batch_pins() -> dict[str, str]:
     return {name: pins[DISTRIBUTIONS.get(name, name)] for name in BROWSER_BATCH}
 
 
+STAFF_TOOLS = [TOOLS_DIR / name for name in ("staff.py", "validate.py", "diff.py")]  # the staff page's (/staff/check/)
+
+
 def batch_sources() -> list[tuple[str, bytes]]:
     """(path, bytes) of what the page 单位批量自测 adds to the engine: guantong_tools/batch/, its bridge
     (wizard/src/guantong_batch.py) and the pinned readers and writer of BROWSER_BATCH (their sources as
@@ -98,7 +103,7 @@ def batch_sources() -> list[tuple[str, bytes]]:
 
     files = [
         (path.relative_to(REPO).as_posix(), path.read_bytes())
-        for path in [TOOLS_DIR / "__init__.py", *sorted((TOOLS_DIR / "batch").glob("*.py"))]
+        for path in [TOOLS_DIR / "__init__.py", *STAFF_TOOLS, *sorted((TOOLS_DIR / "batch").glob("*.py"))]
     ]
     files.append((BATCH_BRIDGE.name, BATCH_BRIDGE.read_bytes()))
     for name, version in sorted(batch_pins().items()):
@@ -132,6 +137,15 @@ def batch_template() -> bytes:
     except ImportError:
         raise BundleError("生成批量自测的模板需要 openpyxl：请先运行 make deps") from None
     return batch.template()
+
+
+def staff_words() -> dict:
+    """What the staff page's forms name from the data: pathway A's levels (an honour's tier) and the
+    holidays of the State Council's notice, in order (guantong_tools.staff)."""
+    from guantong.policy import load_policy
+    from guantong_tools import staff
+
+    return {"tiers": [[lv["id"], lv["name"]] for lv in load_policy().a_levels], "holidayNames": list(staff.HOLIDAY_NAMES)}
 
 
 def batch_limits() -> dict:

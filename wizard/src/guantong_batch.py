@@ -9,6 +9,10 @@ or CSV), ``batch_notice`` (the 推荐公示 draft); ``batch_open``, ``batch_deci
 batch_run's steps, for the tests. A file that cannot be read, or a field the page must correct, is an
 ``input`` error (guantong_bridge.InputError, with its ``field``: file, deadline, employer, posting_start,
 picks); a row that could not be decided is a value of batch_row, ``{"error"}``.
+
+The staff page 数据检查与预览 (/staff/check/) comes in the same zip: ``staff_published`` (the data the site was
+built from), ``staff_check`` (validate), ``staff_diff`` (diff against the built data) and ``staff_edit`` (a
+form's edit; an input error names its field), all on guantong_tools/staff.py.
 """
 
 from __future__ import annotations
@@ -178,6 +182,41 @@ def op_batch_run(payload: dict) -> dict:
     return {**opened, "table": table}
 
 
+# --- the staff page 数据检查与预览 (/staff/check/, guantong_tools/staff.py): the policy data as text in and out
+def op_staff_published(payload: dict) -> dict:
+    """{}: the policy data the site was built from (the engine's), the starting point of an edit."""
+    from guantong.policy import default_path
+
+    path = default_path()
+    return {"text": path.read_text(encoding="utf-8"), "version": load_policy().version}
+
+
+def op_staff_check(payload: dict) -> dict:
+    """{text, name}: validate's problems of the edited file, each with its line as written."""
+    from guantong_tools import staff
+
+    return {"problems": staff.problems(payload["text"], payload.get("name") or "policy.toml")}
+
+
+def op_staff_diff(payload: dict) -> dict:
+    """{text, name, today?}: what the edit changes for people against the built data, and the report."""
+    from guantong.policy import default_path
+    from guantong_tools import staff
+
+    published = default_path().read_text(encoding="utf-8")
+    return staff.compare(published, payload["text"], payload.get("name") or "policy.toml", today(payload))
+
+
+def op_staff_edit(payload: dict) -> dict:
+    """{text, form, fields}: the text with a form's edit made; an input error names the field."""
+    from guantong_tools import staff
+
+    try:
+        return {"text": staff.edit(payload["text"], payload["form"], payload.get("fields") or {})}
+    except staff.FormError as exc:
+        raise InputError(str(exc), exc.field) from None
+
+
 OPS = {
     "batch_run": op_batch_run,
     "batch_open": op_batch_open,
@@ -186,6 +225,10 @@ OPS = {
     "batch_row": op_batch_row,
     "batch_write": op_batch_write,
     "batch_notice": op_batch_notice,
+    "staff_published": op_staff_published,
+    "staff_check": op_staff_check,
+    "staff_diff": op_staff_diff,
+    "staff_edit": op_staff_edit,
 }
 
 
