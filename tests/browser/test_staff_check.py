@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from guantong.policy import POLICY_PATH
+from build_scripts.server import static as static_server
 from guantong_tools.validate import validate_policy
 
 from .trust_support import assert_clean, csp_violations, watch_csp
@@ -163,3 +164,25 @@ def test_the_page_requests_nothing_outside_the_site(staff_page):
     recorded.page.click("[data-gt-published]")
     recorded.page.wait_for_selector("[data-gt-diff]", timeout=ENGINE_TIMEOUT)
     assert all(url.startswith(base) or url.startswith(("data:", "blob:")) for url in recorded.requests), recorded.requests
+
+
+def test_offline_after_the_first_visit(built_site, new_page):
+    """Offline like the wizard: after one visit the page, its script, the engine and the tools' zip are
+    kept, and a file is checked with the server gone."""
+    base, stop = static_server.start(built_site)
+    try:
+        recorded = new_page(viewport={"width": 1280, "height": 900})
+        page = recorded.page
+        page.goto(base + "staff/check/")
+        page.wait_for_selector("#gt-staff-check[data-mounted]")
+        page.click("[data-gt-published]")
+        page.wait_for_selector("[data-gt-diff]", timeout=ENGINE_TIMEOUT)
+        page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=ENGINE_TIMEOUT)
+        page.wait_for_selector("#gt-staff-check[data-kept]", timeout=ENGINE_TIMEOUT)
+    finally:
+        stop()
+    page.context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#gt-staff-check[data-mounted]")
+    choose(page, GOOD.replace('name = "黄石工匠"', "name = “黄石工匠”", 1))
+    page.locator("[data-gt-problems] li", has_text="中文引号").wait_for(timeout=ENGINE_TIMEOUT)

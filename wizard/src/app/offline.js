@@ -1,6 +1,6 @@
 // The service worker (sw.js at the site's root, scope the whole site): the wizard, the engine and Pyodide
 // kept for offline use with the pages the wizard links to, and the word when a new deployment has
-// replaced them. Only the wizard registers it.
+// replaced them. The wizard, the batch page and the staff page register it.
 
 export const offline = { state: "pending", listeners: new Set(), hadController: false, updated: false, started: false };
 
@@ -61,4 +61,29 @@ export async function checkOffline() {
     }
   }
   timer = setTimeout(checkOffline, 1000);
+}
+
+/** Ask the service worker to keep a page it does not list (the batch and staff pages: a wizard visit does
+ * not download them) and what that page loads, plus `urls`, so the page opens offline next time; `root`
+ * gets data-kept (how many are kept) when it is done. The engine's files are the worker's own. */
+export async function keepPage(root, urls = []) {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.ready;
+    const all = [
+      location.href,
+      ...[...document.querySelectorAll("script[src], link[rel='stylesheet'][href], link[rel='icon'][href]")].map((el) => el.src || el.href),
+      ...urls,
+    ];
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => {
+        root?.setAttribute("data-kept", String(data?.kept ?? 0));
+        resolve();
+      };
+      registration.active?.postMessage({ type: "guantong-keep", urls: all }, [channel.port2]);
+    });
+  } catch {
+    // no offline copy this time
+  }
 }

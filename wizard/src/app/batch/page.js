@@ -9,7 +9,7 @@ import { sharedEngine } from "../engine.js";
 import { parseDate } from "../answers/parse.js";
 import { cnDate, esc } from "../html.js";
 import { onEveryPage } from "../material.js";
-import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
+import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
 import { saveFile } from "../save.js";
 import { showGuide } from "../screens/guide.js";
 import { resultBody } from "../screens/result.js";
@@ -100,7 +100,7 @@ class BatchPage {
     offline.listeners.add(status);
     const sw = () => {
       setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
-      keepOffline();
+      keepPage(root, [new URL(BUILD.template, location.href).href, import.meta.url]);
     };
     if (!this.where.engine)
       offline.state = "unavailable"; // the service worker would precache the engine
@@ -577,31 +577,6 @@ ${this.noticeHtml()}`;
 
   destroy() {
     this.unsubscribe?.();
-  }
-}
-
-/** Ask the service worker to keep this page and what it loads (not in its lists: a wizard visit does not
- * download them), so the page opens offline next time. The engine's files are the worker's own. */
-async function keepOffline() {
-  if (!("serviceWorker" in navigator)) return;
-  try {
-    const registration = await navigator.serviceWorker.ready;
-    const urls = [
-      location.href,
-      ...[...document.querySelectorAll("script[src], link[rel='stylesheet'][href], link[rel='icon'][href]")].map((el) => el.src || el.href),
-      new URL(BUILD.template, location.href).href,
-      import.meta.url,
-    ];
-    await new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = ({ data }) => {
-        document.getElementById("gt-batch")?.setAttribute("data-kept", String(data?.kept ?? 0));
-        resolve();
-      };
-      registration.active?.postMessage({ type: "guantong-keep", urls }, [channel.port2]);
-    });
-  } catch {
-    // no offline copy this time
   }
 }
 

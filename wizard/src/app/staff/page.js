@@ -6,7 +6,7 @@ import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
 import { onEveryPage } from "../material.js";
-import { checkOffline, offline, setUpServiceWorker } from "../offline.js";
+import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
 import { saveFile } from "../save.js";
 import { PAGES } from "../screens/shell.js";
 import { showStatus, statusShell } from "../screens/status.js";
@@ -56,7 +56,14 @@ class StaffPage {
       if (s.stage === "ready") checkOffline();
     });
     offline.listeners.add(status);
-    if (this.where.engine) setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+    // The same service worker as the wizard's: this page, its script, the engine and the tools' zip offline.
+    const sw = () => {
+      setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
+      keepPage(root, [import.meta.url]);
+    };
+    if (!this.where.engine) offline.state = "unavailable";
+    else if (document.readyState === "complete") sw();
+    else window.addEventListener("load", sw, { once: true });
     root.addEventListener("change", (e) => e.target.id === "gt-staff-file" && e.target.files?.[0] && this.choose(e.target.files[0]));
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("click", (e) => this.onClick(e));
