@@ -17,6 +17,7 @@ from pathlib import Path
 
 from guantong.answers import MAX_BYTES, AnswersError, InputError, loads
 from guantong.engine import evaluate
+from guantong.workdays import POSTING_WORKDAYS
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: mkdocs.yml, docs/, wizard/
 
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     p_batch.add_argument("--template", metavar="OUT.xlsx", help="写出空白模板")
     p_batch.add_argument("--notice", metavar="OUT.html", help="另存推荐公示草稿（可打印，2.5.1.3）")
     p_batch.add_argument("--employer", help="推荐公示上的单位名称")
-    p_batch.add_argument("--posting-start", help="公示第一天（YYYY-MM-DD）；最后一天按5个工作日计算")
+    p_batch.add_argument("--posting-start", help=f"公示第一天（YYYY-MM-DD）；最后一天按{POSTING_WORKDAYS}个工作日计算")
     p_serve = sub.add_parser("serve", help="本地预览网站，修改后自动刷新")
     p_serve.add_argument("--addr", default="127.0.0.1:8000")
     p_serve.add_argument("--policy", help="政策数据文件")

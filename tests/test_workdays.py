@@ -72,3 +72,18 @@ def test_latest_start_finishes_by_the_deadline_and_a_day_later_does_not():
         start = latest_posting_start(day)
         assert posting_end(start) <= day < posting_end(start + dt.timedelta(days=1)), day
         day += dt.timedelta(days=3)
+
+
+def test_the_posting_days_are_the_notices_and_said_from_one_constant():
+    """Issue 35: 5 working days is POSTING_WORKDAYS, held to the notice's text; the draft quotes the notice's
+    own sentence, and the step that quotes it in the policy data says the same number."""
+    from guantong.clauses import load_notice
+    from guantong.policy import load_policy
+    from guantong.workdays import POSTING_WORKDAYS
+    from guantong_tools.batch.draft import posting_sentence
+
+    said = f"不少于{POSTING_WORKDAYS}个工作日"
+    assert said in load_notice().get("2.5.1.3").text
+    assert said in posting_sentence() and posting_sentence().startswith("用人单位推荐前")
+    steps = [s["message"] for s in load_policy().raw["next_step"] if "工作日" in s["message"]]
+    assert steps and all(said in m for m in steps)

@@ -28,6 +28,7 @@ import jinja2
 
 from guantong.policy import OCCUPATION_KINDS
 from guantong.words import PATHWAY_TITLE
+from guantong.workdays import POSTING_WORKDAYS
 from guantong.words import cn as cn_date
 
 from build_scripts.site import charts as site_charts
@@ -152,6 +153,7 @@ def _helpers(site: Site, page: str) -> dict:
         "pages": PAGES,
         "pathway": pathway,
         "pathway_title": PATHWAY_TITLE,
+        "posting_workdays": POSTING_WORKDAYS,
         "cite": cite,
         "clause": clause,
         "link": link,

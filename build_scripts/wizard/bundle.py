@@ -59,6 +59,7 @@ from build_scripts.wizard.pyodide_files import (
     lock_info,
     pyodide_files,
 )
+from guantong.workdays import POSTING_WORKDAYS
 from build_scripts.wizard.scripts import inline_script, page_bundle, prerender
 from build_scripts.wizard.writing import wire_sizes
 from build_scripts.wizard.zips import (
@@ -222,6 +223,7 @@ def add_other_scripts(b: Bundle, exported: dict) -> None:
         "tooLarge": limits["too_large"],
         "template": f"../{OUT}/{BATCH_TEMPLATE}",
         "templateName": BATCH_TEMPLATE_NAME,
+        "postingWorkdays": POSTING_WORKDAYS,  # the draft's words (2.5.1.3)
         "sw": build["sw"],
     }
     script = fill(batch_script, "__GUANTONG_BUILD__", batch_build).encode("utf-8")

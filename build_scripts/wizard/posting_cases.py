@@ -1,6 +1,6 @@
 """The cases the page's working-day count is held to (wizard/src/app/posting/workdays.test.js): the site's
-calendar.json and, for every start day of its years and a week either side, the end of a 5-working-day
-posting as guantong.workdays.posting_end gives it (or the year it lacks). Prints JSON."""
+calendar.json, the number of working days (POSTING_WORKDAYS) and, for every start day of its years and a
+week either side, the end of the posting as guantong.workdays.posting_end gives it (or the year it lacks). Prints JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 from build_scripts.site.model import calendar_json
-from guantong.workdays import CalendarGap, load_calendar, posting_end
+from guantong.workdays import POSTING_WORKDAYS, CalendarGap, load_calendar, posting_end
 
 
 def cases() -> dict:
@@ -21,7 +21,7 @@ def cases() -> dict:
         except CalendarGap as gap:
             out.append({"start": day.isoformat(), "gap": gap.year})
         day += dt.timedelta(days=1)
-    return {"calendar": json.loads(calendar_json()), "cases": out}
+    return {"calendar": json.loads(calendar_json()), "workdays": POSTING_WORKDAYS, "cases": out}
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ its period counted in working days."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from guantong.policy import PATHWAYS, Policy, load_policy
 from guantong.words import cn
+from guantong.workdays import POSTING_WORKDAYS
 
 from .reading import MAX_BYTES, BatchError
 from .rows import Batch, Row, row_label
@@ -52,6 +54,14 @@ def notice_people(batch: Batch, picks: list | None = None) -> list[tuple[Row, st
     return people
 
 
+def posting_sentence() -> str:
+    """The notice's own sentence on the posting (2.5.1.3), quoted in the draft: from notice.toml, not retyped."""
+    from guantong.clauses import load_notice
+
+    text = load_notice().get("2.5.1.3").text
+    return next(s for s in re.split(r"(?<=。)", text) if "公示" in s and "工作日" in s)
+
+
 def notice_html(batch: Batch, employer: str, start: _dt.date, policy: Policy | None = None, picks: list | None = None) -> str:
     """A printable A4 draft of the employer's 推荐公示: the people recommended (`notice_people`), each with
     the level, the number recommended, the posting period counted in working days, where objections go,
@@ -84,13 +94,12 @@ td,th{{border:1px solid #000;padding:2pt 6pt;text-align:center}}.blank{{display:
 经个人申报、单位考核，拟推荐以下 {len(people)} 名同志申报专业技术职称，现予公示。</p>
 <table><thead><tr><th>序号</th><th>姓名</th><th>编号</th><th>拟申报层级</th><th>申报系列</th></tr></thead><tbody>{rows}</tbody></table>
 <p>推荐人选数：{len(people)} 人。相关政策、推荐人选数、业绩材料、推荐程序和推荐结果已在本单位公开：<span class="blank"></span>（公开的地点或网址）。</p>
-<p>公示期：{cn(first)}至{cn(last)}（不少于5个工作日）。</p>
+<p>公示期：{cn(first)}至{cn(last)}（不少于{POSTING_WORKDAYS}个工作日）。</p>
 <p>公示期间，对公示人选有异议的，请以书面形式向本单位反映：联系部门<span class="blank"></span>，\
 联系人<span class="blank"></span>，电话<span class="blank"></span>。经公示无异议的，由本单位出具推荐意见，
 报送{e(office["name"])}（电话 {e(phone(office))}）。</p>
 <p class="sign">{e(employer)}（盖章）<br>{cn(first)}</p>
-<p class="basis">依据：{e(policy.raw["data"]["notice"])} {e(cite("2.5.1.3"))}（2.5.1.3）：“用人单位推荐前，应将相关政策、\
-推荐人选数、业绩材料、推荐程序和推荐结果等事项公开，推荐结果须在单位公示不少于5个工作日。”\
+<p class="basis">依据：{e(policy.raw["data"]["notice"])} {e(cite("2.5.1.3"))}（2.5.1.3）：“{e(posting_sentence())}”\
 公示期按国家法定节假日和调休安排计算工作日。</p>
 </html>
 """

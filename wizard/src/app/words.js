@@ -315,8 +315,8 @@ export const BW = {
   asXlsx: (kind) =>
     `名单是 ${kind} 文件，结果保存为 xlsx（Excel 2007 及以后的版本、WPS 和 LibreOffice 都能打开），原有的各工作表和各列保留，格式不保留。`,
   noticeHeading: "推荐公示草稿",
-  noticeIntro:
-    "通知要求用人单位推荐前公开有关事项，推荐结果在单位公示不少于5个工作日。这里按所选人员生成一份可打印的公示草稿，公示期按法定节假日和调休安排计算工作日。依据：",
+  noticeIntro: (n) =>
+    `通知要求用人单位推荐前公开有关事项，推荐结果在单位公示不少于${n}个工作日。这里按所选人员生成一份可打印的公示草稿，公示期按法定节假日和调休安排计算工作日。依据：`,
   noticeNobody: "名单中没有按现有信息符合申报职称条件的人员，无法生成推荐公示。",
   pick: "列入公示",
   level: "拟申报层级",
@@ -327,7 +327,7 @@ export const BW = {
   postingHint: "例如 2026-06-01",
   makeNotice: "生成并打印公示草稿",
   downloadNotice: "下载公示草稿（HTML）",
-  period: (first, last) => `公示期：${first} 至 ${last}（5个工作日）。`,
+  period: (first, last, n) => `公示期：${first} 至 ${last}（${n}个工作日）。`,
   popupBlocked: "浏览器阻止了打印窗口：请允许本站打开新窗口，或下载公示草稿后打印。",
   errorTitle: "出现问题",
 };

@@ -486,7 +486,7 @@ ${this.noticeHtml()}`;
   noticeHtml() {
     const names = Object.fromEntries(this.table.levels.map((lv) => [`${lv.direction}:${lv.id}`, lv.name]));
     const people = this.table.rows.filter((r) => r.direction === "skill_to_title" && r.eligible.length);
-    const basis = `<p>${esc(BW.noticeIntro)}${clauseLink(BUILD.clauses, "2.5.1.3")}</p>`;
+    const basis = `<p>${esc(BW.noticeIntro(BUILD.postingWorkdays))}${clauseLink(BUILD.clauses, "2.5.1.3")}</p>`;
     if (!people.length) return `<h2 id="gt-notice-title" tabindex="-1">${esc(BW.noticeHeading)}</h2>${basis}<p>${esc(BW.noticeNobody)}</p>`;
     const picks = people
       .map((r) => {
@@ -562,7 +562,7 @@ ${this.noticeHtml()}`;
     }
     const value = reply.value;
     this.notice = value;
-    this.$("[data-gt-period]").textContent = BW.period(value.first, value.last);
+    this.$("[data-gt-period]").textContent = BW.period(value.first, value.last, BUILD.postingWorkdays);
     this.$("[data-gt-notice-save]").hidden = false;
     if (!win) {
       this.showError(BW.popupBlocked, null);

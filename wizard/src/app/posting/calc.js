@@ -40,7 +40,7 @@ function mount(root) {
   root.dataset.gtMounted = "1";
   const input = root.querySelector("input");
   const out = root.querySelector("output");
-  const n = Number(root.dataset.workdays) || 5;
+  const n = Number(root.dataset.workdays); // guantong.workdays.POSTING_WORKDAYS, written by the page
   const update = () => {
     if (parseDate(input.value).empty) {
       out.textContent = "";

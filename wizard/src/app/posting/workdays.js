@@ -14,7 +14,7 @@ export function isWorkday(calendar, iso) {
 
 /** The earliest day a posting that starts on ``start`` (ISO) can end: its n-th working day, counting the
  * start itself when it is one: {end: ISO}, or {gap: year} for a year the calendar does not cover. */
-export function postingEnd(calendar, start, n = 5) {
+export function postingEnd(calendar, start, n) {
   const day = new Date(`${start}T00:00:00Z`);
   for (let counted = 0; ; day.setUTCDate(day.getUTCDate() + 1)) {
     const year = day.getUTCFullYear();

@@ -6,21 +6,21 @@ import { pythonJson } from "../testing.js";
 import { sayPosting } from "./calc.js";
 import { calendarOf, postingEnd } from "./workdays.js";
 
-const { calendar, cases } = pythonJson("build_scripts.wizard.posting_cases");
+const { calendar, workdays, cases } = pythonJson("build_scripts.wizard.posting_cases");
 
 test("posting ends as guantong counts them", () => {
   const cal = calendarOf(calendar);
   assert.ok(cases.length > 365 * 3);
-  for (const { start, end, gap } of cases) assert.deepEqual(postingEnd(cal, start), end ? { end } : { gap }, start);
+  for (const { start, end, gap } of cases) assert.deepEqual(postingEnd(cal, start, workdays), end ? { end } : { gap }, start);
 });
 
 test("the calculator reads the date as the wizard does and says the end in 年月日", () => {
   const cal = calendarOf(calendar);
   const [{ start, end }] = cases.filter((c) => c.end);
-  const said = sayPosting(cal, start.replace(/-/g, "/"), 5);
+  const said = sayPosting(cal, start.replace(/-/g, "/"), workdays);
   assert.equal(said.end, end);
   assert.match(said.text, /\d{4}年\d{1,2}月\d{1,2}日/);
-  assert.match(sayPosting(cal, "2026-02-30", 5).text, /不存在/);
-  assert.equal(sayPosting(cal, " ", 5).text, "");
-  assert.match(sayPosting(cal, `${cal.last_year + 1}-03-02`, 5).text, /尚未收录/);
+  assert.match(sayPosting(cal, "2026-02-30", workdays).text, /不存在/);
+  assert.equal(sayPosting(cal, " ", workdays).text, "");
+  assert.match(sayPosting(cal, `${cal.last_year + 1}-03-02`, workdays).text, /尚未收录/);
 });
