@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from guantong.answers import SKILL_IDS, TIER_IDS, TITLE_IDS
+from guantong.answers import SKILL_IDS, STUDIO_LEVELS, TIER_IDS, TITLE_IDS
 from guantong.policy import OCCUPATION_KINDS, PATHWAYS, POLICY_PATH, TomlError, normalise_name, read_toml
 
 
@@ -133,8 +133,8 @@ FIXED_IDS = {
     "skill_level": SKILL_IDS,
     "title": TITLE_IDS,
     "a_level": TIER_IDS,
-    "b_level": ("senior_worker", "technician", "senior_technician"),
-    "studio": ("city", "provincial", "national"),
+    "b_level": SKILL_IDS,  # pathway B's levels are the skill levels
+    "studio": STUDIO_LEVELS,
 }
 ENGINE_OFFICES = ("capacity", "titles")  # offices the rules name in their messages
 PLACEHOLDERS = {"deadline", "level", "materials", "office", "phone", "posting"}

@@ -72,3 +72,28 @@ def test_the_spreadsheet_columns_are_answers_keys_and_policy_levels():
             assert extra in levels, (header, extra)
             name = next(lv["name"] for lv in [*policy.skill_levels, *policy.titles] if lv["id"] == extra)
             assert header.startswith(re.split(r"[（(]", name)[0].removesuffix("职称")), (header, name)
+
+
+def test_facts_typed_into_words_are_their_sources():
+    """Issue 35: the notice's number and the header rows searched are typed into page words and the staff
+    guide; each copy is held to its one source (policy.toml's data.notice, reading.HEADER_ROWS), and the
+    studio words a cell takes name the contract's studio levels."""
+    import re
+    from pathlib import Path
+
+    from guantong.answers import STUDIO_LEVELS
+    from guantong.policy import load_policy
+    from guantong_tools.batch.cells import STUDIO_WORDS
+    from guantong_tools.batch.reading import HEADER_ROWS
+
+    root = Path(__file__).resolve().parents[1]
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in [root / "wizard/src/app/words.js", *root.glob("docs/**/*.md"), *root.glob("guantong_tools/**/*.py")]
+    }
+    notice = load_policy().raw["data"]["notice"]
+    for path, text in texts.items():
+        assert set(re.findall(r"黄人社发〔\d+〕\d+号", text)) <= {notice}, path
+        assert set(re.findall(r"表头在前 (\d+) 行之内", text)) <= {str(HEADER_ROWS)}, path
+    assert sum("表头在前" in t for t in texts.values()) >= 2
+    assert sorted(STUDIO_WORDS.values()) == sorted(STUDIO_LEVELS)

@@ -140,18 +140,25 @@ def cell_honors(value) -> list[dict]:
     return items
 
 
+# A studio's tier as a cell names it (the template's drop-down list), and the other words people write for it.
+STUDIO_WORDS = {"黄石市": "city", "湖北省": "provincial", "国家级": "national"}
+STUDIO_OTHER_WORDS = {"市级": "city", "省级": "provincial"}
+NO_STUDIO = "无"
+
+
 def cell_studio(value, policy: Policy):
     text = cell_text(value)
-    if text in ("无", "不是", "否", "没有"):
+    if text in (NO_STUDIO, "不是", "否", "没有"):
         return None
-    by_word = {"黄石市": "city", "市级": "city", "湖北省": "provincial", "省级": "provincial", "国家级": "national"}
+    by_word = {**STUDIO_WORDS, **STUDIO_OTHER_WORDS}
     for studio in policy.studios:
         by_word[normalise_name(studio["name"])] = studio["id"]
         by_word[studio["id"]] = studio["id"]
     key = normalise_name(text)
     if key in by_word:
         return {"level": by_word[key]}
-    raise CellError(f"“{text}”应为 无、黄石市、湖北省 或 国家级")
+    *first, last = [NO_STUDIO, *STUDIO_WORDS]
+    raise CellError(f"“{text}”应为 {'、'.join(first)} 或 {last}")
 
 
 def as_written(value):

@@ -9,7 +9,7 @@ import re
 from guantong.policy import PATHWAYS, load_policy
 from guantong.words import PATHWAY_SHEET
 
-from .cells import DATE_HOW
+from .cells import DATE_HOW, NO_STUDIO, STUDIO_WORDS
 from .reading import header_key
 from .rows import BY_KEY, EXAMPLE_MARK, EXPLAIN_SHEET
 
@@ -64,7 +64,7 @@ EXAMPLE_A = {
     "技师取得日期": "2019-06-30",
     "中断技能工作月数": 0,
     "荣誉": "黄石工匠 2023-05-01",
-    "技能大师工作室": "无",
+    "技能大师工作室": NO_STUDIO,
     "申报系列": "工程技术",
     "专业与工种相同或相近": "是",
     "近3年年度考核合格": "是",
@@ -87,6 +87,7 @@ EXAMPLE_B = {
     "弄虚作假记录": "否",
 }
 
+SERIES_LIST = "{series}"  # stands for the policy data's series in EXPLAIN (filled in by template())
 EXPLAIN = {
     "姓名": ("必填", "—"),
     "编号": ("选填：工号等，结果中原样显示", "—"),
@@ -98,9 +99,9 @@ EXPLAIN = {
     "高级技师取得日期": ("日期", "2.4.1.3"),
     "中断技能工作月数": ("整数；没有中断填 0", "2.4.1"),
     "荣誉": ("名称，可跟日期（黄石工匠 2023-05-01）；多项用顿号或分号隔开；空着表示没有", "2.4.1"),
-    "技能大师工作室": ("无 / 黄石市 / 湖北省 / 国家级（领办人才算）", "2.4.1"),
+    "技能大师工作室": (" / ".join([NO_STUDIO, *STUDIO_WORDS]) + "（领办人才算）", "2.4.1"),
     "工作室领办日期": ("日期，选填", "2.4.1"),
-    "申报系列": ("工程技术、农业、工艺美术、文物博物、实验技术、艺术、技工院校教师", "2.2"),
+    "申报系列": (SERIES_LIST, "2.2"),  # the policy data's series, named when the template is made
     "专业与工种相同或相近": ("是 / 否 / 不确定", "1.2.3"),
     "近3年年度考核合格": ("是 / 否 / 不确定", "2.4.1"),
     "弄虚作假记录": ("是 = 有记录（一票否决）", "1.2.1"),
@@ -120,7 +121,7 @@ EXPLAIN = {
     "相关专业毕业": ("是 / 否", "2.3.2"),
 }
 
-LISTS = {"yesno": ["是", "否", "不确定"], "studio": ["无", "黄石市", "湖北省", "国家级"]}
+LISTS = {"yesno": ["是", "否", "不确定"], "studio": [NO_STUDIO, *STUDIO_WORDS]}
 
 
 def is_date(header: str) -> bool:
@@ -167,9 +168,10 @@ def template() -> bytes:
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}1000")
     info = book.create_sheet(EXPLAIN_SHEET)
-    info.append(["列", "怎么填", "依据（黄人社发〔2021〕12号条款）"])
+    info.append(["列", "怎么填", f"依据（{policy.raw['data']['notice']}条款）"])
     for h in dict.fromkeys(TEMPLATE_A + TEMPLATE_B):
         how, clause = EXPLAIN[h]
+        how = how.replace(SERIES_LIST, "、".join(s["name"] for s in policy.series))
         info.append([h, how.replace("日期", f"日期（{DATE_HOW}）", 1) if is_date(h) else how, clause])
     info.append([])
     info.append(
