@@ -24,11 +24,11 @@ build: deps           ## build the site into site/
 	$(BIN)/guantong build
 
 test: deps lint       ## the whole test suite: the formatters' check and the linters, the page's own modules (node --test), then pytest
-	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
+	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js wizard/src/worker/*.test.mjs
 	$(BIN)/python -m pytest
 
 test-fast: deps lint  ## the edit loop: the linter, the page's modules and the engine tier (no build, no browser)
-	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js
+	GUANTONG_PYTHON=$(BIN)/python node --test wizard/src/app/*.test.js wizard/src/app/*/*.test.js wizard/src/worker/*.test.mjs
 	$(BIN)/python -m pytest -q -m engine
 
 lint: deps            ## the formatters and linters: ruff over the Python (pyproject.toml), Biome over the JavaScript and CSS (biome.json)

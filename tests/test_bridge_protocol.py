@@ -1,5 +1,5 @@
 """The worker protocol is written once, in wizard/src/README.md ("Worker protocol"): each message the
-worker sends (worker.mjs's postMessage calls) is listed there with the same fields, and the operations
+worker sends (the postMessage calls of wizard/src/worker/) is listed there with the same fields, and the operations
 listed are the bridges' OPS tables (which the build exports to the worker) and the worker's own."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from build_scripts.wizard.zips import bridge_ops
 
 SRC = Path(__file__).resolve().parents[1] / "wizard" / "src"
 README = (SRC / "README.md").read_text(encoding="utf-8")
-WORKER = (SRC / "worker.mjs").read_text(encoding="utf-8")
+# The worker's modules (wizard/src/worker/, bundled into one by the build), their tests left out.
+WORKER = "\n".join(p.read_text(encoding="utf-8") for p in sorted((SRC / "worker").glob("*.mjs")) if ".test." not in p.name)
 WORKER_OWN = {"batch_load"}  # the worker's own operation (it fetches and mounts the batch zip)
 SPREAD = {
     "reply": {"ok", "value", "error"},

@@ -60,7 +60,7 @@ from build_scripts.wizard.pyodide_files import (
     pyodide_files,
 )
 from guantong.workdays import POSTING_WORKDAYS
-from build_scripts.wizard.scripts import inline_script, page_bundle, prerender
+from build_scripts.wizard.scripts import inline_script, page_bundle, prerender, worker_bundle
 from build_scripts.wizard.writing import wire_sizes
 from build_scripts.wizard.zips import (
     APP_DIR,
@@ -131,7 +131,7 @@ def add_pyodide(b: Bundle, stdlib: bytes) -> dict[str, Path]:
     b.needs = engine_needs(pyodide["pyodide.asm.wasm"].read_bytes())
     b.lock_info = lock_info()
     b.engine_cache = "guantong-wizard-pyodide-" + short(json.dumps([b.streamed, b.lock_info], sort_keys=True).encode())
-    # Python's memory after the first boot, kept by the worker (worker.mjs): valid for this Pyodide and engine.
+    # Python's memory after the first boot, kept by the worker (worker/store.mjs): valid for this Pyodide and engine.
     b.snapshot_cache = "guantong-wizard-snapshot-" + short(json.dumps([b.engine_cache, b.engine_zip]).encode())
     return pyodide
 
@@ -152,7 +152,7 @@ def add_worker(b: Bundle, zipped: bytes, pyodide: dict[str, Path]) -> tuple[byte
         f["wire"] = f["wireSizes"]["br"]
     batch = b.files[b.batch_zip]
     worker = fill(
-        (SRC / "worker.mjs").read_text(encoding="utf-8"),
+        worker_bundle(),
         "__GUANTONG_WORKER__",
         {
             "files": worker_files,

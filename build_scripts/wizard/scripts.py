@@ -60,6 +60,23 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
 
 
+def worker_bundle() -> str:
+    """The engine's worker: wizard/src/worker/main.mjs and the modules it imports, bundled by esbuild into one
+    module (a worker's imports would each be a request before Python starts). It still holds
+    ``__GUANTONG_WORKER__`` (worker/context.mjs), filled in later."""
+    options = {**ESBUILD_OPTIONS, "entryPoints": [str(SRC / "worker" / "main.mjs")], "splitting": False, "outExtension": {".js": ".mjs"}}
+    proc = subprocess.run(
+        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
+        cwd=PYODIDE_DIR.parents[1],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"esbuild 无法打包 wizard/src/worker：\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout)["main.mjs"]
+
+
 def inline_script(entry: str) -> str:
     """wizard/src/<entry> with what it imports, bundled by esbuild into one ES5 script to put inline in a
     page's head: start.js (with app/support.js: an old WebView parses it, and is told it cannot run the

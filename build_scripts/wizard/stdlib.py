@@ -37,7 +37,7 @@ PYODIDE_DIR = REPO / "wizard" / "node_modules" / "pyodide"
 CACHE = PYODIDE_DIR.parent / ".guantong-stdlib"
 # The answers the probe runs: recorded, so that an edit to test data cannot change what phones download.
 CORPUS = HERE / "stdlib_corpus.json"
-# Where the worker unpacks the engine zip and puts it on the import path (worker.mjs, BUILD.appDir): the probe
+# Where the worker unpacks the engine zip and puts it on the import path (worker/main.mjs, BUILD.appDir): the probe
 # does the same, and the engine's .pyc name their sources there.
 APP_DIR = "/home/pyodide/lib"
 

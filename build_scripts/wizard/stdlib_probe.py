@@ -12,7 +12,7 @@ import json
 import sys
 
 CONFIG = json.load(open("/tmp/probe.json"))
-sys.path.insert(0, CONFIG["appDir"])  # as the worker does (worker.mjs), the one sys.path edit the engine's host makes
+sys.path.insert(0, CONFIG["appDir"])  # as the worker does (worker/main.mjs), the one sys.path edit the engine's host makes
 import guantong_wizard as g
 
 items = json.load(open("/tmp/items.json"))

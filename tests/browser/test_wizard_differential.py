@@ -1,6 +1,6 @@
 """The engine in the browser is the engine: generated answers objects evaluated by Pyodide inside the
 wizard's worker give exactly the same ``to_dict()`` as the native engine (and the same refusals), both when
-Python booted and when it was restored from the memory snapshot a first visit stores (worker.mjs).
+Python booted and when it was restored from the memory snapshot a first visit stores (worker/store.mjs).
 
 ``today`` is pinned on both sides, so answers without a deadline count to the same day.
 """

@@ -154,7 +154,7 @@ def op_modules(payload: dict) -> list[str]:
 
 
 # --- the batch page's part: guantong_tools/batch, openpyxl and guantong_batch (its operations) come in a zip of
-# their own that the worker unpacks when that page first asks (worker.mjs, loadBatch). ------------------
+# their own that the worker unpacks when that page first asks (worker/batch.mjs, loadBatch). ------------------
 def op_batch_mount(payload: dict) -> dict:
     """{dir}: make the unpacked batch zip importable. It holds guantong_tools/batch, openpyxl, et_xmlfile and the
     standard library modules they need beyond the wizard's trimmed one, as .pyc without sources. Its

@@ -11,7 +11,7 @@
 //   python_stdlib.zip. The page's worker fills it while it downloads them (once, with progress); this
 //   worker fills any gap on fetch. It survives deployments that do not change Pyodide.
 // - snapshot cache ("guantong-wizard-snapshot-<hash>"): Python's memory after the first boot, written and
-//   read by the page's worker (worker.mjs) for this build's Pyodide and engine; never fetched.
+//   read by the page's worker (worker/store.mjs) for this build's Pyodide and engine; never fetched.
 // - pages cache ("guantong-wizard-pages-<version>"): every other page of the site and what it loads, kept
 //   as they are visited (from the network when online, from here when not); a page never kept, opened
 //   offline, gets offline/ (precached with the shell): a Chinese page linking to what is kept.

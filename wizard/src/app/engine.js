@@ -1,5 +1,5 @@
 // The engine client: one module worker per document (kept across Material's instant navigation) that
-// boots Pyodide and the guantong package (worker.mjs); its progress in bytes on the wire, the memory
+// boots Pyodide and the guantong package (worker/); its progress in bytes on the wire, the memory
 // snapshot it keeps, a retry after a failed start. Only the result needs it: questions never wait here.
 import { missing } from "./support.js";
 import { W } from "./words.js";

@@ -165,7 +165,7 @@ export const W = {
   offlineReady: "，已可离线使用",
   retry: "重试",
   engineError: (message) => `自测程序出错：${message}`,
-  // why the worker could not start Python (worker.mjs fail's reasons), with its technical detail
+  // why the worker could not start Python (worker/main.mjs fail's reasons), with its technical detail
   bootFailed: (reason, detail) =>
     `${
       {
