@@ -4,6 +4,7 @@ line, instead of leaving the browser waiting; the next good save shows the site 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -54,6 +55,7 @@ def test_a_data_error_shows_on_the_preview_page_and_a_fix_brings_the_site_back(t
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its mkdocs serve goes with it (a process group)
     )
     try:
         url = f"http://127.0.0.1:{port}/pathway-a/"
@@ -68,5 +70,5 @@ def test_a_data_error_shows_on_the_preview_page_and_a_fix_brings_the_site_back(t
         policy.write_text(GOOD, encoding="utf-8")
         _wait_for(url, "申报条件一览", 180)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

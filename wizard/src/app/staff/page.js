@@ -7,7 +7,9 @@ import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
 import { onEveryPage } from "../material.js";
 import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
+import { dropZone } from "../batch/files.js";
 import { saveFile } from "../save.js";
+import { clearErrors, focusFrom, showError } from "../summary.js";
 import { PAGES } from "../screens/shell.js";
 import { showStatus, statusShell } from "../screens/status.js";
 import { whereHere } from "../where.js";
@@ -67,17 +69,7 @@ class StaffPage {
     root.addEventListener("change", (e) => e.target.id === "gt-staff-file" && e.target.files?.[0] && this.choose(e.target.files[0]));
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("click", (e) => this.onClick(e));
-    const drop = this.$("[data-gt-drop]");
-    for (const type of ["dragenter", "dragover"])
-      drop.addEventListener(type, (e) => {
-        e.preventDefault();
-        this.$("[data-gt-drop-note]").hidden = false;
-      });
-    drop.addEventListener("drop", (e) => {
-      e.preventDefault();
-      this.$("[data-gt-drop-note]").hidden = true;
-      if (e.dataTransfer?.files?.[0]) this.choose(e.dataTransfer.files[0]);
-    });
+    dropZone(this.$("[data-gt-drop]"), (file) => this.choose(file));
     this.engine.start();
     this.engine.call("batch_load", {}).catch(() => {});
   }
@@ -94,17 +86,12 @@ class StaffPage {
     this.$("[data-gt-staff-progress]").textContent = text;
   }
 
-  showError(message, focusId = null) {
-    const box = this.$("[data-gt-staff-error]");
-    box.innerHTML = `<h2 class="gt-error-summary__title">${esc(CW.errorTitle)}</h2><ul class="gt-error-summary__list"><li>${focusId ? `<a href="#${focusId}">${esc(message)}</a>` : esc(message)}</li></ul>`;
-    box.hidden = false;
-    box.focus();
+  showError(message, fieldId = null) {
+    showError(this.root, this.$("[data-gt-staff-error]"), { title: CW.errorTitle, message, fieldId });
   }
 
   clearErrors() {
-    this.$("[data-gt-staff-error]").hidden = true;
-    for (const p of this.root.querySelectorAll(".gt-error-message")) p.hidden = true;
-    for (const f of this.root.querySelectorAll(".gt-field--error")) f.classList.remove("gt-field--error");
+    clearErrors(this.root, this.$("[data-gt-staff-error]"));
   }
 
   async choose(file) {
@@ -182,17 +169,11 @@ class StaffPage {
 
   fieldError(form, error) {
     const known = form.fields.some((f) => f.name === error.field);
-    const id = known ? fieldId(form.id, error.field) : null;
-    if (id) {
-      const message = this.$(`#${id}-error`);
-      message.textContent = error.message;
-      message.hidden = false;
-      message.closest("[data-gt-field]").classList.add("gt-field--error");
-    }
-    this.showError(error.message, id);
+    this.showError(error.message, known ? fieldId(form.id, error.field) : null);
   }
 
   onClick(e) {
+    if (focusFrom(e, this.root)) return;
     const hit = (sel) => e.target.closest(sel);
     if (hit("[data-gt-published]")) {
       this.clearErrors();
