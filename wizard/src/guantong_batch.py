@@ -7,7 +7,7 @@ Operations: ``batch_run`` (read, decide and list a file in one call, its progres
 read, prepare, decide, table), ``batch_row`` (one row's full result), ``batch_write`` (the results as xlsx
 or CSV), ``batch_notice`` (the 推荐公示 draft); ``batch_open``, ``batch_decide`` and ``batch_table`` are
 batch_run's steps, for the tests. A file that cannot be read, or a field the page must correct, is an
-``input`` error (guantong_bridge.InputError, with its ``field``: file, deadline, employer, posting_start,
+``input`` error (guantong_bridge.FieldError, with its ``field``: file, deadline, employer, posting_start,
 picks); a row that could not be decided is a value of batch_row, ``{"error"}``.
 
 The staff page 数据检查与预览 (/staff/check/) comes in the same zip: ``staff_published`` (the data the site was
@@ -23,7 +23,7 @@ from guantong_tools import batch as gb
 from guantong.policy import load_policy
 from guantong.words import WORDS
 from guantong.workdays import CalendarGap
-from guantong_bridge import InputError, dispatch, page_result, today
+from guantong_bridge import FieldError, dispatch, page_result, today
 
 DRAFT = WORDS["draft"]  # the page's words for the draft's fields (app/words.js BW), the same
 _BATCH: dict = {}
@@ -56,15 +56,15 @@ def op_batch_open(payload: dict) -> dict:
         try:
             deadline = gb.cell_date(deadline, full=True)
         except gb.CellError as exc:
-            raise InputError(f"受理截止日期：{exc}", "deadline") from None
+            raise FieldError(f"受理截止日期：{exc}", "deadline") from None
     with open(payload["path"], "rb") as f:
         data = f.read()
     if len(data) > gb.MAX_BYTES:
-        raise InputError(gb.too_large(len(data)), "file")
+        raise FieldError(gb.too_large(len(data)), "file")
     try:
         b = gb.open_file(data, payload.get("name") or "", deadline, progress=_PROGRESS[0])
     except gb.BatchError as exc:
-        raise InputError(str(exc), "file") from None
+        raise FieldError(str(exc), "file") from None
     _BATCH.update(batch=b, data=data if b.source == "xlsx" else None, today=today(payload))
     return {"rows": len(b.rows), "source": b.source, "sheets": [sh.name for sh in b.sheets], "hidden": b.hidden}
 
@@ -143,18 +143,18 @@ def op_batch_notice(payload: dict) -> dict:
     """{employer, posting_start, picks?}: the 推荐公示 draft as an HTML document; an input error naming the field."""
     employer = gb.cell_text(payload.get("employer"), half=False)
     if not employer:
-        raise InputError(DRAFT["fillEmployer"], "employer")
+        raise FieldError(DRAFT["fillEmployer"], "employer")
     if not gb.cell_text(payload.get("posting_start")):
-        raise InputError(DRAFT["fillStart"], "posting_start")
+        raise FieldError(DRAFT["fillStart"], "posting_start")
     try:
         start = _dt.date.fromisoformat(gb.cell_date(payload.get("posting_start")))
         first, last = gb.posting_period(start)
     except (gb.CellError, CalendarGap) as exc:
-        raise InputError(f"{DRAFT['postingStart']}：{exc}", "posting_start") from None
+        raise FieldError(f"{DRAFT['postingStart']}：{exc}", "posting_start") from None
     try:
         html = gb.notice_html(_opened(), employer, start, load_policy(), payload.get("picks"))
     except gb.BatchError as exc:
-        raise InputError(str(exc), "picks") from None
+        raise FieldError(str(exc), "picks") from None
     return {"html": html, "first": first.isoformat(), "last": last.isoformat()}
 
 
@@ -214,7 +214,7 @@ def op_staff_edit(payload: dict) -> dict:
     try:
         return {"text": staff.edit(payload["text"], payload["form"], payload.get("fields") or {})}
     except staff.FormError as exc:
-        raise InputError(str(exc), exc.field) from None
+        raise FieldError(str(exc), exc.field) from None
 
 
 OPS = {

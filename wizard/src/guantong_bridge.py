@@ -6,7 +6,7 @@ out, one reply shape, the day the page says it is, and a result as the result sc
 One error shape, by ``kind``:
 - ``answer``: an answer the engine refuses (AnswersError), with ``key``, ``question`` and ``problem`` (the
   page shows it beside that question);
-- ``input``: a file or a field the person must correct (InputError), with ``field`` where one is meant;
+- ``input``: a file or a field the person must correct (FieldError), with ``field`` where one is meant;
 - ``fatal``: anything else; its message is technical (the page says in Chinese that the engine failed and
   logs it); the page's engine adds ``unavailable`` for an engine that could not start.
 
@@ -27,9 +27,10 @@ from guantong.engine import counted_years_at_deadline
 from guantong.policy import load_policy, phone
 
 
-class InputError(ValueError):
+class FieldError(ValueError):
     """What the person must correct (a file that is no list of people, an empty field): the message is one
-    Chinese line; ``field`` names the page's field when there is one."""
+    Chinese line; ``field`` names the page's field when there is one. (Not guantong.answers.InputError,
+    the engine's: answers that are no JSON.)"""
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
@@ -108,7 +109,7 @@ def dispatch(ops: dict, op: str, payload_json: str) -> str:
         return json.dumps({"ok": True, "value": value}, ensure_ascii=False)
     except AnswersError as exc:
         error = describe_error(exc)
-    except InputError as exc:
+    except FieldError as exc:
         error = {"kind": "input", "message": str(exc), "field": exc.field}
     except Exception as exc:  # noqa: BLE001 - reported to the page, which says so in Chinese
         error = {"kind": "fatal", "message": f"{type(exc).__name__}: {exc}"}
