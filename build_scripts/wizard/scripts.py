@@ -36,6 +36,20 @@ ESBUILD_OPTIONS = {
 }
 
 
+def esbuild(options: dict, what: str) -> dict[str, str]:
+    """esbuild (wizard/node_modules, pinned) run with these options: {output file name: text}."""
+    proc = subprocess.run(
+        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
+        cwd=PYODIDE_DIR.parents[1],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"esbuild 无法打包 wizard/src/{what}：\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout)
+
+
 def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, bytes, dict[str, str]]:
     """The page's script and style: wizard/src/app/main.js and every module and stylesheet it imports,
     bundled by esbuild (npm, pinned) into one script and one stylesheet, so the first question still
@@ -45,16 +59,7 @@ def page_bundle(entry: str = "main.js", splitting: bool = True) -> tuple[str, by
     if not (PYODIDE_DIR.parent / "esbuild").is_dir():
         raise BundleError("wizard/node_modules 里没有 esbuild：请先运行 make deps（或在 wizard/ 里运行 npm ci）")
     options = {**ESBUILD_OPTIONS, "entryPoints": [str(APP / entry)], "splitting": splitting}
-    proc = subprocess.run(
-        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
-        cwd=PYODIDE_DIR.parents[1],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    if proc.returncode != 0:
-        raise BundleError(f"esbuild 无法打包 wizard/src/app：\n{proc.stderr.strip()}")
-    out = json.loads(proc.stdout)
+    out = esbuild(options, "app")
     chunks = {name: text for name, text in out.items() if name.startswith("chunk-")}
     stem = Path(entry).stem
     return out[f"{stem}.js"], out.get(f"{stem}.css", "").encode("utf-8"), chunks
@@ -65,16 +70,7 @@ def worker_bundle() -> str:
     module (a worker's imports would each be a request before Python starts). It still holds
     ``__GUANTONG_WORKER__`` (worker/context.mjs), filled in later."""
     options = {**ESBUILD_OPTIONS, "entryPoints": [str(SRC / "worker" / "main.mjs")], "splitting": False, "outExtension": {".js": ".mjs"}}
-    proc = subprocess.run(
-        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
-        cwd=PYODIDE_DIR.parents[1],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    if proc.returncode != 0:
-        raise BundleError(f"esbuild 无法打包 wizard/src/worker：\n{proc.stderr.strip()}")
-    return json.loads(proc.stdout)["main.mjs"]
+    return esbuild(options, "worker")["main.mjs"]
 
 
 def inline_script(entry: str) -> str:
@@ -93,16 +89,7 @@ def inline_script(entry: str) -> str:
         "write": False,
         "outdir": "out",
     }
-    proc = subprocess.run(
-        [wizard_stdlib.node(), str(ESBUILD), json.dumps(options)],
-        cwd=PYODIDE_DIR.parents[1],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    if proc.returncode != 0:
-        raise BundleError(f"esbuild 无法打包 wizard/src/{entry}：\n{proc.stderr.strip()}")
-    return json.loads(proc.stdout)[entry].strip()
+    return esbuild(options, entry)[entry].strip()
 
 
 def prerender(build: dict) -> tuple[str, str, str, str]:

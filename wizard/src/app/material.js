@@ -9,3 +9,21 @@ export function onEveryPage(mount) {
     document.addEventListener("DOMContentLoaded", () => (material() ? window.document$.subscribe(() => mount()) : mount()), { once: true });
   }
 }
+
+/** A page script's component mounted on its root element (`id`) wherever Material shows that page, once
+ * per page shown; the one left behind by an instant navigation is destroyed. Returns the live one's getter. */
+export function mountOn(id, make) {
+  let live = null;
+  const mount = () => {
+    if (live && !live.root.isConnected) {
+      live.destroy();
+      live = null;
+    }
+    const root = document.getElementById(id);
+    if (!root || root.dataset.mounted) return;
+    live = make(root);
+  };
+  mount();
+  onEveryPage(mount);
+  return () => live;
+}

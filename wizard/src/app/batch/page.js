@@ -6,7 +6,7 @@
 // Nothing is uploaded or stored: the file lives in this page's memory until it is closed.
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
-import { onEveryPage } from "../material.js";
+import { mountOn } from "../material.js";
 import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
 import { saveFile } from "../save.js";
 import { showGuide } from "../screens/guide.js";
@@ -237,24 +237,12 @@ class BatchPage {
   }
 }
 
-let live = null;
-function mount() {
-  if (live && !live.root.isConnected) {
-    live.destroy();
-    live = null;
-  }
-  const root = document.getElementById("gt-batch");
-  if (!root || root.dataset.mounted) return;
-  live = new BatchPage(root);
-}
-
-mount();
-onEveryPage(mount);
+const live = mountOn("gt-batch", (root) => new BatchPage(root));
 
 // Test and measurement hooks (no effect on the page).
 window.guantongBatch = {
   get page() {
-    return live;
+    return live();
   },
   get engine() {
     return engine();

@@ -5,7 +5,7 @@
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
-import { onEveryPage } from "../material.js";
+import { mountOn } from "../material.js";
 import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
 import { dropZone } from "../batch/files.js";
 import { saveFile } from "../save.js";
@@ -32,7 +32,7 @@ const SHELL = (where) => `${statusShell()}
   <p><button type="button" class="gt-button gt-button--secondary" data-gt-published>${esc(CW.startPublished)}</button></p>
 </div>
 <p class="gt-staff__progress" role="status" aria-live="polite" data-gt-staff-progress></p>
-<section class="gt-staff__results" data-gt-staff-results aria-live="polite" hidden></section>
+<section class="gt-staff__results" data-gt-staff-results hidden></section>
 <section class="gt-staff__forms"><h2>${esc(CW.formsTitle)}</h2><p class="gt-hint">${esc(CW.formsIntro)}</p>
 ${FORMS.map(formMarkup).join("\n")}</section>
 <section class="gt-staff__save" data-gt-staff-save hidden>
@@ -138,7 +138,7 @@ class StaffPage {
         )
         .join("")}</ol></div>`;
       results.hidden = false;
-      this.progress("");
+      this.progress(CW.problemsTitle(value.problems.length)); // the status line says it (the list is long)
       return;
     }
     results.innerHTML = `${current}<p class="gt-staff__passed" data-gt-passed>${esc(CW.passed)}</p>`;
@@ -147,7 +147,7 @@ class StaffPage {
     const diff = (await this.call("staff_diff", { text: this.text, name: this.name })).value;
     this.report = diff.report;
     results.insertAdjacentHTML("beforeend", diffMarkup(diff, this.where));
-    this.progress("");
+    this.progress(diff.summary);
   }
 
   async onSubmit(e) {
@@ -220,23 +220,11 @@ export function diffMarkup(diff, where) {
   return `<div class="gt-staff__diff" data-gt-diff><h2>${esc(CW.diffTitle)}</h2><p><strong data-gt-summary>${esc(diff.summary)}</strong></p>${worse}${edits}${table}<p class="gt-actions">${print}${save}</p></div>`;
 }
 
-let live = null;
-function mount() {
-  if (live && !live.root.isConnected) {
-    live.destroy();
-    live = null;
-  }
-  const root = document.getElementById("gt-staff-check");
-  if (!root || root.dataset.mounted) return;
-  live = new StaffPage(root);
-}
-
-mount();
-onEveryPage(mount);
+const live = mountOn("gt-staff-check", (root) => new StaffPage(root));
 
 // Test hooks (no effect on the page).
 window.guantongStaff = {
   get page() {
-    return live;
+    return live();
   },
 };
