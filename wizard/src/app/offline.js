@@ -2,6 +2,8 @@
 // kept for offline use with the pages the wizard links to, and the word when a new deployment has
 // replaced them. The wizard, the batch page and the staff page register it.
 
+import { showStatus } from "./screens/status.js";
+
 export const offline = { state: "pending", listeners: new Set(), hadController: false, updated: false, started: false };
 
 function changed(state) {
@@ -86,4 +88,25 @@ export async function keepPage(root, urls = []) {
   } catch {
     // no offline copy this time
   }
+}
+
+/** A tool page (单位批量自测, 数据检查与预览) on the wizard's engine and service worker: its status line follows
+ * the engine; once the page has loaded, the service worker is registered and keeps the page, what it
+ * loads and `urls` for offline use. Returns the engine's unsubscribe. */
+export function offlineToolPage(root, engine, { where, swUrl, urls, goOn }) {
+  const status = () => showStatus(root, engine.status, offline.state === "ready", goOn);
+  const unsubscribe = engine.subscribe((s) => {
+    status();
+    if (s.stage === "ready") checkOffline();
+  });
+  offline.listeners.add(status);
+  const sw = () => {
+    setUpServiceWorker(swUrl, () => engine.isReady);
+    keepPage(root, urls);
+  };
+  if (!where.engine)
+    offline.state = "unavailable"; // the service worker would precache the engine
+  else if (document.readyState === "complete") sw();
+  else window.addEventListener("load", sw, { once: true });
+  return unsubscribe;
 }

@@ -7,11 +7,10 @@
 import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { mountOn } from "../material.js";
-import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
+import { offlineToolPage } from "../offline.js";
 import { saveFile } from "../save.js";
 import { showGuide } from "../screens/guide.js";
 import { clearErrors, focusFrom, showError } from "../summary.js";
-import { showStatus } from "../screens/status.js";
 import { whereHere } from "../where.js";
 import { BW } from "../words.js";
 import { clearNotice, countPicks, draftMarkup, makeNotice } from "./draft.js";
@@ -42,20 +41,12 @@ class BatchPage {
     showGuide(this.$("[data-gt-where]"), this.where, { batch: true });
     this.engine = engine();
     // The same service worker as the wizard's: this page, its script, the engine and openpyxl offline.
-    const status = () => showStatus(root, this.engine.status, offline.state === "ready", BW.engineGoOn);
-    this.unsubscribe = this.engine.subscribe((s) => {
-      status();
-      if (s.stage === "ready") checkOffline();
+    this.unsubscribe = offlineToolPage(root, this.engine, {
+      where: this.where,
+      swUrl: new URL(BUILD.sw, import.meta.url),
+      urls: [new URL(BUILD.template, location.href).href, import.meta.url],
+      goOn: BW.engineGoOn,
     });
-    offline.listeners.add(status);
-    const sw = () => {
-      setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
-      keepPage(root, [new URL(BUILD.template, location.href).href, import.meta.url]);
-    };
-    if (!this.where.engine)
-      offline.state = "unavailable"; // the service worker would precache the engine
-    else if (document.readyState === "complete") sw();
-    else window.addEventListener("load", sw, { once: true });
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("change", (e) => this.onChange(e));
     root.addEventListener("input", (e) => this.onInput(e));

@@ -6,12 +6,12 @@ import { BUILD } from "../build.js";
 import { sharedEngine } from "../engine.js";
 import { esc } from "../html.js";
 import { mountOn } from "../material.js";
-import { checkOffline, keepPage, offline, setUpServiceWorker } from "../offline.js";
+import { offlineToolPage } from "../offline.js";
 import { dropZone } from "../batch/files.js";
 import { saveFile } from "../save.js";
 import { clearErrors, focusFrom, showError } from "../summary.js";
 import { PAGES } from "../screens/shell.js";
-import { showStatus, statusShell } from "../screens/status.js";
+import { statusShell } from "../screens/status.js";
 import { whereHere } from "../where.js";
 import { CW } from "../words.js";
 import { fieldId, formMarkup, formsOf, readForm } from "./forms.js";
@@ -52,20 +52,13 @@ class StaffPage {
     root.classList.add("gt-wizard--live");
     this.$ = (sel) => root.querySelector(sel);
     this.engine = engine();
-    const status = () => showStatus(root, this.engine.status, offline.state === "ready", "");
-    this.unsubscribe = this.engine.subscribe((s) => {
-      status();
-      if (s.stage === "ready") checkOffline();
-    });
-    offline.listeners.add(status);
     // The same service worker as the wizard's: this page, its script, the engine and the tools' zip offline.
-    const sw = () => {
-      setUpServiceWorker(new URL(BUILD.sw, import.meta.url), () => this.engine.isReady);
-      keepPage(root, [import.meta.url]);
-    };
-    if (!this.where.engine) offline.state = "unavailable";
-    else if (document.readyState === "complete") sw();
-    else window.addEventListener("load", sw, { once: true });
+    this.unsubscribe = offlineToolPage(root, this.engine, {
+      where: this.where,
+      swUrl: new URL(BUILD.sw, import.meta.url),
+      urls: [import.meta.url],
+      goOn: "",
+    });
     root.addEventListener("change", (e) => e.target.id === "gt-staff-file" && e.target.files?.[0] && this.choose(e.target.files[0]));
     root.addEventListener("submit", (e) => this.onSubmit(e));
     root.addEventListener("click", (e) => this.onClick(e));
