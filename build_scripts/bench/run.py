@@ -208,6 +208,9 @@ def main() -> None:
 
         print(bench_batch_page.report(bench_batch_page.run(site, {n: people_xlsx(n) for n in (1000, 10_000)})), flush=True)
         print(bench_batch_page.report(bench_batch_page.run(site, {5000: people_xlsx(5000)}, profile="phone")), flush=True)
+        from build_scripts.bench import staff_page as bench_staff_page
+
+        print(bench_staff_page.report(bench_staff_page.run(site)), flush=True)
         from build_scripts.bench import low_end as bench_low_end
 
         print(bench_low_end.report(bench_low_end.run(site, runs=min(args.runs, 3))), flush=True)
