@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .answers import parse
 from .policy import Policy, load_policy, phone
+from .words import cn
 from .workdays import load_calendar, posting_by_deadline
 from .rules import (
     MET,
@@ -181,7 +182,7 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
             steps.append(
                 {
                     "clause": level["clause"],
-                    "message": f"按目前的回答，自 {day} 起符合申报{level['name']}的条件：请关注受理截止时间在此之后的一轮申报通知。",
+                    "message": f"按目前的回答，自 {cn(day)} 起符合申报{level['name']}的条件：请关注受理截止时间在此之后的一轮申报通知。",
                 }
             )
         steps.append({"clause": "4", "message": f"对本通知的条件有疑问，可向{contact['name']}咨询（电话 {phone(contact)}）。"})
@@ -195,7 +196,7 @@ def next_steps(case: Case, levels: dict) -> list[dict]:
     values = {
         "posting": posting_by_deadline(case.deadline, case.deadline_source, case.today, load_calendar(p)),
         # Not yet published: today is only what the years are counted to, not a date to meet (issue 11).
-        "deadline": "待公布" if case.deadline_source == "today" else case.deadline.isoformat(),
+        "deadline": "待公布" if case.deadline_source == "today" else cn(case.deadline),
         "level": p.level(pathway, target)["name"],
         "materials": "、".join(p.raw.get("materials", {}).get("names", [])),
     }
@@ -216,12 +217,12 @@ def deadline_notes(case: Case) -> list[tuple[str, str]]:
     """T1: say where the deadline came from whenever the worker did not give it."""
     if case.deadline_source == "policy":
         r = case.round
-        return [("3.2", f"受理材料截止时间按{r['year']}年度公布的 {case.deadline.isoformat()} 计算（{r['document']}）。")]
+        return [("3.2", f"受理材料截止时间按{r['year']}年度公布的 {cn(case.deadline)} 计算（{r['document']}）。")]
     if case.deadline_source == "today":
         return [
             (
                 "3.2",
-                f"未填写受理材料截止时间，本年度也尚未公布，暂按今天（{case.deadline.isoformat()}）计算年限；实际以受理材料截止时间为准。",
+                f"未填写受理材料截止时间，本年度也尚未公布，暂按今天（{cn(case.deadline)}）计算年限；实际以受理材料截止时间为准。",
             )
         ]
     return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .policy import PATHWAYS, Policy, load_policy, normalise_name
+from .words import cn
 
 A, B = PATHWAYS
 
@@ -370,7 +371,7 @@ def round_options(policy: Policy, direction: str | None, today=None) -> list[dic
 
 
 def round_label(r: dict) -> str:
-    return f"{r['year']}年度（受理截止 {r['deadline'].isoformat()}，{r['document']}）"
+    return f"{r['year']}年度（受理截止 {cn(r['deadline'])}，{r['document']}）"
 
 
 def describe(question: Question, policy: Policy | None = None, answers: dict | None = None, today=None) -> dict:

@@ -16,6 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from .policy import Policy, normalise_name
+from .words import cn
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 STATUS = {MET: "eligible", NOT_MET: "not_eligible", UNKNOWN: "undetermined"}
@@ -113,8 +114,9 @@ class Day(_dt.date):
 
 
 def said(day: _dt.date) -> str:
-    """A date the person gave, in a message: as they gave it (T8), else ISO (the page shows it 年月日)."""
-    return getattr(day, "shown", None) or day.isoformat()
+    """A date the person gave, in a message: as they gave it (T8, 2018年7月), else 年月日 (words.cn): every
+    sentence for people says its dates so; the machine fields (eligible_on, deadline) stay ISO."""
+    return getattr(day, "shown", None) or cn(day)
 
 
 # --- the case being decided -------------------------------------------------------------------------
@@ -198,13 +200,9 @@ def t4_integrity(case: Case) -> Outcome:
 def late_note(case: Case, what: str, day: _dt.date) -> None:
     """T3/E2: name an achievement dated after the deadline, and the round where it would count."""
     later = case.policy.round_counting(case.answers["direction"], day)
-    where = (
-        f"可在{later['year']}年度一轮（受理截止 {later['deadline'].isoformat()}）计入。"
-        if later
-        else "可在受理截止时间在此之后的一轮计入。"
-    )
+    where = f"可在{later['year']}年度一轮（受理截止 {cn(later['deadline'])}）计入。" if later else "可在受理截止时间在此之后的一轮计入。"
     case.notes.append(
-        ("3.2", f"{what}的取得日期 {said(day)} 晚于本轮受理材料截止时间 {case.deadline.isoformat()}，不作为本轮评审、评价依据；{where}")
+        ("3.2", f"{what}的取得日期 {said(day)} 晚于本轮受理材料截止时间 {cn(case.deadline)}，不作为本轮评审、评价依据；{where}")
     )
 
 
@@ -320,7 +318,7 @@ def a7_skill_years(case: Case, level: dict) -> Outcome:
         NOT_MET,
         clause,
         f"自 {said(first)} 取得{name}及以上等级，{case.until}满 {have} 年（要求满 {years} 年）{pause}："
-        f"取得{name}后满 {years} 年，即 {reached.isoformat()} 起可申报{level['name']}。",
+        f"取得{name}后满 {years} 年，即 {cn(reached)} 起可申报{level['name']}。",
         by=reached,
         kind="skill_years",
     )
@@ -549,7 +547,7 @@ def b_title_routes(case: Case, level: dict) -> list[Outcome]:
                     NOT_MET,
                     clause,
                     f"取得{lower_name}或更高职称（{said(start)}），{case.until}满 {have} 年"
-                    f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {reached.isoformat()} 起"
+                    f"（要求满 {years} 年）：取得{lower_name}后满 {years} 年，即 {cn(reached)} 起"
                     f"符合这一职称条件。",
                     by=reached,
                     kind="title_years",
@@ -610,7 +608,7 @@ def b5_years_condition(case: Case, level: dict, only_years: bool = False) -> Out
     if counted >= required:
         return Outcome(MET, clause, f"累计工作年限 {counted} 年，达到{source}的 {required} 年。", why="years")
     by = full_years_reached(a["work_start"], required, a.get("months_out_of_work", 0)) if "work_start" in a else None
-    when = f"，到 {by.isoformat()} 满 {required} 年" if by else ""
+    when = f"，到 {cn(by)} 满 {required} 年" if by else ""
     return Outcome(NOT_MET, clause, f"累计工作年限 {counted} 年，未达到{source}的 {required} 年{when}。", by=by, why="years")
 
 
@@ -631,7 +629,7 @@ def b_notes(case: Case) -> None:
         months = a.get("months_out_of_work", 0)
         less = f"，扣除中断的 {months} 个月" if months else ""
         case.notes.append(
-            ("2.4.2", f"累计工作年限自 {said(a['work_start'])} 起算至 {case.deadline.isoformat()}{less}，按 {counted_years(case)} 年计算。")
+            ("2.4.2", f"累计工作年限自 {said(a['work_start'])} 起算至 {cn(case.deadline)}{less}，按 {counted_years(case)} 年计算。")
         )
         if "work_years" in a:
             case.notes.append(("2.4.2", "同时填写了参加工作日期和工作年数，按参加工作日期计算。"))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .answers import Span
 from .rules import Day
+from .words import cn
 
 Path = tuple  # where a date sits in the answers: ("skill_levels", "technician"), ("honors", 0), …
 Decided = tuple  # (case, preconditions, levels) as engine.decide gives them
@@ -117,7 +118,7 @@ class _Periods:
                 good = self.last_good_day(span, w, holds)
                 after = self.moved(i, good + _dt.timedelta(days=1), self.last)[2][lid]
                 return (
-                    f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {good.isoformat()}，{_phrase(name, b)}；"
+                    f"{what}只填到 {span.shown}，结果取决于具体日期：若不晚于 {cn(good)}，{_phrase(name, b)}；"
                     f"若晚于这一天，{_phrase(name, after, w['eligible_on'])}。请按证书（文件）上的日期核对。"
                 )
         dates = "、".join(f"{what}（{span.shown}）" for what, span in (self.names[i] for i in (which or range(len(self.names)))))
@@ -207,7 +208,7 @@ def _phrase(name: str, level: dict, latest: str | None = None) -> str:
         return f"能否申报{name}仍待定"
     on = level["eligible_on"]
     if on and latest and latest != on:
-        return f"最早自 {on} 起、最晚自 {latest} 起可申报{name}（以具体日期为准）"
+        return f"最早自 {cn(on)} 起、最晚自 {cn(latest)} 起可申报{name}（以具体日期为准）"
     if on:
-        return f"自 {on} 起可申报{name}"
+        return f"自 {cn(on)} 起可申报{name}"
     return f"不符合申报{name}的条件"

@@ -28,8 +28,10 @@ PAGES: dict[str, str] = WORDS["pages"]
 
 def cn(day: _dt.date | str) -> str:
     """A date as Chinese documents write it (2026年6月30日), or a date known to the month or the year given
-    as YYYY-MM or YYYY (2018年7月, 2018年; rules.md T8): the one format of the engine's texts, the batch
-    draft, the site's pages and the page's cnDate (tests/cases/cn_dates.json holds both)."""
+    as YYYY-MM or YYYY (2018年7月, 2018年; rules.md T8): the one format of every date people read (issue 35):
+    the engine's sentences (reasons, routes, notes, next steps), the diff's, the batch draft, the site's
+    pages and the page's cnDate (tests/cases/cn_dates.json holds both). Dates machines read stay ISO: the
+    answers and result fields (deadline, eligible_on), the batch's date columns, the command's JSON."""
     if isinstance(day, str):
         parts = [int(p) for p in day.split("-")]
         if len(parts) == 3:

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 
 from .policy import DATA_DIR, Policy, load_policy
-from .words import WORDS
+from .words import WORDS, cn
 
 POSTING_WORKDAYS = 5  # 2.5.1.3 “不少于5个工作日”
 # The holidays of the State Council's yearly notice (国务院办公厅关于某年部分节假日安排的通知), in its order.
@@ -144,10 +144,9 @@ def posting_by_deadline(
         return str(gap)
     if today is not None and start < today:
         return (
-            f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
+            f"按国家节假日安排，要在受理材料截止时间（{cn(deadline)}）前公示满 {POSTING_WORKDAYS} 个工作日，"
             "最晚的开始日期已经过去：请向受理部门确认本轮是否还能报送，或准备下一轮申报。"
         )
     return (
-        f"按国家节假日安排，要在受理材料截止时间（{deadline.isoformat()}）前公示满 {POSTING_WORKDAYS} 个工作日，"
-        f"单位最晚须在 {start.isoformat()} 开始公示。"
+        f"按国家节假日安排，要在受理材料截止时间（{cn(deadline)}）前公示满 {POSTING_WORKDAYS} 个工作日，单位最晚须在 {cn(start)} 开始公示。"
     )

@@ -23,6 +23,7 @@ from guantong.engine import evaluate
 from guantong.policy import PATHWAYS, Policy, load_policy, read_toml
 from guantong.words import PATHWAY_TITLE as PATHWAY_ZH
 from guantong.words import STATUS_SHORT as STATUS_ZH
+from guantong.words import cn
 
 A, B = PATHWAYS
 KIND_ZH = {"status": "结论改变", "date": "符合日期改变", "reason": "理由改变"}
@@ -244,7 +245,7 @@ def compare(before: Policy, after: Policy, today: _dt.date, extra: list[dict] | 
 def _held_for(since: str, deadline: _dt.date) -> str:
     day = _dt.date.fromisoformat(since)
     if day > deadline:
-        return f"于截止后（{since}）取得"
+        return f"于截止后（{cn(since)}）取得"
     years = deadline.year - day.year - ((deadline.month, deadline.day) < (day.month, day.day))
     return f"满 {years} 年" if years else "不满 1 年"
 
@@ -263,7 +264,7 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
         bits.append(
             "、".join(
                 f"获“{h['name']}”"
-                + (f"（{h['date']}）" if h.get("date") else "")
+                + (f"（{cn(h['date'])}）" if h.get("date") else "")
                 + (f"并认为与{tiers.get(h['tier'], h['tier'])}一档相当" if h.get("tier") else "")
                 for h in honours
             )
@@ -271,7 +272,7 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
         )
         if answers.get("studio"):
             studio = answers["studio"]
-            since = f"（{studio['date']}起）" if studio.get("date") else ""
+            since = f"（{cn(studio['date'])}起）" if studio.get("date") else ""
             bits.append(f"领办{studios.get(studio['level'], studio['level'])}{since}")
         if answers.get("series") not in (None, "工程技术"):
             bits.append(f"申报{answers['series']}系列")
@@ -305,7 +306,7 @@ def describe(answers: dict, policy: Policy, today: _dt.date) -> str:
         bits.append("有一项基本条件不符合")
     if answers.get("integrity_record") is True:
         bits.append("有弄虚作假记录")
-    when = f"截止时间 {answers['deadline']}" if "deadline" in answers else f"未填截止时间，按 {today.isoformat()} 计算"
+    when = f"截止时间 {cn(answers['deadline'])}" if "deadline" in answers else f"未填截止时间，按 {cn(today)} 计算"
     return f"{'、'.join(bits)}（{when}）的申请人"
 
 
@@ -315,7 +316,7 @@ def sentence(g: Group, report: Report, policy: Policy, today: _dt.date) -> str:
     if g.kind == "status":
         return f"{who}：{level}由{STATUS_ZH[g.from_status]}变为{STATUS_ZH[g.to_status]}"
     if g.kind == "date":
-        return f"{who}：{level}的符合日期由 {g.before[1] or '无'} 变为 {g.after[1] or '无'}"
+        return f"{who}：{level}的符合日期由 {cn(g.before[1]) if g.before[1] else '无'} 变为 {cn(g.after[1]) if g.after[1] else '无'}"
     gone = [m for m in g.before[2] + g.before[3] if m not in g.after[2] + g.after[3]]
     came = [m for m in g.after[2] + g.after[3] if m not in g.before[2] + g.before[3]]
     short = lambda m: m if len(m) <= 70 else m[:70] + "…"  # noqa: E731

@@ -173,7 +173,7 @@ def test_a_round_of_next_year_shows_its_changes_before_the_year_begins(tmp_path)
     report, policy = run(POLICY_PATH, edited(tmp_path, None, ROUND.replace("2026", "2027")), TODAY)
     assert report.changed > 0
     assert all("deadline" not in g.example and g.day == dt.date(2027, 1, 1) for g in report.groups)
-    assert "未填截止时间，按 2027-01-01 计算" in sentence(report.groups[0], report, policy, TODAY)
+    assert "未填截止时间，按 2027年1月1日 计算" in sentence(report.groups[0], report, policy, TODAY)
 
 
 def test_diff_without_a_before_file_compares_with_the_published_or_committed_data(tmp_path, monkeypatch, capsys):

@@ -66,7 +66,7 @@ def test_a_year_staff_add_extends_the_posting_count(tmp_path):
     # Spring Festival 5–12 February off.
     assert posting_end(dt.date(2027, 2, 4), calendar=cal) == dt.date(2027, 2, 18)
     assert batch.posting_period(start, policy) == (start, dt.date(2027, 1, 4))
-    assert "最晚须在 2027-06-02 开始公示" in posting_by_deadline(dt.date(2027, 6, 8), calendar=cal)
+    assert "最晚须在 2027年6月2日 开始公示" in posting_by_deadline(dt.date(2027, 6, 8), calendar=cal)
     with pytest.raises(CalendarGap, match="2021–2027 年"):
         posting_end(dt.date(2027, 12, 29), calendar=cal)
 

@@ -60,7 +60,7 @@ def test_a_year_not_covered_is_said_not_guessed():
     with pytest.raises(CalendarGap, match="尚未收录"):
         posting_end(dt.date(cal.last_year + 1, 3, 2))
     assert "尚未收录" in posting_by_deadline(dt.date(cal.last_year + 1, 3, 2))
-    assert "最晚须在 2026-06-24 开始公示" in posting_by_deadline(dt.date(2026, 6, 30))
+    assert "最晚须在 2026年6月24日 开始公示" in posting_by_deadline(dt.date(2026, 6, 30))
 
 
 def test_latest_start_finishes_by_the_deadline_and_a_day_later_does_not():

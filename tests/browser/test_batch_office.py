@@ -254,7 +254,7 @@ def test_the_draft_starts_with_nobody_forced_and_a_refused_date_clears_the_perio
         page.get_by_role("button", name="生成并打印公示草稿").click()
     popup.value.wait_for_load_state()
     popup.value.close()
-    assert page.inner_text("[data-gt-period]").startswith("公示期：2026-06-01 至 2026-06-05")
+    assert page.inner_text("[data-gt-period]").startswith("公示期：2026年6月1日 至 2026年6月5日")
     # A date the page can tell is wrong: refused before any window opens, and the old period goes.
     page.fill("#gt-notice-start", "2026-02-30")
     assert page.inner_text("[data-gt-period]") == ""

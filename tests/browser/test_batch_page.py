@@ -94,7 +94,7 @@ def test_xlsx_table_row_download_and_draft(batch_page):
     eligible = [str(r.cells["姓名"]) for r in native.rows if r.result and r.result["direction"] == "skill_to_title" and r.result["highest"]]
     assert eligible and all(name in text for name in eligible)
     assert f"拟推荐以下 {len(eligible)} 名同志" in text
-    assert page.inner_text("[data-gt-period]").startswith("公示期：2026-06-01 至 ")
+    assert page.inner_text("[data-gt-period]").startswith("公示期：2026年6月1日 至 ")
     assert not recorded.errors
     assert csp_violations(recorded) == []
 

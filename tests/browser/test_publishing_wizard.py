@@ -26,7 +26,7 @@ def test_the_wizard_defaults_to_the_new_round_and_knows_the_new_honour(staff_sit
         "() => { const i = document.querySelector('#gt-wizard form[data-gt-question=deadline] input[type=radio]:checked');"
         " return i.labels[0].innerText; }"
     )
-    assert "2026-06-30" in checked_label and "通知（测试）" in checked_label
+    assert "2026年6月30日" in checked_label and "通知（测试）" in checked_label
     w.cont()
     w.answer("employed_in_huangshi", "是")
     w.answer("skill_post", "是")
@@ -80,6 +80,6 @@ def test_a_year_of_holidays_staff_added_counts_in_the_posting_period(staff_site,
         page.get_by_role("button", name="生成并打印公示草稿").click()
     popup.value.wait_for_load_state()
     assert "2027年1月4日" in popup.value.inner_text("body")
-    assert page.inner_text("[data-gt-period]").startswith("公示期：2026-12-28 至 2027-01-04")
+    assert page.inner_text("[data-gt-period]").startswith("公示期：2026年12月28日 至 2027年1月4日")
     rec.assert_only_origin(base)
     assert not rec.errors

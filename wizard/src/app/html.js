@@ -28,15 +28,13 @@ export const fid = (q, ...parts) => ["gt", q.id, ...parts].join("-").replace(/[^
 /** A date as shown on a screen: 年月日, kept on one line. */
 export const dateHtml = (iso) => `<span class="gt-date">${esc(cnDate(iso))}</span>`;
 
-/** The ISO dates in an engine message (escaped already) as the screen shows dates: one style per
- * screen, none broken across lines. */
+/** The dates in an engine message (escaped already), which the engine says 年月日 as every sentence for
+ * people does (guantong.words.cn), kept on one line; an ISO date (a machine field shown in a sentence)
+ * is said 年月日 too. */
 export const cnDates = (html) =>
   html.replace(/\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日/g, (date) =>
     date.includes("-") ? dateHtml(date) : `<span class="gt-date">${date}</span>`,
   );
-
-/** The ISO dates in a message as 年月日, in plain text (the result image draws text, not markup). */
-export const plainDates = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => cnDate(iso));
 
 /** Phone numbers in a message as tap-to-call links (the message is escaped already). */
 export const linkPhones = (html) => html.replace(/(0\d{2,3})-(\d{7,8})/g, '<a href="tel:$1$2" class="gt-tel">$1-$2</a>');

@@ -1,7 +1,7 @@
 // The 推荐公示 draft's part of the batch page (pure: tests beside): the people it may list, each with the
 // level to apply for (the highest open one chosen), the employer and the first day; what the page can
 // refuse before asking the engine.
-import { esc } from "../html.js";
+import { cnDate, esc } from "../html.js";
 import { clauseLink } from "../screens/shell.js";
 import { BW, W } from "../words.js";
 import { parseDate } from "../answers/parse.js";
@@ -97,7 +97,7 @@ export async function makeNotice(page, workdays) {
   }
   const value = reply.value;
   page.notice = value;
-  page.$("[data-gt-period]").textContent = BW.period(value.first, value.last, workdays);
+  page.$("[data-gt-period]").textContent = BW.period(cnDate(value.first), cnDate(value.last), workdays);
   page.$("[data-gt-notice-save]").hidden = false;
   if (!win) {
     page.showError(BW.popupBlocked, null);

@@ -7,7 +7,7 @@
 // tested under Node (card.test.js); the drawing replays it on a canvas. Chinese is broken between
 // characters, never before closing punctuation nor after opening punctuation, and never inside a date,
 // a number or a Latin word; nothing is cut.
-import { cnDate, esc, plainDates } from "../html.js";
+import { cnDate, esc } from "../html.js";
 import { W } from "../words.js";
 import { verdict } from "./result.js";
 
@@ -121,7 +121,7 @@ export function cardBlocks(data, today) {
         ]
       : []),
     { style: "heading", text: W.nextHeading },
-    ...(r.next_steps.length ? [{ style: "line", text: plainDates(r.next_steps[0].message) }] : []),
+    ...(r.next_steps.length ? [{ style: "line", text: r.next_steps[0].message }] : []),
     ...(data.contact ? [{ style: "line", text: W.cardPhone(data.contact.name, data.contact.phone) }] : []),
     {
       qr: true,
