@@ -3,7 +3,8 @@
 - `guantong check FILE|-`: the result of an answers file as JSON (shared/spec/answers.md).
 - `guantong validate`: every problem in the policy data, with file, line and key.
 - `guantong batch IN [-o OUT] [--deadline D] | --template OUT.xlsx`: a spreadsheet of people (batch.md).
-- `guantong diff BEFORE [AFTER]`: what a policy data edit changes for people.
+- `guantong diff [BEFORE [AFTER]]`: what a policy data edit changes for people (BEFORE: the built site's
+  data, else the committed data).
 - `guantong build [--accept-changes]` / `guantong rollback` / `guantong serve`: staff publishing (these
   need the site's packages: mkdocs etc.).
 """
@@ -130,7 +131,8 @@ def build(out: str, policy: str | None, accept_changes: bool = False) -> int:
     fresh.rename(target)
     print(f"网站已构建到 {target}，可将整个目录发布到任何静态网站服务器。")
     if previous.exists():
-        print(f"上一版网站保留在 {previous}；要换回上一版，运行 guantong rollback")
+        again = "guantong rollback" + ("" if target == (ROOT / "site").resolve() else f" --out {out}")
+        print(f"上一版网站保留在 {previous}；要换回上一版，运行 {again}")
     return 0
 
 
