@@ -427,6 +427,13 @@ def summary_line(report: Report) -> str:
     return line
 
 
+def change_words(g: Group) -> str:
+    """A group's change as the text report and the staff page name it: 符合 → 不符合, or 符合，符合日期改变."""
+    if g.kind == "status":
+        return f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}"
+    return f"{STATUS_ZH[g.to_status]}，{KIND_ZH[g.kind]}"
+
+
 def text(report: Report, policy: Policy, today: _dt.date) -> str:
     lines = [summary_line(report), ""]
     lines.append(f"数据的修改（{len(report.edits)} 处）：" if report.edits else "数据没有修改。")
@@ -437,12 +444,7 @@ def text(report: Report, policy: Policy, today: _dt.date) -> str:
             continue
         lines += ["", f"{PATHWAY_ZH[pathway]}："]
         for g in groups:
-            change = (
-                f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}"
-                if g.kind == "status"
-                else f"{STATUS_ZH[g.to_status]}，{KIND_ZH[g.kind]}"
-            )
-            lines.append(f"  {report.level_names.get(g.level, g.level)}　{change}：{g.count} 份")
+            lines.append(f"  {report.level_names.get(g.level, g.level)}　{change_words(g)}：{g.count} 份")
             lines.append(f"    例：{sentence(g, report, policy, today)}")
     return "\n".join(lines)
 

@@ -39,41 +39,40 @@ class FormError(ValueError):
 
 
 # --- checking and comparing --------------------------------------------------------------------------
-def _file(text: str, name: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="guantong-staff-"))
-    path = folder / (Path(name).name or "policy.toml")
+def _write(folder: str, text: str, name: str) -> Path:
+    path = Path(folder) / (Path(name).name or "policy.toml")
     path.write_text(text, encoding="utf-8")
     return path
 
 
 def problems(text: str, name: str = "policy.toml") -> list[dict]:
     """validate's problems of this text: {line, key, message, source (the line as written), text}."""
-    path = _file(text, name)
     lines = text.splitlines()
     out = []
-    for p in validate_all(path):
-        source = lines[p.line - 1] if p.line and p.line <= len(lines) else ""
-        shown = "" if p.key == "TOML" else shown_key(p.key)
-        out.append({"line": p.line, "key": shown, "message": p.message, "source": source, "text": str(p).replace(str(path), path.name)})
+    with tempfile.TemporaryDirectory(prefix="guantong-staff-") as folder:
+        path = _write(folder, text, name)
+        for p in validate_all(path):
+            source = lines[p.line - 1] if p.line and p.line <= len(lines) else ""
+            shown = "" if p.key == "TOML" else shown_key(p.key)
+            out.append({"line": p.line, "key": shown, "message": p.message, "source": source, "text": str(p).replace(str(path), path.name)})
     return out
 
 
 def compare(published: str, edited: str, name: str = "policy.toml", today: _dt.date | None = None) -> dict:
     """What the edit changes for people against the data the site was built from (guantong diff): the
     summary, the data's edits, each group with its example, and the printable report."""
-    from .diff import KIND_ZH, PATHWAY_ZH, STATUS_ZH, html_report, run, sentence, summary_line, worsened
+    from .diff import PATHWAY_ZH, change_words, html_report, run, sentence, summary_line, worsened
 
-    before, after = _file(published, "网站当前数据.toml"), _file(edited, name)
     today = today or _dt.date.today()
-    report, policy = run(before, after, today)
+    with tempfile.TemporaryDirectory(prefix="guantong-staff-") as folder:
+        before, after = _write(folder, published, "网站当前数据.toml"), _write(folder, edited, name)
+        report, policy = run(before, after, today)
     worse = {id(g) for g in worsened(report)}
     groups = [
         {
             "pathway": PATHWAY_ZH[g.pathway],
             "level": report.level_names.get(g.level, g.level),
-            "change": f"{STATUS_ZH[g.from_status]} → {STATUS_ZH[g.to_status]}"
-            if g.kind == "status"
-            else f"{STATUS_ZH[g.to_status]}，{KIND_ZH[g.kind]}",
+            "change": change_words(g),
             "count": g.count,
             "example": sentence(g, report, policy, today),
             "worse": id(g) in worse,
