@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import tomlkit
@@ -56,6 +57,15 @@ def problems(text: str, name: str = "policy.toml") -> list[dict]:
             shown = "" if p.key == "TOML" else shown_key(p.key)
             out.append({"line": p.line, "key": shown, "message": p.message, "source": source, "text": str(p).replace(str(path), path.name)})
     return out
+
+
+def version(text: str) -> str | None:
+    """The file's data.version, where it reads as TOML (the page says which version it is looking at)."""
+    try:
+        value = tomllib.loads(text).get("data", {}).get("version")
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def compare(published: str, edited: str, name: str = "policy.toml", today: _dt.date | None = None) -> dict:

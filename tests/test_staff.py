@@ -130,3 +130,9 @@ def test_a_slip_is_listed_with_its_line_and_the_line_as_written():
     assert problem["message"] == '用了中文引号“”，请改成英文引号 ""' and problem["text"].startswith("policy.toml 第 ")
     with pytest.raises(staff.FormError, match="格式问题"):
         staff.edit(text, "change", {"date": "2027-01-05", "summary": "x", "document": "y"})
+
+
+def test_the_version_the_page_names_is_the_datas():
+    assert staff.version(GOOD) == tomllib.loads(GOOD)["data"]["version"]
+    assert staff.version(GOOD.replace('name = "黄石工匠"', "name = “黄石工匠”", 1)) is None
+    assert staff.version("[data]\nversion = 3\n") is None

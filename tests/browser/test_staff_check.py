@@ -66,6 +66,8 @@ def test_a_valid_edit_shows_the_diff_and_the_report_to_sign(built_site, serve_di
     choose(page, edited, "改年限.toml")
     page.wait_for_selector("[data-gt-diff]", timeout=ENGINE_TIMEOUT)
     assert "检查通过" in page.inner_text("[data-gt-passed]")
+    version = tomllib.loads(GOOD)["data"]["version"]
+    assert f"当前文件：改年限.toml（数据版本 {version}）" in page.inner_text(".gt-staff__current")
     summary = page.inner_text("[data-gt-summary]")
     assert summary.startswith("本次数据修改将改变") and " 0 份的结论" not in summary
     assert "注意" in page.inner_text("[data-gt-worse]"), "符合 → 不符合 is said plainly"

@@ -192,10 +192,12 @@ def op_staff_published(payload: dict) -> dict:
 
 
 def op_staff_check(payload: dict) -> dict:
-    """{text, name}: validate's problems of the edited file, each with its line as written."""
+    """{text, name}: validate's problems of the edited file, each with its line as written, and the file's
+    data.version where the file reads as TOML (else null)."""
     from guantong_tools import staff
 
-    return {"problems": staff.problems(payload["text"], payload.get("name") or "policy.toml")}
+    text = payload["text"]
+    return {"problems": staff.problems(text, payload.get("name") or "policy.toml"), "version": staff.version(text)}
 
 
 def op_staff_diff(payload: dict) -> dict:

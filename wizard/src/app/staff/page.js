@@ -69,7 +69,6 @@ class StaffPage {
 
   async call(op, payload) {
     if (!this.engine.isReady) this.progress(CW.preparing);
-    await this.engine.call("batch_load", {});
     const reply = await this.engine.call(op, payload);
     if (!reply.ok && reply.error.kind !== "input") throw new Error(reply.error.message);
     return reply;
@@ -120,8 +119,7 @@ class StaffPage {
     this.report = null;
     this.progress(CW.checking);
     const { value } = await this.call("staff_check", { text: this.text, name: this.name });
-    const version = /^version\s*=\s*"([^"]*)"/m.exec(this.text)?.[1];
-    const current = `<p class="gt-staff__current">${esc(CW.current(this.name, version))}</p>`;
+    const current = `<p class="gt-staff__current">${esc(CW.current(this.name, value.version))}</p>`;
     if (value.problems.length) {
       this.report = null;
       results.innerHTML = `${current}<div class="gt-staff__problems" data-gt-problems><h2>${esc(CW.problemsTitle(value.problems.length))}</h2><ol>${value.problems
